@@ -1,0 +1,75 @@
+//===- Diagnostics.cpp - Findings through clang's DiagnosticsEngine -------===//
+
+#include "Diagnostics.h"
+
+#include <clang/Basic/Diagnostic.h>
+#include <clang/Basic/FileManager.h>
+#include <clang/Basic/SourceManager.h>
+
+#include <algorithm>
+#include <tuple>
+
+using namespace clang;
+
+namespace klp {
+
+unsigned promoteFindings(std::vector<Finding> &Findings,
+                         const CheckFilter &WarningsAsErrors) {
+  unsigned N = 0;
+  for (Finding &F : Findings)
+    if (F.Level == Severity::Warning && WarningsAsErrors.matches(F.Check)) {
+      F.Level = Severity::Error;
+      F.Promoted = true;
+      ++N;
+    }
+  return N;
+}
+
+/// A location of this TU as is; one of an earlier TU by file/line/col.
+static SourceLocation toSourceLocation(SourceManager &SM, const Loc &L,
+                                       unsigned CurrentTU) {
+  if (!L.valid())
+    return SourceLocation();
+  if (L.TU == CurrentTU && L.Raw)
+    return SourceLocation::getFromRawEncoding(L.Raw);
+  auto FE = SM.getFileManager().getOptionalFileRef(L.File);
+  if (!FE)
+    return SourceLocation();
+  FileID FID = SM.translateFile(*FE);
+  if (FID.isInvalid())
+    FID = SM.createFileID(*FE, SourceLocation(), SrcMgr::C_User);
+  return SM.translateLineCol(FID, L.Line, L.Col);
+}
+
+static DiagnosticsEngine::Level level(Severity S) {
+  switch (S) {
+  case Severity::Note: return DiagnosticsEngine::Note;
+  case Severity::Warning: return DiagnosticsEngine::Warning;
+  case Severity::Error: return DiagnosticsEngine::Error;
+  }
+  return DiagnosticsEngine::Warning;
+}
+
+void emitFindings(DiagnosticsEngine &Diags, std::vector<Finding> &Findings,
+                  unsigned CurrentTU) {
+  std::stable_sort(Findings.begin(), Findings.end(),
+                   [](const Finding &A, const Finding &B) {
+                     return std::tie(A.Where.File, A.Where.Line, A.Where.Col) <
+                            std::tie(B.Where.File, B.Where.Line, B.Where.Col);
+                   });
+  SourceManager &SM = Diags.getSourceManager();
+  unsigned NoteID = Diags.getCustomDiagID(DiagnosticsEngine::Note, "%0");
+  for (const Finding &F : Findings) {
+    // A custom id per level; the message carries the check name the way
+    // clang-tidy does, so -verify and log scrapers both see it.
+    unsigned ID = Diags.getCustomDiagID(level(F.Level), "%0");
+    std::string Tag = F.Promoted ? F.Check + ",-warnings-as-errors" : F.Check;
+    Diags.Report(toSourceLocation(SM, F.Where, CurrentTU), ID)
+        << (F.Message + " [" + Tag + "]");
+    for (const Note &N : F.Notes)
+      Diags.Report(toSourceLocation(SM, N.Where, CurrentTU), NoteID)
+          << N.Message;
+  }
+}
+
+} // namespace klp

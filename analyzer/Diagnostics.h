@@ -1,0 +1,35 @@
+//===- Diagnostics.h - Findings through clang's DiagnosticsEngine -*- C++ -*-===//
+//
+// Text output is clang's: file:line:col, the source line, a caret, notes and
+// -verify support all come from the DiagnosticsEngine of the translation
+// unit being parsed. Findings located in another translation unit of the
+// module are mapped into this one's SourceManager by file, line and column.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef KLP_LINT_DIAGNOSTICS_H
+#define KLP_LINT_DIAGNOSTICS_H
+
+#include "Check.h"
+#include "CheckRegistry.h"
+
+#include <vector>
+
+namespace clang {
+class DiagnosticsEngine;
+} // namespace clang
+
+namespace klp {
+
+/// Turn warnings of checks matched by \p WarningsAsErrors into errors.
+/// Returns how many were promoted.
+unsigned promoteFindings(std::vector<Finding> &Findings,
+                         const CheckFilter &WarningsAsErrors);
+
+/// Sort by position and report each finding with its notes.
+void emitFindings(clang::DiagnosticsEngine &Diags,
+                  std::vector<Finding> &Findings, unsigned CurrentTU);
+
+} // namespace klp
+
+#endif

@@ -1,0 +1,134 @@
+//===- Main.cpp - The klp-lint command line -------------------------------===//
+//
+//   klp-lint [options] <file>... [-- <compiler args>]
+//   klp-lint -p <build-dir> [<file>...]
+//
+//===----------------------------------------------------------------------===//
+
+#include "CheckRegistry.h"
+#include "Driver.h"
+
+#include <clang/Tooling/CompilationDatabase.h>
+#include <llvm/Support/CommandLine.h>
+#include <llvm/Support/InitLLVM.h>
+#include <llvm/Support/raw_ostream.h>
+
+#include <cstring>
+
+using namespace llvm;
+
+namespace {
+
+cl::OptionCategory Category("klp-lint options");
+
+cl::list<std::string> Files(cl::Positional, cl::desc("<file>..."),
+                            cl::cat(Category));
+cl::opt<std::string> BuildDir(
+    "p", cl::desc("Build directory containing compile_commands.json; its "
+                  "entries are grouped into modules by KBUILD_MODNAME"),
+    cl::value_desc("build-dir"), cl::cat(Category));
+cl::opt<std::string> Checks(
+    "checks",
+    cl::desc("Comma-separated globs of checks to run; a leading '-' "
+             "removes (default: all)"),
+    cl::init("*"), cl::cat(Category));
+cl::opt<std::string> WarningsAsErrors(
+    "warnings-as-errors",
+    cl::desc("Globs of checks whose warnings become errors (exit code 1)"),
+    cl::init(""), cl::cat(Category));
+cl::opt<bool> ListChecks("list-checks",
+                         cl::desc("List the enabled checks and exit"),
+                         cl::cat(Category));
+cl::list<std::string> CheckOption(
+    "check-option",
+    cl::desc("Set a check option: <check>.<Option>=<value>"),
+    cl::value_desc("key=value"), cl::cat(Category));
+cl::list<std::string> ExtraArgs(
+    "extra-arg", cl::desc("Append an argument to every compile command"),
+    cl::cat(Category));
+cl::list<std::string> RemovedArgs(
+    "removed-arg", cl::desc("Remove an argument from every compile command"),
+    cl::cat(Category));
+
+void printVersion(raw_ostream &OS) {
+  OS << "klp-lint " KLP_LINT_VERSION " (LLVM " LLVM_VERSION_STRING ")\n";
+}
+
+} // namespace
+
+int main(int argc, const char **argv) {
+  InitLLVM X(argc, argv);
+
+  // Everything after "--" is the compile command (clang-tidy convention).
+  std::optional<std::vector<std::string>> CompilerArgs;
+  for (int I = 1; I < argc; ++I)
+    if (std::strcmp(argv[I], "--") == 0) {
+      CompilerArgs.emplace(argv + I + 1, argv + argc);
+      argc = I;
+      break;
+    }
+
+  cl::HideUnrelatedOptions(Category);
+  cl::SetVersionPrinter(printVersion);
+  cl::extrahelp Extra(
+      "\nWith neither a compile database nor compiler arguments, files are\n"
+      "parsed against the embedded generation C headers of kernel-support.\n"
+      "Exit codes: 0 done; 1 findings promoted by --warnings-as-errors;\n"
+      "2 something could not be analyzed.\n");
+  std::string ParseErrors;
+  raw_string_ostream ErrOS(ParseErrors);
+  if (!cl::ParseCommandLineOptions(argc, argv,
+                                   "klp-lint: static analysis of Linux kernel "
+                                   "livepatch modules\n",
+                                   &ErrOS)) {
+    ErrOS.flush();
+    errs() << ParseErrors;
+    return klp::ExitCannotAnalyze;
+  }
+
+  klp::RunOptions Opts;
+  std::string Error;
+  if (!klp::CheckFilter::parse(Checks, Opts.Checks, Error) ||
+      !klp::CheckFilter::parse(WarningsAsErrors, Opts.WarningsAsErrors, Error)) {
+    errs() << "klp-lint: error: " << Error << "\n";
+    return klp::ExitCannotAnalyze;
+  }
+
+  if (ListChecks) {
+    outs() << "Enabled checks:\n";
+    for (const klp::CheckInfo &C : klp::allChecks())
+      if (Opts.Checks.matches(C.Name))
+        outs() << "    " << C.Name << "  (" << klp::severityName(C.Level)
+               << ", " << (C.CheckScope == klp::Scope::TU ? "TU" : "module")
+               << ") " << C.Summary << "\n";
+    return klp::ExitClean;
+  }
+
+  for (const std::string &KV : CheckOption) {
+    size_t Eq = KV.find('=');
+    std::string Key = KV.substr(0, Eq);
+    size_t Dot = Key.rfind('.');
+    bool Known = false;
+    if (Eq != std::string::npos && Dot != std::string::npos)
+      for (const klp::CheckInfo &C : klp::allChecks())
+        Known |= C.Name == Key.substr(0, Dot);
+    if (!Known) {
+      errs() << "klp-lint: error: invalid --check-option '" << KV
+             << "': expected <check>.<Option>=<value> for a known check\n";
+      return klp::ExitCannotAnalyze;
+    }
+    Opts.Options.set(Key, KV.substr(Eq + 1));
+  }
+
+  if (Files.empty() && BuildDir.empty()) {
+    errs() << "klp-lint: error: no input files (see --help)\n";
+    return klp::ExitCannotAnalyze;
+  }
+  Opts.Files.assign(Files.begin(), Files.end());
+  Opts.BuildDir = BuildDir;
+  Opts.CompilerArgs = CompilerArgs;
+  Opts.Adjust.Extra.assign(ExtraArgs.begin(), ExtraArgs.end());
+  Opts.Adjust.Removed.assign(RemovedArgs.begin(), RemovedArgs.end());
+  Opts.Adjust.ResourceDir = KLP_CLANG_RESOURCE_DIR;
+  return klp::runAnalysis(Opts);
+}

@@ -1,0 +1,62 @@
+//===- per-object.cpp - callbacks-per-object ------------------------------===//
+//
+// Generation C has no per-object callbacks; under A an atomic replace never
+// runs the replaced patch's unpatch callbacks (LEG-4), so whatever they set up
+// stays behind. The model records all four spellings by record type; this
+// check only words the finding.
+//
+//===----------------------------------------------------------------------===//
+
+#include "per-object.h"
+
+#include <fmt/format.h>
+
+namespace klp::checks {
+
+static std::string registeredBy(const ObjectCallback &CB) {
+  switch (CB.Spelling) {
+  case CallbackSpelling::Initializer:
+    return "set in a struct klp_object initializer";
+  case CallbackSpelling::Assignment:
+    return "assigned to struct klp_object";
+  case CallbackSpelling::KpatchMacro:
+  case CallbackSpelling::KlpMacro:
+    return "registered by " + CB.Macro;
+  }
+  return "";
+}
+
+void CallbacksPerObjectCheck::check(const ModuleModel &M,
+                                    std::vector<Finding> &Out) const {
+  Generation G = M.generation();
+  // Under A the per-state API does not exist yet; B and C spell the roles.
+  Generation Target = G == Generation::B ? Generation::B : Generation::C;
+  for (const TUFacts &TU : M.TUs) {
+    for (const ObjectCallback &CB : TU.ObjectCallbacks) {
+      std::string What =
+          CB.Function.empty()
+              ? fmt::format("per-object callbacks")
+              : fmt::format("per-object {} callback '{}'",
+                            roleName(CB.Kind, Generation::A), CB.Function);
+      std::string Obj =
+          CB.Object.empty() ? "" : fmt::format(" of object '{}'", CB.Object);
+      std::string Hint =
+          CB.Function.empty()
+              ? "move them to per-state callbacks of a struct klp_state"
+              : fmt::format("move it to the {} callback of a struct klp_state",
+                            roleName(CB.Kind, Target));
+      Finding F = finding(
+          CB.Where, fmt::format("{}{} {}; {}", What, Obj, registeredBy(CB), Hint));
+      if (CB.ModuleObject && CB.ObjectLoc.valid())
+        F.Notes.push_back(
+            {CB.ObjectLoc,
+             fmt::format("callbacks of object '{}' also run whenever module "
+                         "'{}' loads or unloads; if that is their only purpose, "
+                         "use a module notifier (register_module_notifier)",
+                         CB.Object, CB.Object)});
+      Out.push_back(std::move(F));
+    }
+  }
+}
+
+} // namespace klp::checks

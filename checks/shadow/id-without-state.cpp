@@ -1,0 +1,137 @@
+//===- id-without-state.cpp - shadow-id-without-state ---------------------===//
+//
+// The core frees shadow variables only through an is_shadow state with the
+// same id (livepatch-semantics §3.7). Variants of §6.2:
+//  (a) a shadow call whose id matches no state of the module;
+//  (b) ...matches a state whose is_shadow is not set (B and C only; A has no
+//      is_shadow, so there every id without a state is (a), "needs migration");
+//  (c) note: an is_shadow state whose id no shadow call of the module uses.
+//
+//===----------------------------------------------------------------------===//
+
+#include "id-without-state.h"
+
+#include <fmt/format.h>
+
+#include <set>
+
+namespace klp::checks {
+
+static void addIdNote(const IdValue &Id, Finding &F) {
+  if (Id.Def.valid() && !Id.DefName.empty())
+    F.Notes.push_back({Id.Def, fmt::format("id '{}' is defined here", Id.DefName)});
+}
+
+void ShadowIdWithoutStateCheck::check(const ModuleModel &M,
+                                      std::vector<Finding> &Out) const {
+  // Module-scope: a module without a klp_patch is not a livepatch (§6.1).
+  if (!M.isLivepatch())
+    return;
+  Generation G = M.generation();
+
+  std::vector<const State *> States;
+  for (const TUFacts &TU : M.TUs)
+    for (const State &S : TU.States)
+      if (S.Id.known() && *S.Id.Value != 0)
+        States.push_back(&S);
+
+  const State *FirstState = States.empty() ? nullptr : States.front();
+  const Patch *FirstPatch = nullptr;
+  for (const TUFacts &TU : M.TUs)
+    if (!FirstPatch && !TU.Patches.empty())
+      FirstPatch = &TU.Patches.front();
+
+  std::set<uint64_t> UsedIds;
+  for (const TUFacts &TU : M.TUs) {
+    for (const ShadowCall &Call : TU.ShadowCalls) {
+      if (!Call.Id.known())
+        continue; // A non-constant id is excluded from id matching (§6.1).
+      uint64_t Id = *Call.Id.Value;
+      UsedIds.insert(Id);
+
+      const State *Match = nullptr, *Shadow = nullptr;
+      for (const State *S : States)
+        if (*S->Id.Value == Id) {
+          if (!Match)
+            Match = S;
+          if (S->IsShadow == Flag::True || S->IsShadow == Flag::NonConstant)
+            Shadow = S;
+        }
+      if (Shadow)
+        continue;
+
+      std::string Via =
+          Call.Helper.empty() ? "" : fmt::format(" (through '{}')", Call.Helper);
+      if (G == Generation::A) {
+        // Generation A has no is_shadow: a state cannot free anything.
+        if (Match)
+          continue;
+        Finding F = finding(
+            Call.Where,
+            fmt::format("shadow variable id {} used by {}(){} has no state in "
+                        "this livepatch; needs migration: add a struct "
+                        "klp_state with this id and is_shadow so that the "
+                        "core frees these variables when the state is removed",
+                        Call.Id.describe(), shadowApiName(Call.Api), Via));
+        addIdNote(Call.Id, F);
+        Out.push_back(std::move(F));
+        continue;
+      }
+      if (!Match) {
+        Finding F = finding(
+            Call.Where,
+            fmt::format("shadow variable id {} used by {}(){} matches no state "
+                        "of this livepatch; these shadow variables are never "
+                        "freed when the patch is disabled or replaced",
+                        Call.Id.describe(), shadowApiName(Call.Api), Via));
+        if (FirstState && FirstState->ArrayLoc.valid())
+          F.Notes.push_back({FirstState->ArrayLoc,
+                             fmt::format("the livepatch's states are declared "
+                                         "in '{}'",
+                                         FirstState->Array)});
+        else if (FirstPatch)
+          F.Notes.push_back(
+              {FirstPatch->Where,
+               fmt::format("livepatch '{}' declares no states", FirstPatch->Name)});
+        addIdNote(Call.Id, F);
+        Out.push_back(std::move(F));
+        continue;
+      }
+      Finding F = finding(
+          Call.Where,
+          fmt::format("shadow variable id {} used by {}(){} matches a state "
+                      "without is_shadow; these shadow variables are never "
+                      "freed when the state is removed",
+                      Call.Id.describe(), shadowApiName(Call.Api), Via));
+      F.Notes.push_back({Match->Where,
+                         fmt::format("state {} is declared here; set "
+                                     ".is_shadow = true",
+                                     Match->Id.describe())});
+      addIdNote(Call.Id, F);
+      Out.push_back(std::move(F));
+    }
+  }
+
+  if (G == Generation::A)
+    return;
+  // (c): every variable with this id is freed when the state goes away,
+  // including ones another patch created with the same number.
+  std::set<uint64_t> Reported;
+  for (const State *S : States) {
+    if (S->IsShadow != Flag::True || UsedIds.count(*S->Id.Value) ||
+        !Reported.insert(*S->Id.Value).second)
+      continue;
+    Finding F = finding(
+        S->Where,
+        fmt::format("state {} has is_shadow but no shadow variable call in "
+                    "this livepatch uses its id; the core frees every shadow "
+                    "variable with this id when the state is removed, which "
+                    "is intentional only if the state exists to free "
+                    "variables of an older patch",
+                    S->Id.describe()));
+    F.Level = Severity::Note;
+    Out.push_back(std::move(F));
+  }
+}
+
+} // namespace klp::checks
