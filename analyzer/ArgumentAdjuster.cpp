@@ -77,13 +77,13 @@ std::string stripWp(const std::string &A) {
   std::string Out;
   for (size_t I = 0; I < Parts.size(); ++I) {
     const std::string &P = Parts[I];
-    if (isDependencyFlag(P))
-      continue;
-    if (dependencyFlagTakesValue(P)) {
+    // For the preprocessor, -MD and -MMD take the dependency file as their
+    // argument ("-Wp,-MMD,dir/.file.o.d"), like -MF, -MT and -MQ.
+    if (P == "-MD" || P == "-MMD" || dependencyFlagTakesValue(P)) {
       ++I;
       continue;
     }
-    if (P == "-MD" || P == "-MMD")
+    if (isDependencyFlag(P))
       continue;
     Out += "," + P;
   }
@@ -182,10 +182,9 @@ std::vector<std::string> adjustArguments(const std::vector<std::string> &Command
   }
   if (!HasResourceDir && !Opts.ResourceDir.empty())
     Out.insert(Out.begin() + 1, "-resource-dir=" + Opts.ResourceDir);
-  for (const char *W : {"-Wno-unknown-warning-option",
-                        "-Wno-unused-command-line-argument",
-                        "-Wno-ignored-optimization-argument"})
-    Out.push_back(W);
+  // klp-lint reports its own findings; the compiler's warnings are the real
+  // compiler's business (they stay visible in the build). Errors still show.
+  Out.push_back("-Wno-everything");
   Out.insert(Out.end(), Opts.Extra.begin(), Opts.Extra.end());
   return Out;
 }

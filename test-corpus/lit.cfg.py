@@ -1,0 +1,33 @@
+# lit configuration of klp-lint's test corpus. Run through ctest.
+import os
+import lit.formats
+
+# ctest passes the build tree's values as a parameter, so lit can be pointed
+# at any folder of the corpus (one ctest per check group).
+if not hasattr(config, "klp_lint"):
+    site = lit_config.params.get("klp_site_config")
+    if not site:
+        lit_config.fatal("run through ctest, or pass --param klp_site_config="
+                         "<build>/test-corpus/lit.site.cfg.py")
+    lit_config.load_config(config, site)
+
+config.name = "klp-lint"
+config.test_format = lit.formats.ShTest(execute_external=False)
+config.suffixes = [".c", ".test"]
+config.excludes = ["Inputs", "include", "kernel", "lit.cfg.py"]
+config.test_source_root = os.path.dirname(__file__)
+config.test_exec_root = os.path.join(config.klp_binary_dir, "test-corpus")
+
+config.environment["PATH"] = os.pathsep.join(
+    [config.llvm_tools_dir, config.environment.get("PATH", os.environ["PATH"])])
+# Colours and terminal widths must not leak into FileCheck'd output.
+config.environment.pop("TERM", None)
+
+inc = os.path.join(config.test_source_root, "include")
+ks = config.klp_support_include
+config.substitutions.append(("%klp-lint", config.klp_lint))
+config.substitutions.append(("%klp-include", inc))
+config.substitutions.append(("%klp-support-include", ks))
+config.substitutions.append(("%api-a", "-I%s -I%s" % (os.path.join(inc, "api-a"), ks)))
+config.substitutions.append(("%api-b", "-I%s -I%s" % (os.path.join(inc, "api-b"), ks)))
+config.substitutions.append(("%api-c", "-I%s" % ks))
