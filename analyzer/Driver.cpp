@@ -168,6 +168,14 @@ public:
                                                  StringRef) override {
     return std::make_unique<KlpConsumer>(CI, Run, Index);
   }
+  /// Under -verify the consumer checks expectations when the file ends, after
+  /// the findings were reported; a mismatch must fail the run.
+  void EndSourceFileAction() override {
+    CompilerInstance &CI = getCompilerInstance();
+    if (CI.getDiagnosticOpts().VerifyDiagnostics &&
+        CI.getDiagnosticClient().getNumErrors() && !Run.failed(Index))
+      Run.failTU(Index, "-verify found unexpected or missing diagnostics");
+  }
 
 private:
   ModuleRun &Run;
