@@ -27,6 +27,10 @@ void StateMissingDisableCallbacksCheck::check(const ModuleModel &M,
     return;
   for (const TUFacts &TU : M.TUs) {
     for (const State &S : TU.States) {
+      // The walk of states[] stops at id 0: such an entry's callbacks never
+      // run at all (that is state-id-zero's finding, not this one).
+      if (S.Id.known() && *S.Id.Value == 0)
+        continue;
       const CallbackRef *CB = S.Callbacks;
       bool Sets = CB[static_cast<int>(Role::PrePatch)].Present ||
                   CB[static_cast<int>(Role::PostPatch)].Present;
