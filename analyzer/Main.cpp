@@ -79,7 +79,10 @@ int main(int argc, const char **argv) {
   raw_string_ostream ErrOS(ParseErrors);
   if (!cl::ParseCommandLineOptions(argc, argv,
                                    "klp-lint: static analysis of Linux kernel "
-                                   "livepatch modules\n",
+                                   "livepatch modules\n\n"
+                                   "  klp-lint [options] <file>... "
+                                   "[-- <compiler args>]\n"
+                                   "  klp-lint -p <build-dir> [<file>...]\n",
                                    &ErrOS)) {
     ErrOS.flush();
     errs() << ParseErrors;

@@ -337,10 +337,16 @@ private:
     const Expr *Bare = E->IgnoreParenCasts();
     SourceLocation Begin = E->getBeginLoc();
     if (Begin.isMacroID()) {
-      while (SM.isMacroArgExpansion(Begin))
+      // An id passed as a macro argument: look where it was spelled.
+      while (Begin.isMacroID() && SM.isMacroArgExpansion(Begin))
         Begin = SM.getImmediateSpellingLoc(Begin);
-      StringRef Name = Lexer::getImmediateMacroName(Begin, SM, Ctx.getLangOpts());
-      if (const MacroInfo *MI = PP.getMacroInfo(PP.getIdentifierInfo(Name))) {
+      StringRef Name =
+          Begin.isMacroID()
+              ? Lexer::getImmediateMacroName(Begin, SM, Ctx.getLangOpts())
+              : StringRef();
+      if (const MacroInfo *MI =
+              Name.empty() ? nullptr
+                           : PP.getMacroInfo(PP.getIdentifierInfo(Name))) {
         V.DefName = Name.str();
         V.Def = B.loc(MI->getDefinitionLoc());
       }
