@@ -5,6 +5,9 @@
 #include <clang/Basic/Diagnostic.h>
 #include <clang/Basic/FileManager.h>
 #include <clang/Basic/SourceManager.h>
+#include <clang/Basic/LangOptions.h>
+#include <clang/Frontend/TextDiagnosticPrinter.h>
+#include <llvm/Support/raw_ostream.h>
 
 #include <algorithm>
 #include <tuple>
@@ -70,6 +73,23 @@ void emitFindings(DiagnosticsEngine &Diags, std::vector<Finding> &Findings,
       Diags.Report(toSourceLocation(SM, N.Where, CurrentTU), NoteID)
           << N.Message;
   }
+}
+
+void emitStandalone(std::vector<Finding> &Findings) {
+  if (Findings.empty())
+    return;
+  auto Opts = llvm::makeIntrusiveRefCnt<DiagnosticOptions>();
+  Opts->ShowColors = llvm::errs().has_colors();
+  TextDiagnosticPrinter Printer(llvm::errs(), Opts.get());
+  DiagnosticsEngine Diags(llvm::makeIntrusiveRefCnt<DiagnosticIDs>(), Opts,
+                          &Printer, /*ShouldOwnClient=*/false);
+  FileManager Files{FileSystemOptions()};
+  SourceManager SM(Diags, Files);
+  Diags.setSourceManager(&SM);
+  LangOptions LO;
+  Printer.BeginSourceFile(LO, nullptr);
+  emitFindings(Diags, Findings, ~0u);
+  Printer.EndSourceFile();
 }
 
 } // namespace klp

@@ -30,6 +30,10 @@ unsigned promoteFindings(std::vector<Finding> &Findings,
 void emitFindings(clang::DiagnosticsEngine &Diags,
                   std::vector<Finding> &Findings, unsigned CurrentTU);
 
+/// Report findings when no translation unit is alive (module join in kbuild
+/// modes): a fresh SourceManager reads the files the locations name.
+void emitStandalone(std::vector<Finding> &Findings);
+
 } // namespace klp
 
 #endif

@@ -15,6 +15,7 @@
 #include <clang/AST/ASTConsumer.h>
 #include <clang/Frontend/CompilerInstance.h>
 #include <clang/Frontend/FrontendAction.h>
+#include <clang/Frontend/TextDiagnosticPrinter.h>
 #include <clang/Tooling/CompilationDatabase.h>
 #include <clang/Tooling/Tooling.h>
 #include <llvm/Support/FileSystem.h>
@@ -66,12 +67,45 @@ private:
 
 struct Outcome {
   bool CannotAnalyze = false;
+  bool Quiet = false; ///< kbuild modes: a failure is the build's business
   unsigned Promoted = 0;
 
   void fail(const std::string &Why) {
-    llvm::errs() << "klp-lint: error: " << Why << "\n";
+    llvm::errs() << (Quiet ? "klp-lint: warning: " : "klp-lint: error: ")
+                 << Why << "\n";
     CannotAnalyze = true;
   }
+};
+
+/// kbuild modes: print klp-lint's findings, drop the compiler's own
+/// diagnostics (the real compiler already printed its view of the file).
+class FindingsOnlyConsumer : public DiagnosticConsumer {
+public:
+  FindingsOnlyConsumer()
+      : Opts(makeOpts()), Printer(llvm::errs(), Opts.get()) {}
+  void BeginSourceFile(const LangOptions &LO, const Preprocessor *PP) override {
+    Printer.BeginSourceFile(LO, PP);
+  }
+  void EndSourceFile() override { Printer.EndSourceFile(); }
+  void HandleDiagnostic(DiagnosticsEngine::Level Level,
+                        const Diagnostic &Info) override {
+    DiagnosticConsumer::HandleDiagnostic(Level, Info);
+    bool Ours = Info.getID() >= diag::DIAG_UPPER_LIMIT;
+    if (Level != DiagnosticsEngine::Note)
+      LastWasOurs = Ours;
+    if (Ours || (Level == DiagnosticsEngine::Note && LastWasOurs))
+      Printer.HandleDiagnostic(Level, Info);
+  }
+
+private:
+  static llvm::IntrusiveRefCntPtr<DiagnosticOptions> makeOpts() {
+    auto O = llvm::makeIntrusiveRefCnt<DiagnosticOptions>();
+    O->ShowColors = llvm::errs().has_colors();
+    return O;
+  }
+  llvm::IntrusiveRefCntPtr<DiagnosticOptions> Opts;
+  TextDiagnosticPrinter Printer;
+  bool LastWasOurs = false;
 };
 
 /// The state of one module while its translation units are parsed.
@@ -96,6 +130,8 @@ public:
     }
     Model.TUs.push_back(Builder.build(Ctx));
     Parsed[Index] = true;
+    if (Opts.FactsOut)
+      Opts.FactsOut->push_back(Model.TUs.back());
 
     std::vector<Finding> Findings;
     ModuleModel Single;
@@ -104,7 +140,7 @@ public:
     for (const auto &C : Checks)
       if (scopeOf(*C) == Scope::TU)
         C->check(Single, Findings);
-    if (Index + 1 == In.TUs.size() && complete())
+    if (Index + 1 == In.TUs.size() && complete() && !Opts.DeferModuleChecks)
       for (const auto &C : Checks)
         if (scopeOf(*C) == Scope::Module)
           C->check(Model, Findings);
@@ -248,7 +284,11 @@ bool collectModules(const RunOptions &Opts, std::vector<ModuleInput> &Modules,
       Result.fail("cannot analyze '" + File + "': no such file");
       continue;
     }
-    std::vector<tooling::CompileCommand> Cmds = DB->getCompileCommands(File);
+    std::vector<tooling::CompileCommand> Cmds =
+        Opts.FullCommand
+            ? std::vector<tooling::CompileCommand>{tooling::CompileCommand(
+                  ".", File, *Opts.FullCommand, "")}
+            : DB->getCompileCommands(File);
     if (Cmds.empty()) {
       Result.fail("cannot analyze '" + File + "': no compile command for it in '" +
                   Opts.BuildDir + "/compile_commands.json'");
@@ -285,6 +325,7 @@ llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> makeFileSystem() {
 
 int runAnalysis(const RunOptions &Opts) {
   Outcome Result;
+  Result.Quiet = Opts.KbuildQuiet;
   std::vector<std::unique_ptr<Check>> Checks =
       createChecks(Opts.Checks, Opts.Options);
   for (const std::string &P : Opts.Options.problems())
@@ -306,6 +347,9 @@ int runAnalysis(const RunOptions &Opts) {
           tooling::CompileCommand(TU.Directory, TU.File, TU.Args, ""));
       tooling::ClangTool Tool(DB, {TU.File}, PCH, FS, Files);
       Tool.setPrintErrorMessage(false);
+      FindingsOnlyConsumer Quiet;
+      if (Opts.KbuildQuiet)
+        Tool.setDiagnosticConsumer(&Quiet);
       KlpActionFactory Factory(Run, I);
       Tool.run(&Factory);
       if (!Run.parsed(I) && !Run.failed(I))
@@ -316,6 +360,21 @@ int runAnalysis(const RunOptions &Opts) {
   if (Result.CannotAnalyze)
     return ExitCannotAnalyze;
   return Result.Promoted ? ExitPromoted : ExitClean;
+}
+
+int joinModule(const std::string &Name, std::vector<TUFacts> TUs,
+               const RunOptions &Opts) {
+  ModuleModel Model;
+  Model.Name = Name;
+  Model.TUs = std::move(TUs);
+  std::vector<Finding> Findings;
+  for (const auto &C : createChecks(Opts.Checks, Opts.Options))
+    for (const CheckInfo &I : allChecks())
+      if (I.Name == C->name() && I.CheckScope == Scope::Module)
+        C->check(Model, Findings);
+  unsigned Promoted = promoteFindings(Findings, Opts.WarningsAsErrors);
+  emitStandalone(Findings);
+  return Promoted ? ExitPromoted : ExitClean;
 }
 
 } // namespace klp

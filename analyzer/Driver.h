@@ -26,12 +26,29 @@ struct RunOptions {
   CheckFilter WarningsAsErrors;
   CheckOptions Options;
   AdjustOptions Adjust;
+
+  // kbuild modes (wrapper, CHECK=): each process sees one translation unit.
+  /// Leave module-scope checks to joinModule().
+  bool DeferModuleChecks = false;
+  /// Hide the compiler's own diagnostics; a failure to analyze becomes one
+  /// warning line and never an error exit (the build decides, not us).
+  bool KbuildQuiet = false;
+  /// The complete compile command (argv[0] = the compiler, the file
+  /// included), as a compiler wrapper or checker receives it.
+  std::optional<std::vector<std::string>> FullCommand;
+  /// Receives the facts of every translation unit analyzed.
+  std::vector<TUFacts> *FactsOut = nullptr;
 };
 
 /// Exit codes (README, docs/usage.md).
 enum ExitCode { ExitClean = 0, ExitPromoted = 1, ExitCannotAnalyze = 2 };
 
 int runAnalysis(const RunOptions &Opts);
+
+/// Run the module-scope checks over the joined facts of module \p Name and
+/// print the findings (no translation unit is parsed any more).
+int joinModule(const std::string &Name, std::vector<TUFacts> TUs,
+               const RunOptions &Opts);
 
 /// The include directory of the embedded default headers.
 extern const char EmbeddedIncludeDir[];

@@ -7,6 +7,7 @@
 
 #include "CheckRegistry.h"
 #include "Driver.h"
+#include "KbuildMode.h"
 
 #include <clang/Tooling/CompilationDatabase.h>
 #include <llvm/Support/CommandLine.h>
@@ -14,6 +15,7 @@
 #include <llvm/Support/raw_ostream.h>
 
 #include <cstring>
+#include <llvm/Support/Path.h>
 
 using namespace llvm;
 
@@ -58,6 +60,15 @@ void printVersion(raw_ostream &OS) {
 
 int main(int argc, const char **argv) {
   InitLLVM X(argc, argv);
+
+  // One binary, three front doors: klp-lint-cc wraps the compiler, and a
+  // kbuild CHECK= call passes compiler flags without "--".
+  if (sys::path::filename(argv[0]) == "klp-lint-cc")
+    return klp::wrapperMain(argc, argv);
+  if (argc > 1 && std::strcmp(argv[1], "cc") == 0)
+    return klp::wrapperMain(argc - 1, argv + 1);
+  if (klp::isCheckerCall(argc, argv))
+    return klp::checkerMain(argc, argv);
 
   // Everything after "--" is the compile command (clang-tidy convention).
   std::optional<std::vector<std::string>> CompilerArgs;

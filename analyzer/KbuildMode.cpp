@@ -1,0 +1,281 @@
+//===- KbuildMode.cpp - klp-lint inside kbuild ----------------------------===//
+//
+// Both modes analyze one translation unit per process and must never change
+// what the build produces or whether it succeeds (integration-notes §1, §2):
+// the wrapper always runs the real compiler with the original argv and
+// returns its status; the checker exits 0. Only an explicit policy turns
+// findings into a failure.
+//
+// Module-scope checks need every translation unit of the module. Each TU's
+// facts are stored beside its object; the wrapper joins them when kbuild
+// compiles "<module>.mod.c" (after every object of the module is built, so
+// before the .ko is linked), listing the members from kbuild's "<module>.mod".
+// The checker never sees .mod.c: it joins after the TU that completes the
+// module (members from the directory's Kbuild/Makefile, or the single
+// object named after the module).
+//
+//===----------------------------------------------------------------------===//
+
+#include "KbuildMode.h"
+#include "Driver.h"
+#include "FactStore.h"
+#include "Kbuild.h"
+
+#include <llvm/Support/FileSystem.h>
+#include <llvm/Support/Path.h>
+#include <llvm/Support/Program.h>
+#include <llvm/Support/raw_ostream.h>
+
+#include <cstdlib>
+#include <cstring>
+#include <sys/wait.h>
+#include <unistd.h>
+
+namespace klp {
+
+namespace {
+
+/// Policy and selection from the environment (wrapper) or leading options
+/// (checker): --checks=, --warnings-as-errors=, --check-option=, --werror.
+struct Policy {
+  std::string Checks = "*";
+  std::string WarningsAsErrors;
+  std::vector<std::string> CheckOptions;
+
+  /// Consume one option; false if \p A is not one of ours.
+  bool consume(const std::string &A) {
+    auto Value = [&](const char *Prefix, std::string &Out) {
+      size_t N = std::strlen(Prefix);
+      if (A.compare(0, N, Prefix) != 0)
+        return false;
+      Out = A.substr(N);
+      return true;
+    };
+    std::string V;
+    if (Value("--checks=", Checks) ||
+        Value("--warnings-as-errors=", WarningsAsErrors))
+      return true;
+    if (Value("--check-option=", V)) {
+      CheckOptions.push_back(V);
+      return true;
+    }
+    if (A == "--werror") {
+      WarningsAsErrors = "*";
+      return true;
+    }
+    return false;
+  }
+
+  void fromEnvironment() {
+    if (const char *W = std::getenv("KLP_LINT_WERROR"))
+      if (std::strcmp(W, "") != 0 && std::strcmp(W, "0") != 0)
+        WarningsAsErrors = "*";
+    if (const char *F = std::getenv("KLP_LINT_FLAGS")) {
+      llvm::SmallVector<llvm::StringRef, 8> Words;
+      llvm::StringRef(F).split(Words, ' ', -1, false);
+      for (llvm::StringRef W : Words)
+        if (!consume(W.str()))
+          llvm::errs() << "klp-lint: warning: ignoring '" << W
+                       << "' in KLP_LINT_FLAGS\n";
+    }
+  }
+
+  bool apply(RunOptions &Opts) const {
+    std::string Error;
+    if (!CheckFilter::parse(Checks, Opts.Checks, Error) ||
+        !CheckFilter::parse(WarningsAsErrors, Opts.WarningsAsErrors, Error)) {
+      llvm::errs() << "klp-lint: warning: " << Error << "\n";
+      return false;
+    }
+    for (const std::string &KV : CheckOptions) {
+      size_t Eq = KV.find('=');
+      if (Eq != std::string::npos)
+        Opts.Options.set(KV.substr(0, Eq), KV.substr(Eq + 1));
+    }
+    return true;
+  }
+};
+
+bool fresh(const std::string &Facts, const std::string &Source) {
+  llvm::sys::fs::file_status F, S;
+  if (llvm::sys::fs::status(Facts, F))
+    return false;
+  if (llvm::sys::fs::status(Source, S))
+    return true; // no source to compare with (generated or moved)
+  return F.getLastModificationTime() >= S.getLastModificationTime();
+}
+
+/// Join the facts of \p Objects; false if a member has none (not built
+/// through klp-lint yet, or stale when \p RequireFresh).
+bool joinFacts(const std::vector<std::string> &Objects, bool RequireFresh,
+               std::vector<TUFacts> &Out) {
+  for (const std::string &O : Objects) {
+    std::string Path = factsPathFor(O);
+    if (RequireFresh) {
+      llvm::SmallString<256> Src(O);
+      llvm::sys::path::replace_extension(Src, ".c");
+      if (!fresh(Path, std::string(Src)))
+        return false;
+    }
+    bool Skipped = false;
+    std::optional<TUFacts> F = readFacts(Path, Skipped);
+    if (!F)
+      return false;
+    if (!Skipped)
+      Out.push_back(std::move(*F));
+  }
+  return true;
+}
+
+/// Analyze one TU in a kbuild mode; returns ExitPromoted or ExitClean.
+int analyzeTU(const CompileCall &Call, const std::vector<std::string> &Command,
+              const Policy &P, bool Wrapper) {
+  RunOptions Opts;
+  if (!P.apply(Opts))
+    return ExitClean;
+  Opts.KbuildQuiet = true;
+  Opts.DeferModuleChecks = true;
+  Opts.Adjust.ResourceDir = KLP_CLANG_RESOURCE_DIR;
+  std::string Dir = llvm::sys::path::parent_path(Call.Object).str();
+  if (Dir.empty())
+    Dir = ".";
+
+  if (Call.IsModC) {
+    // kbuild compiles <module>.mod.c once every object of the module exists.
+    if (!Wrapper || Call.ModName.empty())
+      return ExitClean;
+    std::optional<std::vector<std::string>> Objects =
+        moduleObjects(Dir, Call.ModName, /*UseModFile=*/true);
+    std::vector<TUFacts> TUs;
+    if (!Objects || !joinFacts(*Objects, false, TUs))
+      return ExitClean;
+    return joinModule(Call.ModName, std::move(TUs), Opts);
+  }
+
+  std::string FactsPath = factsPathFor(Call.Object);
+  std::string Error;
+  int Result = ExitClean;
+  if (!mentionsLivepatch(Call.Source)) {
+    // No livepatch code: no parse, but the module join must know that.
+    if (!writeFacts(FactsPath, TUFacts(), /*Skipped=*/true, Error))
+      llvm::errs() << "klp-lint: warning: cannot write '" << FactsPath
+                   << "': " << Error << "\n";
+  } else {
+    std::vector<TUFacts> Facts;
+    Opts.FactsOut = &Facts;
+    Opts.Files = {Call.Source};
+    Opts.FullCommand = Command; // adjusted like any compile command
+    int RC = runAnalysis(Opts);
+    if (RC == ExitPromoted)
+      Result = ExitPromoted;
+    if (RC == ExitCannotAnalyze || Facts.size() != 1) {
+      // Do not leave facts of an older version of this file behind.
+      llvm::sys::fs::remove(FactsPath);
+      return Result;
+    }
+    if (!writeFacts(FactsPath, Facts.front(), false, Error))
+      llvm::errs() << "klp-lint: warning: cannot write '" << FactsPath
+                   << "': " << Error << "\n";
+  }
+
+  if (!Wrapper && !Call.ModName.empty()) {
+    // CHECK= mode: join once this TU completes the module.
+    std::optional<std::vector<std::string>> Objects =
+        moduleObjects(Dir, Call.ModName, /*UseModFile=*/false);
+    if (!Objects) {
+      std::string Stem = llvm::sys::path::stem(Call.Source).str();
+      std::replace(Stem.begin(), Stem.end(), '-', '_');
+      if (Stem != Call.ModName)
+        return Result;
+      Objects = std::vector<std::string>{Call.Object};
+    }
+    std::vector<TUFacts> TUs;
+    if (joinFacts(*Objects, /*RequireFresh=*/true, TUs) &&
+        joinModule(Call.ModName, std::move(TUs), Opts) == ExitPromoted)
+      Result = ExitPromoted;
+  }
+  return Result;
+}
+
+int runCompiler(const std::vector<std::string> &Argv) {
+  std::vector<char *> Args;
+  for (const std::string &A : Argv)
+    Args.push_back(const_cast<char *>(A.c_str()));
+  Args.push_back(nullptr);
+  pid_t Pid = fork();
+  if (Pid < 0) {
+    llvm::errs() << "klp-lint-cc: cannot fork: " << std::strerror(errno) << "\n";
+    return 1;
+  }
+  if (Pid == 0) {
+    execvp(Args[0], Args.data());
+    llvm::errs() << "klp-lint-cc: cannot run '" << Argv[0]
+                 << "': " << std::strerror(errno) << "\n";
+    _exit(127);
+  }
+  int Status = 0;
+  while (waitpid(Pid, &Status, 0) < 0)
+    if (errno != EINTR)
+      return 1;
+  if (WIFEXITED(Status))
+    return WEXITSTATUS(Status);
+  return 128 + (WIFSIGNALED(Status) ? WTERMSIG(Status) : 0);
+}
+
+} // namespace
+
+int wrapperMain(int Argc, const char **Argv) {
+  if (Argc < 2) {
+    llvm::errs() << "usage: klp-lint-cc <compiler> <args>...\n"
+                    "  runs the compiler unchanged, then analyzes livepatch "
+                    "translation units\n";
+    return 2;
+  }
+  std::vector<std::string> Command(Argv + 1, Argv + Argc);
+  int Status = runCompiler(Command);
+  if (Status != 0)
+    return Status; // the compiler's verdict stands; nothing to analyze
+  const char *Off = std::getenv("KLP_LINT_DISABLE");
+  if (Off && *Off && std::strcmp(Off, "0") != 0)
+    return Status;
+  CompileCall Call =
+      classifyCompile(std::vector<std::string>(Command.begin() + 1, Command.end()));
+  if (!Call.IsCompile)
+    return Status;
+  Policy P;
+  P.fromEnvironment();
+  return analyzeTU(Call, Command, P, /*Wrapper=*/true) == ExitPromoted ? 1
+                                                                         : Status;
+}
+
+bool isCheckerCall(int Argc, const char **Argv) {
+  bool CompilerFlags = false;
+  for (int I = 1; I < Argc; ++I) {
+    llvm::StringRef A(Argv[I]);
+    if (A == "--")
+      return false;
+    // klp-lint's own options never look like these; kbuild's c_flags
+    // always contain some.
+    if (A.starts_with("-D") || A.starts_with("-I") || A == "-nostdinc" ||
+        A.starts_with("--arch=") || A == "-include")
+      CompilerFlags = true;
+  }
+  return CompilerFlags && llvm::StringRef(Argv[Argc - 1]).ends_with(".c");
+}
+
+int checkerMain(int Argc, const char **Argv) {
+  Policy P;
+  P.fromEnvironment();
+  std::vector<std::string> Args;
+  for (int I = 1; I < Argc; ++I)
+    if (!(Args.empty() && P.consume(Argv[I])))
+      Args.push_back(Argv[I]);
+  CompileCall Call = classifyCheck(Args);
+  if (!Call.IsCompile)
+    return 0;
+  // The adjuster expects argv[0]; sparse flags and -D__CHECKER__ go there.
+  Args.insert(Args.begin(), "cc");
+  return analyzeTU(Call, Args, P, /*Wrapper=*/false) == ExitPromoted ? 1 : 0;
+}
+
+} // namespace klp
