@@ -121,10 +121,27 @@ std::vector<std::string> adjustArguments(const std::vector<std::string> &Command
   std::vector<std::string> Out;
   if (Command.empty())
     return Out;
+  // A database recorded through a compiler wrapper starts with the
+  // wrapper's words (integration-notes §2.2): the compiler comes after them.
+  size_t First = 0;
+  auto Base = [&](size_t I) {
+    return Command[I].substr(Command[I].rfind('/') + 1);
+  };
+  while (First + 1 < Command.size()) {
+    std::string B = Base(First);
+    if (B == "klp-lint" && Command[First + 1] == "cc")
+      First += 2;
+    else if (B == "klp-lint-cc" || B == "ccache" || B == "sccache" ||
+             B == "distcc" || B == "kpatch-cc")
+      First += 1;
+    else
+      break;
+  }
+  const std::string &Compiler = Command[First];
   Out.push_back("clang");
   std::string Arch, Target;
   bool M32 = false, HasResourceDir = false;
-  for (size_t I = 1; I < Command.size(); ++I) {
+  for (size_t I = First + 1; I < Command.size(); ++I) {
     const std::string &A = Command[I];
     auto Drop = [&](const char *const *B, const char *const *E) {
       return std::find_if(B, E, [&](const char *S) { return A == S; }) != E;
@@ -176,7 +193,7 @@ std::vector<std::string> adjustArguments(const std::vector<std::string> &Command
   if (Target.empty()) {
     std::string T = targetFromArch(Arch, M32);
     if (T.empty())
-      T = targetFromCompiler(Command[0]);
+      T = targetFromCompiler(Compiler);
     if (!T.empty())
       Out.insert(Out.begin() + 1, "--target=" + T);
   }
