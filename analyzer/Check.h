@@ -28,6 +28,13 @@ struct Note {
   std::string Message;
 };
 
+/// Replace \p Length bytes at \p Where.Offset of Where.File by \p Text.
+struct FixIt {
+  Loc Where;
+  unsigned Length = 0;
+  std::string Text;
+};
+
 struct Finding {
   std::string Check;
   Severity Level = Severity::Warning;
@@ -35,6 +42,8 @@ struct Finding {
   std::string Message;
   std::vector<Note> Notes;
   bool Promoted = false; ///< Turned into an error by --warnings-as-errors.
+  std::vector<FixIt> Fixes;
+  std::string Fingerprint; ///< Set when the finding is admitted to a report.
 };
 
 /// "<check>.<Option>" = value, from the command line (and later the config).

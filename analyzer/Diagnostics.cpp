@@ -16,18 +16,6 @@ using namespace clang;
 
 namespace klp {
 
-unsigned promoteFindings(std::vector<Finding> &Findings,
-                         const CheckFilter &WarningsAsErrors) {
-  unsigned N = 0;
-  for (Finding &F : Findings)
-    if (F.Level == Severity::Warning && WarningsAsErrors.matches(F.Check)) {
-      F.Level = Severity::Error;
-      F.Promoted = true;
-      ++N;
-    }
-  return N;
-}
-
 /// A location of this TU as is; one of an earlier TU by file/line/col.
 static SourceLocation toSourceLocation(SourceManager &SM, const Loc &L,
                                        unsigned CurrentTU) {
@@ -55,11 +43,6 @@ static DiagnosticsEngine::Level level(Severity S) {
 
 void emitFindings(DiagnosticsEngine &Diags, std::vector<Finding> &Findings,
                   unsigned CurrentTU) {
-  std::stable_sort(Findings.begin(), Findings.end(),
-                   [](const Finding &A, const Finding &B) {
-                     return std::tie(A.Where.File, A.Where.Line, A.Where.Col) <
-                            std::tie(B.Where.File, B.Where.Line, B.Where.Col);
-                   });
   SourceManager &SM = Diags.getSourceManager();
   unsigned NoteID = Diags.getCustomDiagID(DiagnosticsEngine::Note, "%0");
   for (const Finding &F : Findings) {
@@ -67,6 +50,10 @@ void emitFindings(DiagnosticsEngine &Diags, std::vector<Finding> &Findings,
     // clang-tidy does, so -verify and log scrapers both see it.
     unsigned ID = Diags.getCustomDiagID(level(F.Level), "%0");
     std::string Tag = F.Promoted ? F.Check + ",-warnings-as-errors" : F.Check;
+    // A note-level finding stands alone; clang would otherwise drop it (or
+    // attach it to an unrelated warning) depending on what came before.
+    if (F.Level == Severity::Note)
+      Diags.setLastDiagnosticIgnored(false);
     Diags.Report(toSourceLocation(SM, F.Where, CurrentTU), ID)
         << (F.Message + " [" + Tag + "]");
     for (const Note &N : F.Notes)

@@ -21,11 +21,6 @@ class DiagnosticsEngine;
 
 namespace klp {
 
-/// Turn warnings of checks matched by \p WarningsAsErrors into errors.
-/// Returns how many were promoted.
-unsigned promoteFindings(std::vector<Finding> &Findings,
-                         const CheckFilter &WarningsAsErrors);
-
 /// Sort by position and report each finding with its notes.
 void emitFindings(clang::DiagnosticsEngine &Diags,
                   std::vector<Finding> &Findings, unsigned CurrentTU);

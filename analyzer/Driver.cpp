@@ -44,6 +44,7 @@ struct TUInput {
   std::string File;
   std::string Directory;
   std::vector<std::string> Args; // adjusted, argv[0] first, file included
+  std::string Problem;           // why it cannot even be parsed, if so
 };
 
 struct ModuleInput {
@@ -68,7 +69,6 @@ private:
 struct Outcome {
   bool CannotAnalyze = false;
   bool Quiet = false; ///< kbuild modes: a failure is the build's business
-  unsigned Promoted = 0;
 
   void fail(const std::string &Why) {
     llvm::errs() << (Quiet ? "klp-lint: warning: " : "klp-lint: error: ")
@@ -77,23 +77,28 @@ struct Outcome {
   }
 };
 
-/// kbuild modes: print klp-lint's findings, drop the compiler's own
-/// diagnostics (the real compiler already printed its view of the file).
-class FindingsOnlyConsumer : public DiagnosticConsumer {
+/// Prints klp-lint's findings and, unless \p Quiet (kbuild modes: the real
+/// compiler already printed its view of the file), the compiler's own
+/// diagnostics. Only the compiler's are counted, so clang's "N warnings
+/// generated." speaks of the compiler alone; the summary line speaks of ours.
+class KlpDiagConsumer : public DiagnosticConsumer {
 public:
-  FindingsOnlyConsumer()
-      : Opts(makeOpts()), Printer(llvm::errs(), Opts.get()) {}
+  explicit KlpDiagConsumer(bool Quiet)
+      : Quiet(Quiet), Opts(makeOpts()), Printer(llvm::errs(), Opts.get()) {}
   void BeginSourceFile(const LangOptions &LO, const Preprocessor *PP) override {
     Printer.BeginSourceFile(LO, PP);
   }
   void EndSourceFile() override { Printer.EndSourceFile(); }
   void HandleDiagnostic(DiagnosticsEngine::Level Level,
                         const Diagnostic &Info) override {
-    DiagnosticConsumer::HandleDiagnostic(Level, Info);
     bool Ours = Info.getID() >= diag::DIAG_UPPER_LIMIT;
     if (Level != DiagnosticsEngine::Note)
       LastWasOurs = Ours;
-    if (Ours || (Level == DiagnosticsEngine::Note && LastWasOurs))
+    if (Level == DiagnosticsEngine::Note)
+      Ours = LastWasOurs;
+    if (!Ours)
+      DiagnosticConsumer::HandleDiagnostic(Level, Info);
+    if (Ours || !Quiet)
       Printer.HandleDiagnostic(Level, Info);
   }
 
@@ -103,6 +108,7 @@ private:
     O->ShowColors = llvm::errs().has_colors();
     return O;
   }
+  bool Quiet;
   llvm::IntrusiveRefCntPtr<DiagnosticOptions> Opts;
   TextDiagnosticPrinter Printer;
   bool LastWasOurs = false;
@@ -130,6 +136,7 @@ public:
     }
     Model.TUs.push_back(Builder.build(Ctx));
     Parsed[Index] = true;
+    Opts.Sink->analyzed();
     if (Opts.FactsOut)
       Opts.FactsOut->push_back(Model.TUs.back());
 
@@ -144,8 +151,9 @@ public:
       for (const auto &C : Checks)
         if (scopeOf(*C) == Scope::Module)
           C->check(Model, Findings);
-    Result.Promoted += promoteFindings(Findings, Opts.WarningsAsErrors);
-    emitFindings(Diags, Findings, Index);
+    std::vector<Finding> Shown = Opts.Sink->admit(std::move(Findings));
+    if (Opts.Sink->format() == OutputFormat::Text)
+      emitFindings(Diags, Shown, Index);
   }
 
   void failTU(unsigned Index, const std::string &Why) {
@@ -279,9 +287,19 @@ bool collectModules(const RunOptions &Opts, std::vector<ModuleInput> &Modules,
 
   std::map<std::string, size_t> ByName;
   bool CommandLineModule = Opts.BuildDir.empty();
+  auto Add = [&](const std::string &Key, const std::string &Name,
+                 const std::string &File, TUInput TU) {
+    auto [It, New] = ByName.try_emplace(Key, Modules.size());
+    if (New)
+      Modules.push_back({Name.empty() ? stem(File) : Name, {}});
+    Modules[It->second].TUs.push_back(std::move(TU));
+  };
   for (const std::string &File : Files) {
+    // A file that cannot be read still belongs to its module: the module
+    // is then incomplete and gets no module-scope findings.
     if (!llvm::sys::fs::exists(File)) {
-      Result.fail("cannot analyze '" + File + "': no such file");
+      Add(CommandLineModule ? "" : File, "", File,
+          TUInput{File, "", {}, "no such file"});
       continue;
     }
     std::vector<tooling::CompileCommand> Cmds =
@@ -295,15 +313,13 @@ bool collectModules(const RunOptions &Opts, std::vector<ModuleInput> &Modules,
       continue;
     }
     for (const tooling::CompileCommand &C : Cmds) {
-      TUInput TU{File, C.Directory, adjustArguments(C.CommandLine, Opts.Adjust)};
+      TUInput TU{File, C.Directory, adjustArguments(C.CommandLine, Opts.Adjust),
+                 ""};
       std::string Name = kbuildModName(C.CommandLine);
       // Files named on one command line form one module; a database groups
       // its entries by KBUILD_MODNAME.
-      std::string Key = CommandLineModule ? "" : (Name.empty() ? File : Name);
-      auto [It, New] = ByName.try_emplace(Key, Modules.size());
-      if (New)
-        Modules.push_back({Name.empty() ? stem(File) : Name, {}});
-      Modules[It->second].TUs.push_back(std::move(TU));
+      Add(CommandLineModule ? "" : (Name.empty() ? File : Name), Name, File,
+          std::move(TU));
     }
   }
   return true;
@@ -343,13 +359,24 @@ int runAnalysis(const RunOptions &Opts) {
     ModuleRun Run(M, Checks, Opts, Result);
     for (unsigned I = 0; I < M.TUs.size(); ++I) {
       const TUInput &TU = M.TUs[I];
+      if (!TU.Problem.empty()) {
+        Run.failTU(I, TU.Problem);
+        continue;
+      }
       SingleCommandDatabase DB(
           tooling::CompileCommand(TU.Directory, TU.File, TU.Args, ""));
       tooling::ClangTool Tool(DB, {TU.File}, PCH, FS, Files);
       Tool.setPrintErrorMessage(false);
-      FindingsOnlyConsumer Quiet;
-      if (Opts.KbuildQuiet)
-        Tool.setDiagnosticConsumer(&Quiet);
+      // Under -verify clang's own consumer must see every diagnostic.
+      KlpDiagConsumer Consumer(Opts.KbuildQuiet);
+      bool Verify = std::find(TU.Args.begin(), TU.Args.end(),
+                              "-verify=klp") != TU.Args.end() ||
+                    std::any_of(TU.Args.begin(), TU.Args.end(),
+                                [](const std::string &A) {
+                                  return llvm::StringRef(A).starts_with("-verify");
+                                });
+      if (!Verify)
+        Tool.setDiagnosticConsumer(&Consumer);
       KlpActionFactory Factory(Run, I);
       Tool.run(&Factory);
       if (!Run.parsed(I) && !Run.failed(I))
@@ -359,7 +386,7 @@ int runAnalysis(const RunOptions &Opts) {
   }
   if (Result.CannotAnalyze)
     return ExitCannotAnalyze;
-  return Result.Promoted ? ExitPromoted : ExitClean;
+  return Opts.Sink->promoted() ? ExitPromoted : ExitClean;
 }
 
 int joinModule(const std::string &Name, std::vector<TUFacts> TUs,
@@ -372,9 +399,11 @@ int joinModule(const std::string &Name, std::vector<TUFacts> TUs,
     for (const CheckInfo &I : allChecks())
       if (I.Name == C->name() && I.CheckScope == Scope::Module)
         C->check(Model, Findings);
-  unsigned Promoted = promoteFindings(Findings, Opts.WarningsAsErrors);
-  emitStandalone(Findings);
-  return Promoted ? ExitPromoted : ExitClean;
+  unsigned Before = Opts.Sink->promoted();
+  std::vector<Finding> Shown = Opts.Sink->admit(std::move(Findings));
+  if (Opts.Sink->format() == OutputFormat::Text)
+    emitStandalone(Shown);
+  return Opts.Sink->promoted() > Before ? ExitPromoted : ExitClean;
 }
 
 } // namespace klp

@@ -11,6 +11,7 @@
 
 #include "ArgumentAdjuster.h"
 #include "CheckRegistry.h"
+#include "Report.h"
 
 #include <optional>
 #include <string>
@@ -23,8 +24,9 @@ struct RunOptions {
   std::string BuildDir;                           ///< -p
   std::optional<std::vector<std::string>> CompilerArgs; ///< after "--"
   CheckFilter Checks;
-  CheckFilter WarningsAsErrors;
   CheckOptions Options;
+  /// Where findings go: promotion, suppression, rendering (required).
+  Report *Sink = nullptr;
   AdjustOptions Adjust;
 
   // kbuild modes (wrapper, CHECK=): each process sees one translation unit.

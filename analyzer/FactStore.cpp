@@ -20,7 +20,8 @@ namespace {
 constexpr int64_t FormatVersion = 1;
 
 Value toJSON(const Loc &L) {
-  return Object{{"file", L.File}, {"line", L.Line}, {"col", L.Col}};
+  return Object{{"file", L.File}, {"line", L.Line}, {"col", L.Col},
+                {"offset", L.Offset}};
 }
 
 Value toJSON(const IdValue &V) {
@@ -77,7 +78,8 @@ Value toJSON(const TUFacts &T) {
                 {"patches", std::move(Patches)},
                 {"states", std::move(States)},
                 {"shadow_calls", std::move(Calls)},
-                {"object_callbacks", std::move(Callbacks)}};
+                {"object_callbacks", std::move(Callbacks)},
+                {"state_arrays", Array(T.StateArrays)}};
 }
 
 // Reading: every accessor tolerates a missing member (an older or damaged
@@ -100,6 +102,7 @@ Loc loc(const Object *O) {
   L.File = str(O, "file");
   L.Line = num(O, "line");
   L.Col = num(O, "col");
+  L.Offset = num(O, "offset");
   return L;
 }
 
@@ -176,6 +179,9 @@ TUFacts tuFacts(const Object &O) {
          loc(C ? C->getObject("where") : nullptr),
          loc(C ? C->getObject("object_loc") : nullptr)});
   }
+  for (const Value &V : *array(O, "state_arrays"))
+    if (auto S = V.getAsString())
+      T.StateArrays.push_back(S->str());
   return T;
 }
 

@@ -26,8 +26,14 @@
 #include <llvm/Support/Program.h>
 #include <llvm/Support/raw_ostream.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <cstring>
+#include <fcntl.h>
+#include <fstream>
+#include <iterator>
+#include <sstream>
+#include <sys/file.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -80,10 +86,10 @@ struct Policy {
     }
   }
 
-  bool apply(RunOptions &Opts) const {
+  bool apply(RunOptions &Opts, ReportOptions &R) const {
     std::string Error;
     if (!CheckFilter::parse(Checks, Opts.Checks, Error) ||
-        !CheckFilter::parse(WarningsAsErrors, Opts.WarningsAsErrors, Error)) {
+        !CheckFilter::parse(WarningsAsErrors, R.WarningsAsErrors, Error)) {
       llvm::errs() << "klp-lint: warning: " << Error << "\n";
       return false;
     }
@@ -127,12 +133,74 @@ bool joinFacts(const std::vector<std::string> &Objects, bool RequireFresh,
   return true;
 }
 
+/// The make process this checker runs under (pid and start time), or "".
+/// kbuild checks all files of a directory from one sub-make.
+std::string makeRunId() {
+  for (pid_t Pid = getppid(); Pid > 1;) {
+    std::ifstream Stat("/proc/" + std::to_string(Pid) + "/stat");
+    std::string Line;
+    if (!std::getline(Stat, Line))
+      return "";
+    // pid (comm) state ppid ... field 22 is the start time.
+    size_t Open = Line.find('('), Close = Line.rfind(')');
+    if (Open == std::string::npos || Close == std::string::npos)
+      return "";
+    std::string Comm = Line.substr(Open + 1, Close - Open - 1);
+    std::istringstream Rest(Line.substr(Close + 2));
+    std::vector<std::string> F{std::istream_iterator<std::string>(Rest), {}};
+    if (F.size() < 20)
+      return "";
+    if (Comm == "make" || Comm == "gmake")
+      return std::to_string(Pid) + ":" + F[19];
+    Pid = std::stoi(F[1]);
+  }
+  return "";
+}
+
+/// In CHECK= mode every member checked after the module is complete sees a
+/// complete module; report a given set of facts once per make run.
+bool firstReport(const std::string &Dir, const std::string &ModName,
+                 const std::vector<std::string> &Objects) {
+  std::string Run = makeRunId();
+  if (Run.empty())
+    return true; // not under make: always report
+  uint64_t H = 1469598103934665603ull;
+  for (const std::string &O : Objects) {
+    std::ifstream In(factsPathFor(O), std::ios::binary);
+    std::string Text((std::istreambuf_iterator<char>(In)), {});
+    for (unsigned char C : Text)
+      H = (H ^ C) * 1099511628211ull;
+  }
+  std::string Key = Run + " " + std::to_string(H);
+  llvm::SmallString<256> Stamp(Dir);
+  llvm::sys::path::append(Stamp, "." + ModName + ".klp-joined");
+  int FD = ::open(Stamp.c_str(), O_RDWR | O_CREAT, 0644);
+  if (FD < 0)
+    return true;
+  ::flock(FD, LOCK_EX);
+  char Buf[256] = {};
+  ssize_t N = ::read(FD, Buf, sizeof Buf - 1);
+  bool First = N < 0 || Key != std::string(Buf, N > 0 ? N : 0);
+  if (First && ::ftruncate(FD, 0) == 0) {
+    ::lseek(FD, 0, SEEK_SET);
+    if (::write(FD, Key.data(), Key.size()) < 0)
+      First = true;
+  }
+  ::close(FD); // releases the lock
+  return First;
+}
+
 /// Analyze one TU in a kbuild mode; returns ExitPromoted or ExitClean.
 int analyzeTU(const CompileCall &Call, const std::vector<std::string> &Command,
               const Policy &P, bool Wrapper) {
   RunOptions Opts;
-  if (!P.apply(Opts))
+  ReportOptions ROpts;
+  if (!P.apply(Opts, ROpts))
     return ExitClean;
+  // A build log gets findings only: no summary line per translation unit.
+  ROpts.Quiet = true;
+  Report Sink(std::move(ROpts));
+  Opts.Sink = &Sink;
   Opts.KbuildQuiet = true;
   Opts.DeferModuleChecks = true;
   Opts.Adjust.ResourceDir = KLP_CLANG_RESOURCE_DIR;
@@ -191,6 +259,7 @@ int analyzeTU(const CompileCall &Call, const std::vector<std::string> &Command,
     }
     std::vector<TUFacts> TUs;
     if (joinFacts(*Objects, /*RequireFresh=*/true, TUs) &&
+        firstReport(Dir, Call.ModName, *Objects) &&
         joinModule(Call.ModName, std::move(TUs), Opts) == ExitPromoted)
       Result = ExitPromoted;
   }

@@ -15,7 +15,9 @@
 #include <llvm/Support/raw_ostream.h>
 
 #include <cstring>
+#include <llvm/Support/FileSystem.h>
 #include <llvm/Support/Path.h>
+#include <llvm/Support/Program.h>
 
 using namespace llvm;
 
@@ -51,6 +53,44 @@ cl::list<std::string> ExtraArgs(
 cl::list<std::string> RemovedArgs(
     "removed-arg", cl::desc("Remove an argument from every compile command"),
     cl::cat(Category));
+cl::opt<klp::OutputFormat> Format(
+    "format", cl::desc("Output format"), cl::init(klp::OutputFormat::Text),
+    cl::values(clEnumValN(klp::OutputFormat::Text, "text",
+                          "clang-style diagnostics on stderr (default)"),
+               clEnumValN(klp::OutputFormat::Json, "json", "JSON on stdout"),
+               clEnumValN(klp::OutputFormat::Sarif, "sarif",
+                          "SARIF 2.1.0 on stdout (GitHub code scanning)"),
+               clEnumValN(klp::OutputFormat::Checkpatch, "checkpatch",
+                          "checkpatch.pl's report format on stdout")),
+    cl::cat(Category));
+cl::opt<std::string> ExportFixes(
+    "export-fixes",
+    cl::desc("Write findings and their fixes as clang-tidy's YAML"),
+    cl::value_desc("file.yaml"), cl::cat(Category));
+cl::opt<std::string> SourceRoot(
+    "source-root",
+    cl::desc("Make paths relative to this directory (SARIF, baselines); "
+             "default: the git work tree, else the current directory"),
+    cl::cat(Category));
+cl::opt<std::string> WriteBaseline(
+    "write-baseline", cl::desc("Write the fingerprints of all findings"),
+    cl::value_desc("file"), cl::cat(Category));
+cl::opt<std::string> Baseline(
+    "baseline", cl::desc("Do not report findings recorded in this baseline"),
+    cl::value_desc("file"), cl::cat(Category));
+cl::opt<std::string> Diff(
+    "diff", cl::desc("Report only findings on lines changed since <git-rev>"),
+    cl::value_desc("git-rev"), cl::cat(Category));
+cl::opt<std::string> LineFilterOpt(
+    "line-filter",
+    cl::desc("Report only findings on these lines (clang-tidy's JSON: "
+             "[{\"name\":\"file.c\",\"lines\":[[1,5]]}])"),
+    cl::cat(Category));
+cl::opt<bool> Strict("strict",
+                     cl::desc("checkpatch format: also show notes (CHECK)"),
+                     cl::cat(Category));
+cl::opt<bool> Quiet("quiet", cl::desc("Do not print the summary line"),
+                    cl::cat(Category));
 
 void printVersion(raw_ostream &OS) {
   OS << "klp-lint " KLP_LINT_VERSION " (LLVM " LLVM_VERSION_STRING ")\n";
@@ -101,9 +141,10 @@ int main(int argc, const char **argv) {
   }
 
   klp::RunOptions Opts;
+  klp::ReportOptions ROpts;
   std::string Error;
   if (!klp::CheckFilter::parse(Checks, Opts.Checks, Error) ||
-      !klp::CheckFilter::parse(WarningsAsErrors, Opts.WarningsAsErrors, Error)) {
+      !klp::CheckFilter::parse(WarningsAsErrors, ROpts.WarningsAsErrors, Error)) {
     errs() << "klp-lint: error: " << Error << "\n";
     return klp::ExitCannotAnalyze;
   }
@@ -144,5 +185,38 @@ int main(int argc, const char **argv) {
   Opts.Adjust.Extra.assign(ExtraArgs.begin(), ExtraArgs.end());
   Opts.Adjust.Removed.assign(RemovedArgs.begin(), RemovedArgs.end());
   Opts.Adjust.ResourceDir = KLP_CLANG_RESOURCE_DIR;
-  return klp::runAnalysis(Opts);
+
+  ROpts.Format = Format;
+  ROpts.ExportFixes = ExportFixes;
+  ROpts.WriteBaseline = WriteBaseline;
+  ROpts.Strict = Strict;
+  ROpts.Quiet = Quiet;
+  ROpts.SourceRoot = SourceRoot.empty() ? klp::defaultSourceRoot() : SourceRoot;
+  {
+    SmallString<256> Abs(ROpts.SourceRoot);
+    sys::fs::make_absolute(Abs);
+    sys::path::remove_dots(Abs, true);
+    ROpts.SourceRoot = std::string(Abs);
+    SmallString<256> Cwd;
+    sys::fs::current_path(Cwd);
+    ROpts.BuildDirectory = BuildDir.empty() ? std::string(Cwd) : BuildDir;
+  }
+  auto Fail = [&](const std::string &Why) {
+    errs() << "klp-lint: error: " << Why << "\n";
+    return klp::ExitCannotAnalyze;
+  };
+  if (!Baseline.empty() && !klp::readBaseline(Baseline, ROpts.Baseline, Error))
+    return Fail(Error);
+  if (!LineFilterOpt.empty() &&
+      !klp::LineFilter::parseJSON(LineFilterOpt, ROpts.Lines, Error))
+    return Fail(Error);
+  if (!Diff.empty() && !klp::LineFilter::fromGitDiff(Diff, ROpts.Lines, Error))
+    return Fail(Error);
+
+  klp::Report Sink(std::move(ROpts));
+  Opts.Sink = &Sink;
+  int RC = klp::runAnalysis(Opts);
+  if (!Sink.finish() && RC == klp::ExitClean)
+    RC = klp::ExitCannotAnalyze;
+  return RC;
 }

@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include <set>
+
 namespace klp {
 
 const char *generationName(Generation G) {
@@ -66,6 +68,19 @@ bool ModuleModel::isLivepatch() const {
     if (!T.Patches.empty())
       return true;
   return false;
+}
+
+std::vector<const State *> ModuleModel::states() const {
+  std::set<std::string> Referenced;
+  for (const TUFacts &T : TUs)
+    Referenced.insert(T.StateArrays.begin(), T.StateArrays.end());
+  bool Everything = Referenced.empty() && !isLivepatch();
+  std::vector<const State *> Out;
+  for (const TUFacts &T : TUs)
+    for (const State &S : T.States)
+      if (Everything || S.RunTime || Referenced.count(S.Array))
+        Out.push_back(&S);
+  return Out;
 }
 
 bool CheckOptions::getBool(const std::string &Check, const std::string &Option,

@@ -39,6 +39,7 @@ struct Loc {
   unsigned Col = 0;
   unsigned TU = ~0u;
   uint32_t Raw = 0;
+  unsigned Offset = 0; ///< Byte offset in File (fix-its, export-fixes).
 
   bool valid() const { return Line != 0; }
 };
@@ -128,6 +129,9 @@ struct TUFacts {
   std::vector<State> States;
   std::vector<ShadowCall> ShadowCalls;
   std::vector<ObjectCallback> ObjectCallbacks;
+  /// Variables a klp_patch's "states" member refers to, in an initializer or
+  /// an assignment (for a compound literal: the patch variable itself).
+  std::vector<std::string> StateArrays;
 };
 
 /// One livepatch module: its translation units' facts joined.
@@ -139,6 +143,10 @@ struct ModuleModel {
   Generation generation() const;
   /// Only a module that defines a struct klp_patch is a livepatch.
   bool isLivepatch() const;
+  /// The states that count (livepatch-semantics §6.1): those reachable from
+  /// a klp_patch's states, and those built by run-time assignments. When no
+  /// patch is in view (a TU of a larger module), every state counts.
+  std::vector<const State *> states() const;
 };
 
 } // namespace klp

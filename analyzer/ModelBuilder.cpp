@@ -155,6 +155,7 @@ struct ModelBuilder::Impl {
     R.Col = P.getColumn();
     R.TU = TUIndex;
     R.Raw = L.getRawEncoding();
+    R.Offset = sm().getFileOffset(L);
     return R;
   }
 };
@@ -282,6 +283,8 @@ public:
       objectAssignment(BO, Path);
     else if (R.is(Owner, R.State))
       stateAssignment(BO, Base, Path);
+    else if (R.is(Owner, R.Patch) && Path.front()->getName() == "states")
+      referStates(BO->getRHS(), nullptr);
     else if (R.is(Owner, R.Patch) && Path.front()->getName() == "replace")
       if (const VarDecl *VD = baseVar(Base))
         if (auto It = PatchIndex.find(VD->getCanonicalDecl());
@@ -328,27 +331,43 @@ private:
 
   /// Fold an id: macros, enums, const objects with constant initializers and
   /// arithmetic on them. Also records where its name is defined.
+  /// Step out of macro-argument expansions to where a token was written.
+  SourceLocation writtenAt(SourceLocation L) {
+    while (L.isMacroID() && SM.isMacroArgExpansion(L))
+      L = SM.getImmediateSpellingLoc(L);
+    return L;
+  }
+
   IdValue foldId(const Expr *E) {
     IdValue V;
-    V.Spelling = sourceText(E);
     Expr::EvalResult Res;
     if (!E->isValueDependent() && E->EvaluateAsInt(Res, Ctx))
       V.Value = Res.Val.getInt().extOrTrunc(64).getZExtValue();
+    // Name the id as the author wrote it, even when the call itself comes
+    // from a wrapper macro: GET(o, SV) names SV, not "GET(o, SV)".
     const Expr *Bare = E->IgnoreParenCasts();
-    SourceLocation Begin = E->getBeginLoc();
+    SourceLocation Begin = writtenAt(Bare->getBeginLoc());
+    SourceLocation End = writtenAt(Bare->getEndLoc());
+    V.Spelling = sourceText(E);
+    if (Begin.isFileID() && End.isFileID() &&
+        SM.getFileID(Begin) == SM.getFileID(End))
+      V.Spelling = Lexer::getSourceText(CharSourceRange::getTokenRange(Begin, End),
+                                        SM, Ctx.getLangOpts())
+                       .str();
     if (Begin.isMacroID()) {
-      // An id passed as a macro argument: look where it was spelled.
-      while (Begin.isMacroID() && SM.isMacroArgExpansion(Begin))
-        Begin = SM.getImmediateSpellingLoc(Begin);
-      StringRef Name =
-          Begin.isMacroID()
-              ? Lexer::getImmediateMacroName(Begin, SM, Ctx.getLangOpts())
-              : StringRef();
+      StringRef Name = Lexer::getImmediateMacroName(Begin, SM, Ctx.getLangOpts());
       if (const MacroInfo *MI =
               Name.empty() ? nullptr
                            : PP.getMacroInfo(PP.getIdentifierInfo(Name))) {
         V.DefName = Name.str();
         V.Def = B.loc(MI->getDefinitionLoc());
+        if (MI->isObjectLike())
+          V.Spelling = V.DefName;
+        else
+          V.Spelling =
+              Lexer::getSourceText(SM.getImmediateExpansionRange(Begin), SM,
+                                   Ctx.getLangOpts())
+                  .str();
       }
     } else if (const auto *DRE = dyn_cast<DeclRefExpr>(Bare)) {
       const ValueDecl *D = DRE->getDecl();
@@ -601,6 +620,10 @@ private:
   }
 
   void patchInit(const InitListExpr *ILE, const VarDecl *Var) {
+    for (const FieldDecl *F : R.Patch->fields())
+      if (F->getName() == "states")
+        if (const Expr *E = fieldInit(ILE, F))
+          referStates(E, Var);
     if (!Var)
       return;
     auto It = PatchIndex.find(Var->getCanonicalDecl());
@@ -610,6 +633,23 @@ private:
       if (F->getName() == "replace")
         Out.Patches[It->second].Replace =
             isTrue(fieldInit(ILE, F)) == Flag::True;
+  }
+
+  /// Record which variable a klp_patch's "states" member points to:
+  /// "states", "&states[0]", or a compound literal inside the patch's own
+  /// initializer (whose states are keyed by the patch variable).
+  void referStates(const Expr *E, const VarDecl *PatchVar) {
+    E = E->IgnoreParenCasts();
+    if (isa<CompoundLiteralExpr>(E)) {
+      if (PatchVar)
+        Out.StateArrays.push_back(PatchVar->getName().str());
+      return;
+    }
+    if (const auto *UO = dyn_cast<UnaryOperator>(E))
+      if (UO->getOpcode() == UO_AddrOf)
+        E = UO->getSubExpr()->IgnoreParenCasts();
+    if (const VarDecl *VD = baseVar(E))
+      Out.StateArrays.push_back(VD->getName().str());
   }
 
   // --- Assignments -------------------------------------------------------

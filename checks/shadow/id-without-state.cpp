@@ -30,10 +30,9 @@ void ShadowIdWithoutStateCheck::check(const ModuleModel &M,
   Generation G = M.generation();
 
   std::vector<const State *> States;
-  for (const TUFacts &TU : M.TUs)
-    for (const State &S : TU.States)
-      if (S.Id.known() && *S.Id.Value != 0)
-        States.push_back(&S);
+  for (const State *S : M.states())
+    if (S->Id.known() && *S->Id.Value != 0)
+      States.push_back(S);
 
   const State *FirstState = States.empty() ? nullptr : States.front();
   const Patch *FirstPatch = nullptr;

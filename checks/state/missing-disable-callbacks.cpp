@@ -11,6 +11,8 @@
 
 #include <fmt/format.h>
 
+#include <cstring>
+
 namespace klp::checks {
 
 StateMissingDisableCallbacksCheck::StateMissingDisableCallbacksCheck(
@@ -25,8 +27,9 @@ void StateMissingDisableCallbacksCheck::check(const ModuleModel &M,
   // Per-state callbacks exist in B and C only.
   if (G != Generation::B && G != Generation::C)
     return;
-  for (const TUFacts &TU : M.TUs) {
-    for (const State &S : TU.States) {
+  for (const State *SP : M.states()) {
+    {
+      const State &S = *SP;
       // The walk of states[] stops at id 0: such an entry's callbacks never
       // run at all (that is state-id-zero's finding, not this one).
       if (S.Id.known() && *S.Id.Value == 0)
@@ -47,10 +50,12 @@ void StateMissingDisableCallbacksCheck::check(const ModuleModel &M,
                                : roleName(Role::PostPatch, G);
       Finding F = finding(
           S.Where,
-          fmt::format("state {} has a {} callback but neither {} nor {} and "
+          fmt::format("state {} has {} {} callback but neither {} nor {} and "
                       "no block_disable; its change is not undone when the "
                       "patch is disabled or replaced by a patch without it",
-                      S.Id.describe(), Setter, roleName(Role::PreUnpatch, G),
+                      S.Id.describe(),
+                      std::strchr("aeiou", Setter[0]) ? "an" : "a", Setter,
+                      roleName(Role::PreUnpatch, G),
                       roleName(Role::PostUnpatch, G)));
       Out.push_back(std::move(F));
     }

@@ -1,0 +1,77 @@
+//===- Report.h - Findings from filtering to rendering ---------*- C++ -*-===//
+//
+// Every finding passes through one Report: promotion (--warnings-as-errors),
+// suppression (NOLINT, --line-filter/--diff, --baseline), fingerprinting and
+// counting. Text is printed by clang's diagnostics as findings arrive; the
+// machine formats (json, sarif, checkpatch), the baseline, the export-fixes
+// file and the summary line are written once at the end.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef KLP_LINT_REPORT_H
+#define KLP_LINT_REPORT_H
+
+#include "Check.h"
+#include "CheckRegistry.h"
+#include "Suppression.h"
+
+#include <atomic>
+#include <mutex>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace klp {
+
+enum class OutputFormat { Text, Json, Sarif, Checkpatch };
+
+struct ReportOptions {
+  OutputFormat Format = OutputFormat::Text;
+  CheckFilter WarningsAsErrors;
+  std::string SourceRoot;      ///< for relative paths (SARIF, baselines)
+  LineFilter Lines;            ///< --line-filter and --diff
+  std::set<std::string> Baseline;
+  std::string WriteBaseline;   ///< path, or ""
+  std::string ExportFixes;     ///< path, or ""
+  std::string BuildDirectory;  ///< for export-fixes
+  bool Strict = false;         ///< checkpatch: show notes as CHECK
+  bool Quiet = false;          ///< no summary line
+};
+
+class Report {
+public:
+  explicit Report(ReportOptions Opts);
+
+  /// Promote, suppress and record; returns what is left to print (in text
+  /// mode). Thread-safe.
+  std::vector<Finding> admit(std::vector<Finding> Findings);
+
+  /// Render machine formats, write files, print the summary. Returns false
+  /// (with a message printed) if an output file could not be written.
+  bool finish();
+
+  unsigned promoted() const { return Promoted; }
+  /// A translation unit was analyzed (the summary speaks only then).
+  void analyzed() { ++Analyzed; }
+  OutputFormat format() const { return Opts.Format; }
+
+private:
+  ReportOptions Opts;
+  SourceCache Sources;
+  NolintFilter Nolint{Sources};
+  Fingerprinter Prints;
+  std::mutex Lock;
+  std::vector<Finding> Kept;
+  std::set<std::string> AllPrints; ///< for --write-baseline, suppressed too
+  unsigned Promoted = 0;
+  std::atomic<unsigned> Analyzed{0};
+  unsigned ByNolint = 0, ByLines = 0, ByBaseline = 0;
+};
+
+/// The git work tree containing the current directory, else the current
+/// directory: what repository-relative paths are relative to.
+std::string defaultSourceRoot();
+
+} // namespace klp
+
+#endif

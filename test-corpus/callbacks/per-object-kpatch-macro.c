@@ -1,0 +1,38 @@
+// kpatch's callback macros (kpatch-macros.h): each KPATCH_*_CALLBACK(fn)
+// registers a per-object callback for the object create-diff-object fills
+// in. Spec §6.2 callbacks-per-object, spelling 3; §1.1 "Callback macros".
+// Each expansion is one finding at the macro, naming the macro and the
+// role; the object is not known in the source.
+// RUN: %klp-lint %s -- %api-a -Xclang -verify=klp
+
+#include <kpatch-macros.h>
+#include <linux/livepatch.h>
+#include <linux/module.h>
+
+static int hooked;
+
+static int hook_on(patch_object *obj)
+{
+	hooked = 1;
+	return 0;
+}
+
+static void hook_live(patch_object *obj)
+{
+	hooked = 2;
+}
+
+static void hook_going(patch_object *obj)
+{
+	hooked = 3;
+}
+
+static void hook_off(patch_object *obj)
+{
+	hooked = 0;
+}
+
+KPATCH_PRE_PATCH_CALLBACK(hook_on); // klp-warning {{per-object pre_patch callback 'hook_on' registered by KPATCH_PRE_PATCH_CALLBACK; move it to the pre_patch callback of a struct klp_state [callbacks-per-object]}}
+KPATCH_POST_PATCH_CALLBACK(hook_live); // klp-warning {{per-object post_patch callback 'hook_live' registered by KPATCH_POST_PATCH_CALLBACK; move it to the post_patch callback of a struct klp_state [callbacks-per-object]}}
+KPATCH_PRE_UNPATCH_CALLBACK(hook_going); // klp-warning {{per-object pre_unpatch callback 'hook_going' registered by KPATCH_PRE_UNPATCH_CALLBACK; move it to the pre_unpatch callback of a struct klp_state [callbacks-per-object]}}
+KPATCH_POST_UNPATCH_CALLBACK(hook_off); // klp-warning {{per-object post_unpatch callback 'hook_off' registered by KPATCH_POST_UNPATCH_CALLBACK; move it to the post_unpatch callback of a struct klp_state [callbacks-per-object]}}

@@ -1,0 +1,29 @@
+// A module that uses the shadow-variable API but defines no struct
+// klp_patch is not a livepatch (spec §6.1: "module-scope shadow and state
+// checks do not report on it"), e.g. a helper module. None of these ids has
+// a state, and the module even declares a state array, but nothing is
+// reported.
+// RUN: %klp-lint %s -- %api-c -Xclang -verify=klp
+// klp-no-diagnostics
+
+#include <linux/gfp.h>
+#include <linux/livepatch.h>
+#include <linux/module.h>
+
+#define SV_HELPER_DATA 900
+
+void *helper_data(void *obj)
+{
+	return klp_shadow_get_or_alloc(obj, SV_HELPER_DATA, 32, GFP_KERNEL, NULL, NULL);
+}
+
+void helper_forget(void *obj)
+{
+	klp_shadow_free(obj, SV_HELPER_DATA, NULL);
+	klp_shadow_free_all(901, NULL);
+}
+
+struct klp_state helper_states[] = {
+	{ .id = 902, .is_shadow = true },
+	{}
+};

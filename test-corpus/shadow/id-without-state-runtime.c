@@ -1,0 +1,63 @@
+// States built at run time in module init instead of by an initializer
+// (spec §6.1: a state is also any klp_state lvalue assigned a constant .id /
+// .is_shadow / .callbacks.*; "some patches build states[] at runtime").
+// states[0] gets is_shadow by assignment, so its id is owned and silent.
+// states[1] gets an id but no is_shadow: shadow-id-without-state variant (b)
+// at the call, with the state note at its first assignment. The id assigned
+// to states[2] is not constant, so it makes no state, and SV_LATE is
+// reported as matching none.
+// RUN: %klp-lint %s -- %api-c -Xclang -verify=klp
+
+#include <linux/gfp.h>
+#include <linux/livepatch.h>
+#include <linux/module.h>
+
+#define SV_RT_OWNED 31
+#define SV_RT_PLAIN 32 // klp-note {{id 'SV_RT_PLAIN' is defined here}}
+#define SV_LATE 33 // klp-note {{id 'SV_LATE' is defined here}}
+
+static unsigned long late_id = SV_LATE;
+static int owned_ready;
+
+static int owned_setup(struct klp_patch *patch, struct klp_state *state)
+{
+	owned_ready = 1;
+	return 0;
+}
+
+static void owned_teardown(struct klp_patch *patch, struct klp_state *state)
+{
+	owned_ready = 0;
+}
+
+static void *patched_fn(void *obj)
+{
+	klp_shadow_get_or_alloc(obj, SV_RT_OWNED, 8, GFP_KERNEL, NULL, NULL);
+	klp_shadow_get(obj, SV_LATE); // klp-warning {{shadow variable id 'SV_LATE' (33) used by klp_shadow_get() matches no state of this livepatch}}
+	return klp_shadow_get(obj, SV_RT_PLAIN); // klp-warning {{shadow variable id 'SV_RT_PLAIN' (32) used by klp_shadow_get() matches a state without is_shadow}}
+}
+
+static struct klp_func funcs[] = { { .old_name = "orig_fn", .new_func = patched_fn }, {} };
+static struct klp_object objs[] = { { .funcs = funcs }, {} };
+
+static struct klp_state states[4]; // klp-note {{the livepatch's states are declared in 'states'}}
+
+static struct klp_patch patch = {
+	.mod = THIS_MODULE,
+	.objs = objs,
+	.states = states,
+};
+
+static int livepatch_init(void)
+{
+	states[0].id = SV_RT_OWNED;
+	states[0].is_shadow = true;
+	states[0].callbacks.pre_patch = owned_setup;
+	states[0].callbacks.post_unpatch = owned_teardown;
+	states[1].id = SV_RT_PLAIN; // klp-note {{state 'SV_RT_PLAIN' (32) is declared here; set .is_shadow = true}}
+	states[2].id = late_id;
+	states[2].is_shadow = true;
+	return klp_enable_patch(&patch);
+}
+
+module_init(livepatch_init);
