@@ -96,7 +96,8 @@ public:
       LastWasOurs = Ours;
     if (Level == DiagnosticsEngine::Note)
       Ours = LastWasOurs;
-    if (!Ours)
+    // Quiet: not even clang's "N errors generated." may reach a build log.
+    if (!Ours && !Quiet)
       DiagnosticConsumer::HandleDiagnostic(Level, Info);
     if (Ours || !Quiet)
       Printer.HandleDiagnostic(Level, Info);
@@ -129,7 +130,9 @@ public:
                 ModelBuilder &Builder) {
     DiagnosticsEngine &Diags = CI.getDiagnostics();
     if (Diags.hasErrorOccurred()) {
-      unsigned N = Diags.getClient() ? Diags.getClient()->getNumErrors() : 0;
+      // Our findings are emitted only after this point, so every error so
+      // far is the compiler's.
+      unsigned N = Diags.getNumErrors();
       failTU(Index, N == 1 ? "1 compiler error"
                            : std::to_string(N) + " compiler errors");
       return;

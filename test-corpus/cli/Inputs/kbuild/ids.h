@@ -1,0 +1,3 @@
+#define ID_WITH_STATE	1
+#define ID_ORPHAN	2
+void *track(void *obj);

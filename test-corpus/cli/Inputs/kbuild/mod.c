@@ -1,0 +1,2 @@
+/* Stands in for kbuild's generated <module>.mod.c. */
+int lp_mod_placeholder;
