@@ -64,6 +64,22 @@ std::string limit(std::string S, size_t Max) {
   return S;
 }
 
+/// SARIF wants a friendly name distinct from the id, in Pascal case:
+/// "shadow-id-without-state" -> "ShadowIdWithoutState".
+std::string pascalCase(const std::string &Name) {
+  std::string Out;
+  bool Up = true;
+  for (char C : Name) {
+    if (C == '-') {
+      Up = true;
+      continue;
+    }
+    Out += Up ? std::toupper(static_cast<unsigned char>(C)) : C;
+    Up = false;
+  }
+  return Out;
+}
+
 std::string uriEncode(llvm::StringRef Path) {
   std::string Out;
   for (unsigned char C : Path) {
@@ -149,7 +165,7 @@ void renderSarif(const RenderContext &C, llvm::raw_ostream &OS) {
       Help["markdown"] = Doc;
     RuleObjs.push_back(Object{
         {"id", R.Name},
-        {"name", R.Name},
+        {"name", pascalCase(R.Name)},
         {"shortDescription", Object{{"text", limit(R.Summary, 1024)}}},
         {"fullDescription", Object{{"text", limit(Full, 1024)}}},
         {"help", std::move(Help)},
@@ -172,6 +188,9 @@ void renderSarif(const RenderContext &C, llvm::raw_ostream &OS) {
     Object Region{{"startLine", std::max(1u, L.Line)}};
     if (L.Col)
       Region["startColumn"] = L.Col;
+    const std::string &Text = C.Sources.line(L.File, L.Line);
+    if (!Text.empty())
+      Region["snippet"] = Object{{"text", Text}};
     return Object{{"physicalLocation",
                    Object{{"artifactLocation", std::move(Artifact)},
                           {"region", std::move(Region)}}}};
