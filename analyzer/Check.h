@@ -70,6 +70,8 @@ public:
 
   const std::string &name() const { return Name; }
   Severity level() const { return Level; }
+  /// "<check>.Severity" in the configuration overrides the default level.
+  void setLevel(Severity S) { Level = S; }
 
   /// Report findings for \p M. TU checks get a model holding one TU.
   virtual void check(const ModuleModel &M, std::vector<Finding> &Out) const = 0;

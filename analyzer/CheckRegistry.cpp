@@ -58,6 +58,21 @@ std::vector<std::unique_ptr<Check>> createChecks(const CheckFilter &Enabled,
     Checks.push_back(std::make_unique<checks::Class>(                          \
         #Group "-" #Slug, Severity::Level, Options));
 #include "CheckList.def"
+  for (auto &C : Checks) {
+    auto It = Options.all().find(C->name() + ".Severity");
+    if (It == Options.all().end())
+      continue;
+    if (It->second == "error")
+      C->setLevel(Severity::Error);
+    else if (It->second == "warning")
+      C->setLevel(Severity::Warning);
+    else if (It->second == "note")
+      C->setLevel(Severity::Note);
+    else
+      Options.problems().push_back("invalid value '" + It->second +
+                                   "' for option '" + It->first +
+                                   "': expected error, warning or note");
+  }
   return Checks;
 }
 

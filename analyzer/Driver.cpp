@@ -23,7 +23,13 @@
 #include <llvm/Support/VirtualFileSystem.h>
 #include <llvm/Support/raw_ostream.h>
 
+#include <llvm/Support/ThreadPool.h>
+#include <llvm/Support/Threading.h>
+
+#include <atomic>
+#include <condition_variable>
 #include <map>
+#include <mutex>
 
 using namespace clang;
 
@@ -67,12 +73,12 @@ private:
 };
 
 struct Outcome {
-  bool CannotAnalyze = false;
+  std::atomic<bool> CannotAnalyze{false};
   bool Quiet = false; ///< kbuild modes: a failure is the build's business
 
-  void fail(const std::string &Why) {
-    llvm::errs() << (Quiet ? "klp-lint: warning: " : "klp-lint: error: ")
-                 << Why << "\n";
+  void fail(const std::string &Why, llvm::raw_ostream &OS = llvm::errs()) {
+    OS << (Quiet ? "klp-lint: warning: " : "klp-lint: error: ") << Why
+       << "\n";
     CannotAnalyze = true;
   }
 };
@@ -83,8 +89,8 @@ struct Outcome {
 /// generated." speaks of the compiler alone; the summary line speaks of ours.
 class KlpDiagConsumer : public DiagnosticConsumer {
 public:
-  explicit KlpDiagConsumer(bool Quiet)
-      : Quiet(Quiet), Opts(makeOpts()), Printer(llvm::errs(), Opts.get()) {}
+  KlpDiagConsumer(bool Quiet, llvm::raw_ostream &OS, bool Colors)
+      : Quiet(Quiet), Opts(makeOpts(Colors)), Printer(OS, Opts.get()) {}
   void BeginSourceFile(const LangOptions &LO, const Preprocessor *PP) override {
     Printer.BeginSourceFile(LO, PP);
   }
@@ -104,9 +110,9 @@ public:
   }
 
 private:
-  static llvm::IntrusiveRefCntPtr<DiagnosticOptions> makeOpts() {
+  static llvm::IntrusiveRefCntPtr<DiagnosticOptions> makeOpts(bool Colors) {
     auto O = llvm::makeIntrusiveRefCnt<DiagnosticOptions>();
-    O->ShowColors = llvm::errs().has_colors();
+    O->ShowColors = Colors;
     return O;
   }
   bool Quiet;
@@ -120,8 +126,10 @@ class ModuleRun {
 public:
   ModuleRun(const ModuleInput &In,
             const std::vector<std::unique_ptr<Check>> &Checks,
-            const RunOptions &Opts, Outcome &Result)
-      : In(In), Checks(Checks), Opts(Opts), Result(Result) {
+            const CheckFilter &WarningsAsErrors, const RunOptions &Opts,
+            Outcome &Result, llvm::raw_ostream &OS)
+      : In(In), Checks(Checks), WarningsAsErrors(WarningsAsErrors),
+        Opts(Opts), Result(Result), OS(OS) {
     Model.Name = In.Name;
   }
 
@@ -154,14 +162,15 @@ public:
       for (const auto &C : Checks)
         if (scopeOf(*C) == Scope::Module)
           C->check(Model, Findings);
-    std::vector<Finding> Shown = Opts.Sink->admit(std::move(Findings));
+    std::vector<Finding> Shown =
+        Opts.Sink->admit(std::move(Findings), WarningsAsErrors);
     if (Opts.Sink->format() == OutputFormat::Text)
       emitFindings(Diags, Shown, Index);
   }
 
   void failTU(unsigned Index, const std::string &Why) {
     Failed[Index] = true;
-    Result.fail("cannot analyze '" + In.TUs[Index].File + "': " + Why);
+    Result.fail("cannot analyze '" + In.TUs[Index].File + "': " + Why, OS);
   }
 
   bool parsed(unsigned Index) const { return Parsed.count(Index); }
@@ -170,8 +179,9 @@ public:
   void finish() {
     if (!complete() && In.TUs.size() > 1)
       Result.fail("module '" + In.Name +
-                  "': module-wide checks skipped because not every "
-                  "translation unit could be analyzed");
+                      "': module-wide checks skipped because not every "
+                      "translation unit could be analyzed",
+                  OS);
   }
 
 private:
@@ -185,8 +195,10 @@ private:
 
   const ModuleInput &In;
   const std::vector<std::unique_ptr<Check>> &Checks;
+  const CheckFilter &WarningsAsErrors;
   const RunOptions &Opts;
   Outcome &Result;
+  llvm::raw_ostream &OS;
   ModuleModel Model;
   std::map<unsigned, bool> Parsed, Failed;
 };
@@ -315,8 +327,14 @@ bool collectModules(const RunOptions &Opts, std::vector<ModuleInput> &Modules,
                   Opts.BuildDir + "/compile_commands.json'");
       continue;
     }
+    const Settings *S = nullptr;
+    if (!settingsFor(File, Opts, S)) {
+      Add(CommandLineModule ? "" : File, "", File,
+          TUInput{File, "", {}, "invalid configuration"});
+      continue;
+    }
     for (const tooling::CompileCommand &C : Cmds) {
-      TUInput TU{File, C.Directory, adjustArguments(C.CommandLine, Opts.Adjust),
+      TUInput TU{File, C.Directory, adjustArguments(C.CommandLine, S->Adjust),
                  ""};
       std::string Name = kbuildModName(C.CommandLine);
       // Files named on one command line form one module; a database groups
@@ -325,6 +343,13 @@ bool collectModules(const RunOptions &Opts, std::vector<ModuleInput> &Modules,
           std::move(TU));
     }
   }
+  // A database's order is its generator's; sort so that output and shards
+  // are the same on every run.
+  if (!CommandLineModule)
+    std::stable_sort(Modules.begin(), Modules.end(),
+                     [](const ModuleInput &A, const ModuleInput &B) {
+                       return A.Name < B.Name;
+                     });
   return true;
 }
 
@@ -342,51 +367,192 @@ llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> makeFileSystem() {
 
 } // namespace
 
-int runAnalysis(const RunOptions &Opts) {
-  Outcome Result;
-  Result.Quiet = Opts.KbuildQuiet;
+bool settingsFor(const std::string &File, const RunOptions &Opts,
+                 const Settings *&Out) {
+  static std::mutex Lock;
+  static std::map<std::string, std::unique_ptr<Settings>> Cache;
+  std::lock_guard<std::mutex> Guard(Lock);
+  // Files of one directory share their .klp-lint.yaml chain.
+  std::string Key = Opts.ConfigFile.empty()
+                        ? llvm::sys::path::parent_path(File).str()
+                        : std::string("\x01") + Opts.ConfigFile;
+  auto It = Cache.find(Key);
+  if (It != Cache.end()) {
+    Out = It->second.get();
+    return Out != nullptr;
+  }
+  auto S = std::make_unique<Settings>();
+  bool Ok = true;
+  S->Merged.Checks = {"*"};
+  if (Opts.ReadConfigFiles) {
+    Config FromFiles;
+    Ok = configFor(File, Opts.ConfigFile, FromFiles);
+    S->Merged.merge(FromFiles);
+  }
+  S->Merged.merge(Opts.CommandLine);
+  auto Problem = [&](const std::string &Why) {
+    llvm::errs() << "klp-lint: error: " << Why << "\n";
+    Ok = false;
+  };
+  std::string Error;
+  if (!CheckFilter::parse(S->Merged.checks(), S->Checks, Error) ||
+      !CheckFilter::parse(S->Merged.warningsAsErrors(), S->WarningsAsErrors,
+                          Error))
+    Problem(Error);
+  // Every option must name a check and one of its options.
+  static const std::vector<std::unique_ptr<Check>> All = [] {
+    CheckFilter Everything;
+    std::string E;
+    CheckFilter::parse("*", Everything, E);
+    return createChecks(Everything, CheckOptions());
+  }();
+  for (const auto &[K, V] : S->Merged.CheckOptions) {
+    size_t Dot = K.rfind('.');
+    const Check *C = nullptr;
+    for (const auto &Candidate : All)
+      if (Dot != std::string::npos && Candidate->name() == K.substr(0, Dot))
+        C = Candidate.get();
+    std::vector<std::string> Names =
+        C ? C->optionNames() : std::vector<std::string>();
+    Names.push_back("Severity");
+    if (!C || std::find(Names.begin(), Names.end(), K.substr(Dot + 1)) ==
+                  Names.end())
+      Problem("unknown check option '" + K + "'");
+    S->Options.set(K, V);
+  }
+  S->Adjust.Extra = S->Merged.ExtraArgs;
+  S->Adjust.Removed = S->Merged.RemovedArgs;
+  S->Adjust.ResourceDir = Opts.ResourceDir;
+  Out = Ok ? S.get() : nullptr;
+  Cache[Key] = Ok ? std::move(S) : nullptr;
+  return Ok;
+}
+
+namespace {
+
+/// Parse every translation unit of one module and run its checks. Output
+/// goes to \p OS so that modules analyzed in parallel print in order.
+void analyzeModule(const ModuleInput &M, const RunOptions &Opts,
+                   Outcome &Result, llvm::raw_ostream &OS, bool Colors) {
+  const Settings *S = nullptr;
+  if (M.TUs.empty() || !settingsFor(M.TUs.front().File, Opts, S)) {
+    Result.CannotAnalyze = true;
+    return;
+  }
   std::vector<std::unique_ptr<Check>> Checks =
-      createChecks(Opts.Checks, Opts.Options);
-  for (const std::string &P : Opts.Options.problems())
-    Result.fail(P);
-  if (Result.CannotAnalyze)
-    return ExitCannotAnalyze;
+      createChecks(S->Checks, S->Options);
+  for (const std::string &P : S->Options.problems())
+    Result.fail(P, OS);
+  S->Options.problems().clear();
+  if (Result.CannotAnalyze && Checks.empty())
+    return;
 
-  std::vector<ModuleInput> Modules;
-  collectModules(Opts, Modules, Result);
-
+  // One file system view per module: FileManager is not thread-safe.
   auto FS = makeFileSystem();
   auto Files = llvm::makeIntrusiveRefCnt<FileManager>(FileSystemOptions(), FS);
   auto PCH = std::make_shared<PCHContainerOperations>();
-  for (const ModuleInput &M : Modules) {
-    ModuleRun Run(M, Checks, Opts, Result);
-    for (unsigned I = 0; I < M.TUs.size(); ++I) {
-      const TUInput &TU = M.TUs[I];
-      if (!TU.Problem.empty()) {
-        Run.failTU(I, TU.Problem);
-        continue;
-      }
-      SingleCommandDatabase DB(
-          tooling::CompileCommand(TU.Directory, TU.File, TU.Args, ""));
-      tooling::ClangTool Tool(DB, {TU.File}, PCH, FS, Files);
-      Tool.setPrintErrorMessage(false);
-      // Under -verify clang's own consumer must see every diagnostic.
-      KlpDiagConsumer Consumer(Opts.KbuildQuiet);
-      bool Verify = std::find(TU.Args.begin(), TU.Args.end(),
-                              "-verify=klp") != TU.Args.end() ||
-                    std::any_of(TU.Args.begin(), TU.Args.end(),
-                                [](const std::string &A) {
-                                  return llvm::StringRef(A).starts_with("-verify");
-                                });
-      if (!Verify)
-        Tool.setDiagnosticConsumer(&Consumer);
-      KlpActionFactory Factory(Run, I);
-      Tool.run(&Factory);
-      if (!Run.parsed(I) && !Run.failed(I))
-        Run.failTU(I, "the compiler could not start");
+  ModuleRun Run(M, Checks, S->WarningsAsErrors, Opts, Result, OS);
+  for (unsigned I = 0; I < M.TUs.size(); ++I) {
+    const TUInput &TU = M.TUs[I];
+    if (!TU.Problem.empty()) {
+      Run.failTU(I, TU.Problem);
+      continue;
     }
-    Run.finish();
+    SingleCommandDatabase DB(
+        tooling::CompileCommand(TU.Directory, TU.File, TU.Args, ""));
+    tooling::ClangTool Tool(DB, {TU.File}, PCH, FS, Files);
+    Tool.setPrintErrorMessage(false);
+    // Under -verify clang's own consumer must see every diagnostic.
+    KlpDiagConsumer Consumer(Opts.KbuildQuiet, OS, Colors);
+    bool Verify = std::any_of(TU.Args.begin(), TU.Args.end(),
+                              [](const std::string &A) {
+                                return llvm::StringRef(A).starts_with("-verify");
+                              });
+    if (!Verify)
+      Tool.setDiagnosticConsumer(&Consumer);
+    KlpActionFactory Factory(Run, I);
+    Tool.run(&Factory);
+    if (!Run.parsed(I) && !Run.failed(I))
+      Run.failTU(I, "the compiler could not start");
   }
+  Run.finish();
+}
+
+} // namespace
+
+int runAnalysis(const RunOptions &Opts) {
+  Outcome Result;
+  Result.Quiet = Opts.KbuildQuiet;
+  std::vector<ModuleInput> Modules;
+  collectModules(Opts, Modules, Result);
+
+  if (Opts.Shards > 1) {
+    // Modules, not files, are dealt out: a module's files stay together.
+    std::vector<ModuleInput> Mine;
+    for (size_t I = 0; I < Modules.size(); ++I)
+      if (I % Opts.Shards == Opts.Shard - 1)
+        Mine.push_back(std::move(Modules[I]));
+    Modules = std::move(Mine);
+  }
+
+  bool Colors = llvm::errs().has_colors();
+  bool Progress = Opts.Progress && llvm::errs().is_displayed() &&
+                  Modules.size() > 1;
+  std::vector<std::string> Output(Modules.size());
+  std::vector<std::atomic<bool>> Done(Modules.size());
+  unsigned Jobs = std::max(1u, std::min<unsigned>(Opts.Jobs, Modules.size()));
+  size_t Printed = 0;
+  // Print finished modules in their order as soon as all before them are.
+  auto Flush = [&](bool Wait) {
+    while (Printed < Modules.size() && (Done[Printed] || Wait)) {
+      if (!Done[Printed])
+        return;
+      if (Progress)
+        llvm::errs() << "\r\x1b[K";
+      llvm::errs() << Output[Printed];
+      ++Printed;
+      if (Progress && Printed < Modules.size())
+        llvm::errs() << "[" << Printed << "/" << Modules.size() << "] "
+                     << Modules[Printed].Name;
+      llvm::errs().flush();
+    }
+  };
+  if (Jobs <= 1) {
+    for (size_t I = 0; I < Modules.size(); ++I) {
+      if (Progress)
+        llvm::errs() << "\r\x1b[K[" << I << "/" << Modules.size() << "] "
+                     << Modules[I].Name;
+      llvm::raw_string_ostream OS(Output[I]);
+      analyzeModule(Modules[I], Opts, Result, OS, Colors);
+      OS.flush();
+      Done[I] = true;
+      Flush(false);
+    }
+  } else {
+    llvm::DefaultThreadPool Pool(llvm::hardware_concurrency(Jobs));
+    std::mutex Lock;
+    std::condition_variable Cond;
+    for (size_t I = 0; I < Modules.size(); ++I)
+      Pool.async([&, I] {
+        std::string Text;
+        llvm::raw_string_ostream OS(Text);
+        analyzeModule(Modules[I], Opts, Result, OS, Colors);
+        OS.flush();
+        std::lock_guard<std::mutex> Guard(Lock);
+        Output[I] = std::move(Text);
+        Done[I] = true;
+        Cond.notify_one();
+      });
+    std::unique_lock<std::mutex> Guard(Lock);
+    while (Printed < Modules.size()) {
+      Cond.wait(Guard, [&] { return Done[Printed].load(); });
+      Flush(false);
+    }
+    Guard.unlock();
+    Pool.wait();
+  }
+  if (Progress)
+    llvm::errs() << "\r\x1b[K";
   if (Result.CannotAnalyze)
     return ExitCannotAnalyze;
   return Opts.Sink->promoted() ? ExitPromoted : ExitClean;
@@ -397,13 +563,17 @@ int joinModule(const std::string &Name, std::vector<TUFacts> TUs,
   ModuleModel Model;
   Model.Name = Name;
   Model.TUs = std::move(TUs);
+  const Settings *S = nullptr;
+  if (Model.TUs.empty() || !settingsFor(Model.TUs.front().MainFile, Opts, S))
+    return ExitClean;
   std::vector<Finding> Findings;
-  for (const auto &C : createChecks(Opts.Checks, Opts.Options))
+  for (const auto &C : createChecks(S->Checks, S->Options))
     for (const CheckInfo &I : allChecks())
       if (I.Name == C->name() && I.CheckScope == Scope::Module)
         C->check(Model, Findings);
   unsigned Before = Opts.Sink->promoted();
-  std::vector<Finding> Shown = Opts.Sink->admit(std::move(Findings));
+  std::vector<Finding> Shown =
+      Opts.Sink->admit(std::move(Findings), S->WarningsAsErrors);
   if (Opts.Sink->format() == OutputFormat::Text)
     emitStandalone(Shown);
   return Opts.Sink->promoted() > Before ? ExitPromoted : ExitClean;

@@ -11,6 +11,7 @@
 
 #include "ArgumentAdjuster.h"
 #include "CheckRegistry.h"
+#include "Config.h"
 #include "Report.h"
 
 #include <optional>
@@ -23,11 +24,17 @@ struct RunOptions {
   std::vector<std::string> Files;
   std::string BuildDir;                           ///< -p
   std::optional<std::vector<std::string>> CompilerArgs; ///< after "--"
-  CheckFilter Checks;
-  CheckOptions Options;
+  /// --checks, --warnings-as-errors, --check-option, --extra-arg and
+  /// --removed-arg: merged over the .klp-lint.yaml settings.
+  Config CommandLine;
+  std::string ConfigFile;      ///< --config-file: instead of the lookup
+  bool ReadConfigFiles = true;
+  std::string ResourceDir;     ///< clang's builtin headers
   /// Where findings go: promotion, suppression, rendering (required).
   Report *Sink = nullptr;
-  AdjustOptions Adjust;
+  unsigned Jobs = 1;           ///< modules analyzed at once (-j)
+  unsigned Shard = 1, Shards = 1; ///< --shard=Shard/Shards
+  bool Progress = true;        ///< "[k/n] module" on a terminal
 
   // kbuild modes (wrapper, CHECK=): each process sees one translation unit.
   /// Leave module-scope checks to joinModule().
@@ -46,6 +53,20 @@ struct RunOptions {
 enum ExitCode { ExitClean = 0, ExitPromoted = 1, ExitCannotAnalyze = 2 };
 
 int runAnalysis(const RunOptions &Opts);
+
+/// The settings that apply to a file: the default (every check), the
+/// .klp-lint.yaml files, the command line.
+struct Settings {
+  Config Merged;
+  CheckFilter Checks, WarningsAsErrors;
+  CheckOptions Options;
+  AdjustOptions Adjust;
+};
+
+/// Compute (and cache per directory) the settings for \p File. On a bad
+/// configuration the problems are printed and false is returned.
+bool settingsFor(const std::string &File, const RunOptions &Opts,
+                 const Settings *&Out);
 
 /// Run the module-scope checks over the joined facts of module \p Name and
 /// print the findings (no translation unit is parsed any more).

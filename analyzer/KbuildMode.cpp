@@ -44,7 +44,7 @@ namespace {
 /// Policy and selection from the environment (wrapper) or leading options
 /// (checker): --checks=, --warnings-as-errors=, --check-option=, --werror.
 struct Policy {
-  std::string Checks = "*";
+  std::string Checks;
   std::string WarningsAsErrors;
   std::vector<std::string> CheckOptions;
 
@@ -86,19 +86,16 @@ struct Policy {
     }
   }
 
-  bool apply(RunOptions &Opts, ReportOptions &R) const {
-    std::string Error;
-    if (!CheckFilter::parse(Checks, Opts.Checks, Error) ||
-        !CheckFilter::parse(WarningsAsErrors, R.WarningsAsErrors, Error)) {
-      llvm::errs() << "klp-lint: warning: " << Error << "\n";
-      return false;
-    }
+  void apply(RunOptions &Opts) const {
+    if (!Checks.empty())
+      Opts.CommandLine.Checks.push_back(Checks);
+    if (!WarningsAsErrors.empty())
+      Opts.CommandLine.WarningsAsErrors.push_back(WarningsAsErrors);
     for (const std::string &KV : CheckOptions) {
       size_t Eq = KV.find('=');
       if (Eq != std::string::npos)
-        Opts.Options.set(KV.substr(0, Eq), KV.substr(Eq + 1));
+        Opts.CommandLine.CheckOptions[KV.substr(0, Eq)] = KV.substr(Eq + 1);
     }
-    return true;
   }
 };
 
@@ -194,16 +191,16 @@ bool firstReport(const std::string &Dir, const std::string &ModName,
 int analyzeTU(const CompileCall &Call, const std::vector<std::string> &Command,
               const Policy &P, bool Wrapper) {
   RunOptions Opts;
-  ReportOptions ROpts;
-  if (!P.apply(Opts, ROpts))
-    return ExitClean;
+  P.apply(Opts);
   // A build log gets findings only: no summary line per translation unit.
+  ReportOptions ROpts;
   ROpts.Quiet = true;
   Report Sink(std::move(ROpts));
   Opts.Sink = &Sink;
   Opts.KbuildQuiet = true;
   Opts.DeferModuleChecks = true;
-  Opts.Adjust.ResourceDir = KLP_CLANG_RESOURCE_DIR;
+  Opts.Progress = false;
+  Opts.ResourceDir = KLP_CLANG_RESOURCE_DIR;
   std::string Dir = llvm::sys::path::parent_path(Call.Object).str();
   if (Dir.empty())
     Dir = ".";

@@ -7,6 +7,7 @@
 
 #include "CheckRegistry.h"
 #include "Driver.h"
+#include "Renderers.h"
 #include "KbuildMode.h"
 
 #include <clang/Tooling/CompilationDatabase.h>
@@ -35,7 +36,7 @@ cl::opt<std::string> Checks(
     "checks",
     cl::desc("Comma-separated globs of checks to run; a leading '-' "
              "removes (default: all)"),
-    cl::init("*"), cl::cat(Category));
+    cl::init(""), cl::cat(Category));
 cl::opt<std::string> WarningsAsErrors(
     "warnings-as-errors",
     cl::desc("Globs of checks whose warnings become errors (exit code 1)"),
@@ -91,6 +92,26 @@ cl::opt<bool> Strict("strict",
                      cl::cat(Category));
 cl::opt<bool> Quiet("quiet", cl::desc("Do not print the summary line"),
                     cl::cat(Category));
+cl::opt<std::string> ConfigFile(
+    "config-file",
+    cl::desc("Read this configuration instead of looking for .klp-lint.yaml "
+             "upwards from each file"),
+    cl::value_desc("file"), cl::cat(Category));
+cl::opt<bool> DumpConfig(
+    "dump-config",
+    cl::desc("Print the effective configuration (for the first file, or the "
+             "current directory) and exit"),
+    cl::cat(Category));
+cl::opt<std::string> Explain(
+    "explain", cl::desc("Explain a check: what it flags and the harm"),
+    cl::value_desc("check"), cl::cat(Category));
+cl::opt<unsigned> Jobs("j", cl::desc("Analyze this many modules at once"),
+                       cl::init(1), cl::value_desc("N"), cl::cat(Category));
+cl::opt<std::string> Shard(
+    "shard",
+    cl::desc("Analyze only shard i of n (1-based) of the modules, for "
+             "splitting a compile database across CI jobs"),
+    cl::value_desc("i/n"), cl::cat(Category));
 
 void printVersion(raw_ostream &OS) {
   OS << "klp-lint " KLP_LINT_VERSION " (LLVM " LLVM_VERSION_STRING ")\n";
@@ -143,37 +164,60 @@ int main(int argc, const char **argv) {
   klp::RunOptions Opts;
   klp::ReportOptions ROpts;
   std::string Error;
-  if (!klp::CheckFilter::parse(Checks, Opts.Checks, Error) ||
-      !klp::CheckFilter::parse(WarningsAsErrors, ROpts.WarningsAsErrors, Error)) {
-    errs() << "klp-lint: error: " << Error << "\n";
-    return klp::ExitCannotAnalyze;
+  if (!Checks.empty())
+    Opts.CommandLine.Checks.push_back(Checks);
+  if (!WarningsAsErrors.empty())
+    Opts.CommandLine.WarningsAsErrors.push_back(WarningsAsErrors);
+  for (const std::string &KV : CheckOption) {
+    size_t Eq = KV.find('=');
+    if (Eq == std::string::npos || KV.find('.') > Eq) {
+      errs() << "klp-lint: error: invalid --check-option '" << KV
+             << "': expected <check>.<Option>=<value>\n";
+      return klp::ExitCannotAnalyze;
+    }
+    Opts.CommandLine.CheckOptions[KV.substr(0, Eq)] = KV.substr(Eq + 1);
   }
+  Opts.CommandLine.ExtraArgs.assign(ExtraArgs.begin(), ExtraArgs.end());
+  Opts.CommandLine.RemovedArgs.assign(RemovedArgs.begin(), RemovedArgs.end());
+  Opts.ConfigFile = ConfigFile;
+  Opts.ResourceDir = KLP_CLANG_RESOURCE_DIR;
 
+  if (!Explain.empty())
+    return klp::explainCheck(Explain, outs()) ? klp::ExitClean
+                                              : klp::ExitCannotAnalyze;
+
+  // Settings come from the first file's directory (or the current one).
+  std::string First = Files.empty() ? "./-" : std::string(Files.front());
+  const klp::Settings *S = nullptr;
+  if (!klp::settingsFor(First, Opts, S))
+    return klp::ExitCannotAnalyze;
+  if (DumpConfig) {
+    outs() << klp::dumpConfig(S->Merged);
+    return klp::ExitClean;
+  }
   if (ListChecks) {
     outs() << "Enabled checks:\n";
     for (const klp::CheckInfo &C : klp::allChecks())
-      if (Opts.Checks.matches(C.Name))
+      if (S->Checks.matches(C.Name))
         outs() << "    " << C.Name << "  (" << klp::severityName(C.Level)
                << ", " << (C.CheckScope == klp::Scope::TU ? "TU" : "module")
                << ") " << C.Summary << "\n";
     return klp::ExitClean;
   }
-
-  for (const std::string &KV : CheckOption) {
-    size_t Eq = KV.find('=');
-    std::string Key = KV.substr(0, Eq);
-    size_t Dot = Key.rfind('.');
-    bool Known = false;
-    if (Eq != std::string::npos && Dot != std::string::npos)
-      for (const klp::CheckInfo &C : klp::allChecks())
-        Known |= C.Name == Key.substr(0, Dot);
-    if (!Known) {
-      errs() << "klp-lint: error: invalid --check-option '" << KV
-             << "': expected <check>.<Option>=<value> for a known check\n";
+  if (!Shard.empty()) {
+    unsigned I = 0, N = 0;
+    StringRef A, B;
+    std::tie(A, B) = StringRef(Shard).split('/');
+    if (A.getAsInteger(10, I) || B.getAsInteger(10, N) || N == 0 || I == 0 ||
+        I > N) {
+      errs() << "klp-lint: error: invalid --shard '" << Shard
+             << "': expected i/n with 1 <= i <= n\n";
       return klp::ExitCannotAnalyze;
     }
-    Opts.Options.set(Key, KV.substr(Eq + 1));
+    Opts.Shard = I;
+    Opts.Shards = N;
   }
+  Opts.Jobs = std::max(1u, unsigned(Jobs));
 
   if (Files.empty() && BuildDir.empty()) {
     errs() << "klp-lint: error: no input files (see --help)\n";
@@ -182,9 +226,6 @@ int main(int argc, const char **argv) {
   Opts.Files.assign(Files.begin(), Files.end());
   Opts.BuildDir = BuildDir;
   Opts.CompilerArgs = CompilerArgs;
-  Opts.Adjust.Extra.assign(ExtraArgs.begin(), ExtraArgs.end());
-  Opts.Adjust.Removed.assign(RemovedArgs.begin(), RemovedArgs.end());
-  Opts.Adjust.ResourceDir = KLP_CLANG_RESOURCE_DIR;
 
   ROpts.Format = Format;
   ROpts.ExportFixes = ExportFixes;

@@ -34,6 +34,15 @@ std::string checkDoc(const std::string &Check) {
   return "";
 }
 
+/// The canonical scenario transcript of a check, once kernel-support
+/// provides one (docs/checks/<check>.trace); "" until then.
+static std::string harmTrace(const std::string &Check) {
+  for (size_t I = 0; I < NumEmbeddedDocs; ++I)
+    if (EmbeddedDocs[I].Path == Check + ".trace")
+      return EmbeddedDocs[I].Text;
+  return "";
+}
+
 namespace {
 
 const char *Version = KLP_LINT_VERSION;
@@ -121,6 +130,43 @@ const char *sarifLevel(Severity S) {
 }
 
 } // namespace
+
+/// The body of the section headed "## <Title>" of a doc page.
+static std::string section(const std::string &Doc, const std::string &Title) {
+  size_t At = Doc.find("\n## " + Title);
+  if (At == std::string::npos)
+    return "";
+  At = Doc.find('\n', At + 1);
+  size_t End = Doc.find("\n## ", At);
+  return llvm::StringRef(Doc).slice(At, End).trim().str();
+}
+
+bool explainCheck(const std::string &Check, llvm::raw_ostream &OS) {
+  const CheckInfo *Info = nullptr;
+  for (const CheckInfo &I : allChecks())
+    if (I.Name == Check)
+      Info = &I;
+  if (!Info) {
+    llvm::errs() << "klp-lint: error: unknown check '" << Check
+                 << "' (see --list-checks)\n";
+    return false;
+  }
+  std::string Doc = checkDoc(Check);
+  OS << Check << " (" << severityName(Info->Level) << ", "
+     << (Info->CheckScope == Scope::TU ? "translation unit" : "module")
+     << " scope)\n\n"
+     << Info->Summary << "\n";
+  for (const char *Title : {"What it flags", "Why it matters"}) {
+    std::string Body = section(Doc, Title);
+    if (!Body.empty())
+      OS << "\n" << Title << ":\n\n" << Body << "\n";
+  }
+  std::string Trace = harmTrace(Check);
+  if (!Trace.empty())
+    OS << "\nHarm, as the reference livepatch core (kernel-support) shows it:\n\n"
+       << Trace;
+  return true;
+}
 
 void renderJson(const RenderContext &C, llvm::raw_ostream &OS) {
   Array Findings;

@@ -36,6 +36,10 @@ void renderExportFixes(const RenderContext &C, const std::string &BuildDir,
 /// The text of docs/checks/<check>.md compiled into the binary, or "".
 std::string checkDoc(const std::string &Check);
 
+/// --explain: the check's summary, what it flags and why it matters, from
+/// its doc page. False (with a message) for an unknown check.
+bool explainCheck(const std::string &Check, llvm::raw_ostream &OS);
+
 } // namespace klp
 
 #endif

@@ -15,7 +15,8 @@ namespace klp {
 Report::Report(ReportOptions O)
     : Opts(std::move(O)), Prints(Sources, Opts.SourceRoot) {}
 
-std::vector<Finding> Report::admit(std::vector<Finding> Findings) {
+std::vector<Finding> Report::admit(std::vector<Finding> Findings,
+                                   const CheckFilter &WarningsAsErrors) {
   std::lock_guard<std::mutex> Guard(Lock);
   std::stable_sort(Findings.begin(), Findings.end(),
                    [](const Finding &A, const Finding &B) {
@@ -24,7 +25,7 @@ std::vector<Finding> Report::admit(std::vector<Finding> Findings) {
                    });
   std::vector<Finding> Out;
   for (Finding &F : Findings) {
-    if (F.Level == Severity::Warning && Opts.WarningsAsErrors.matches(F.Check)) {
+    if (F.Level == Severity::Warning && WarningsAsErrors.matches(F.Check)) {
       F.Level = Severity::Error;
       F.Promoted = true;
     }

@@ -27,7 +27,6 @@ enum class OutputFormat { Text, Json, Sarif, Checkpatch };
 
 struct ReportOptions {
   OutputFormat Format = OutputFormat::Text;
-  CheckFilter WarningsAsErrors;
   std::string SourceRoot;      ///< for relative paths (SARIF, baselines)
   LineFilter Lines;            ///< --line-filter and --diff
   std::set<std::string> Baseline;
@@ -44,7 +43,8 @@ public:
 
   /// Promote, suppress and record; returns what is left to print (in text
   /// mode). Thread-safe.
-  std::vector<Finding> admit(std::vector<Finding> Findings);
+  std::vector<Finding> admit(std::vector<Finding> Findings,
+                             const CheckFilter &WarningsAsErrors);
 
   /// Render machine formats, write files, print the summary. Returns false
   /// (with a message printed) if an output file could not be written.
