@@ -420,6 +420,11 @@ bool settingsFor(const std::string &File, const RunOptions &Opts,
       Problem("unknown check option '" + K + "'");
     S->Options.set(K, V);
   }
+  // Option values are checked by the checks themselves, before any parse.
+  createChecks(S->Checks, S->Options);
+  for (const std::string &P : S->Options.problems())
+    Problem(P);
+  S->Options.problems().clear();
   S->Adjust.Extra = S->Merged.ExtraArgs;
   S->Adjust.Removed = S->Merged.RemovedArgs;
   S->Adjust.ResourceDir = Opts.ResourceDir;
@@ -441,11 +446,6 @@ void analyzeModule(const ModuleInput &M, const RunOptions &Opts,
   }
   std::vector<std::unique_ptr<Check>> Checks =
       createChecks(S->Checks, S->Options);
-  for (const std::string &P : S->Options.problems())
-    Result.fail(P, OS);
-  S->Options.problems().clear();
-  if (Result.CannotAnalyze && Checks.empty())
-    return;
 
   // One file system view per module: FileManager is not thread-safe.
   auto FS = makeFileSystem();
