@@ -3,6 +3,7 @@
 #include "CheckRegistry.h"
 
 #include "callbacks/per-object.h"
+#include "callbacks/poc-spelling.h"
 #include "shadow/id-without-state.h"
 #include "state/missing-disable-callbacks.h"
 

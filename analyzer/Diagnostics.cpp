@@ -54,8 +54,19 @@ void emitFindings(DiagnosticsEngine &Diags, std::vector<Finding> &Findings,
     // attach it to an unrelated warning) depending on what came before.
     if (F.Level == Severity::Note)
       Diags.setLastDiagnosticIgnored(false);
-    Diags.Report(toSourceLocation(SM, F.Where, CurrentTU), ID)
-        << (F.Message + " [" + Tag + "]");
+    {
+      // The builder emits when it goes out of scope: before the notes.
+      DiagnosticBuilder DB =
+          Diags.Report(toSourceLocation(SM, F.Where, CurrentTU), ID);
+      DB << (F.Message + " [" + Tag + "]");
+      for (const FixIt &X : F.Fixes) {
+        SourceLocation At = toSourceLocation(SM, X.Where, CurrentTU);
+        if (At.isValid())
+          DB << FixItHint::CreateReplacement(
+              CharSourceRange::getCharRange(At, At.getLocWithOffset(X.Length)),
+              X.Text);
+      }
+    }
     for (const Note &N : F.Notes)
       Diags.Report(toSourceLocation(SM, N.Where, CurrentTU), NoteID)
           << N.Message;

@@ -39,6 +39,14 @@ Value toJSON(const CallbackRef &C) {
 
 int flagNum(Flag F) { return static_cast<int>(F); }
 
+Value pocs(const TUFacts &T) {
+  Array A;
+  for (const PocSpelling &P : T.PocSpellings)
+    A.push_back(Object{{"where", toJSON(P.Where)}, {"name", P.Name},
+                       {"c_name", P.CName}});
+  return A;
+}
+
 Value toJSON(const TUFacts &T) {
   Array Patches, States, Calls, Callbacks;
   for (const Patch &P : T.Patches)
@@ -79,7 +87,8 @@ Value toJSON(const TUFacts &T) {
                 {"states", std::move(States)},
                 {"shadow_calls", std::move(Calls)},
                 {"object_callbacks", std::move(Callbacks)},
-                {"state_arrays", Array(T.StateArrays)}};
+                {"state_arrays", Array(T.StateArrays)},
+                {"poc_spellings", pocs(T)}};
 }
 
 // Reading: every accessor tolerates a missing member (an older or damaged
@@ -178,6 +187,11 @@ TUFacts tuFacts(const Object &O) {
          str(C, "object"), boolean(C, "module_object"), str(C, "macro"),
          loc(C ? C->getObject("where") : nullptr),
          loc(C ? C->getObject("object_loc") : nullptr)});
+  }
+  for (const Value &V : *array(O, "poc_spellings")) {
+    const Object *P = V.getAsObject();
+    T.PocSpellings.push_back({loc(P ? P->getObject("where") : nullptr),
+                              str(P, "name"), str(P, "c_name")});
   }
   for (const Value &V : *array(O, "state_arrays"))
     if (auto S = V.getAsString())

@@ -121,6 +121,14 @@ struct ObjectCallback {
   Loc ObjectLoc;        ///< The object's name, for the notifier note.
 };
 
+/// A generation B member name of struct klp_state_callbacks, written in a
+/// designator or a member access (callbacks-poc-spelling).
+struct PocSpelling {
+  Loc Where;          ///< the name itself
+  std::string Name;   ///< "setup"
+  std::string CName;  ///< "pre_patch"
+};
+
 /// Everything one translation unit contributes to its module.
 struct TUFacts {
   std::string MainFile;
@@ -129,6 +137,7 @@ struct TUFacts {
   std::vector<State> States;
   std::vector<ShadowCall> ShadowCalls;
   std::vector<ObjectCallback> ObjectCallbacks;
+  std::vector<PocSpelling> PocSpellings;
   /// Variables a klp_patch's "states" member refers to, in an initializer or
   /// an assignment (for a compound literal: the patch variable itself).
   std::vector<std::string> StateArrays;

@@ -262,6 +262,31 @@ public:
     return true;
   }
 
+  /// B spellings of klp_state_callbacks members, with the C name to use.
+  void pocSpelling(const FieldDecl *F, SourceLocation NameLoc) {
+    if (!F || !R.is(F->getParent(), R.StateCallbacks))
+      return;
+    static const std::pair<const char *, const char *> Names[] = {
+        {"setup", "pre_patch"},       {"enable", "post_patch"},
+        {"disable", "pre_unpatch"},   {"release", "post_unpatch"},
+        {"setup_succeeded", "pre_patch_succeeded"}};
+    for (auto [B, C] : Names)
+      if (F->getName() == B && NameLoc.isFileID())
+        Out.PocSpellings.push_back({this->B.loc(NameLoc), B, C});
+  }
+
+  bool VisitDesignatedInitExpr(DesignatedInitExpr *DIE) {
+    for (const DesignatedInitExpr::Designator &D : DIE->designators())
+      if (D.isFieldDesignator())
+        pocSpelling(D.getFieldDecl(), D.getFieldLoc());
+    return true;
+  }
+
+  bool VisitMemberExpr(MemberExpr *ME) {
+    pocSpelling(dyn_cast<FieldDecl>(ME->getMemberDecl()), ME->getMemberLoc());
+    return true;
+  }
+
   bool VisitUnaryOperator(UnaryOperator *UO) {
     if (UO->isIncrementDecrementOp())
       noteWrite(UO->getSubExpr());

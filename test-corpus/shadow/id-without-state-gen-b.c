@@ -3,7 +3,7 @@
 // apply as under C: (a) an id with no state, (b) an id whose state lacks
 // is_shadow. The states here use B's other members (setup/release
 // callbacks, data) to show that they do not matter for the id match.
-// RUN: %klp-lint %s -- %api-b -Xclang -verify=klp
+// RUN: %klp-lint --checks=-*,shadow-id-without-state %s -- %api-b -Xclang -verify=klp
 
 #include <linux/gfp.h>
 #include <linux/livepatch.h>
