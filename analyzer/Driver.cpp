@@ -174,6 +174,7 @@ public:
   }
 
   bool parsed(unsigned Index) const { return Parsed.count(Index); }
+  bool fullParse() const { return Opts.FullParse; }
   bool failed(unsigned Index) const { return Failed.count(Index); }
 
   void finish() {
@@ -212,6 +213,10 @@ public:
   void HandleTranslationUnit(ASTContext &Ctx) override {
     Run.tuParsed(Index, CI, Ctx, Builder);
   }
+  /// The fast path: kernel headers' function bodies are parsed for nothing
+  /// (facts come only from the livepatch's own files), so skip them. Only
+  /// asked when SkipFunctionBodies is on (not under --full-parse).
+  bool shouldSkipFunctionBody(Decl *D) override { return !Builder.isOwn(D); }
 
 private:
   CompilerInstance &CI;
@@ -225,6 +230,7 @@ public:
   KlpAction(ModuleRun &Run, unsigned Index) : Run(Run), Index(Index) {}
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
                                                  StringRef) override {
+    CI.getFrontendOpts().SkipFunctionBodies = !Run.fullParse();
     return std::make_unique<KlpConsumer>(CI, Run, Index);
   }
   /// Under -verify the consumer checks expectations when the file ends, after

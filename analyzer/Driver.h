@@ -35,6 +35,9 @@ struct RunOptions {
   unsigned Jobs = 1;           ///< modules analyzed at once (-j)
   unsigned Shard = 1, Shards = 1; ///< --shard=Shard/Shards
   bool Progress = true;        ///< "[k/n] module" on a terminal
+  /// Parse every function body, even in kernel headers (the fast path skips
+  /// them; both must give the same findings).
+  bool FullParse = false;
 
   // kbuild modes (wrapper, CHECK=): each process sees one translation unit.
   /// Leave module-scope checks to joinModule().

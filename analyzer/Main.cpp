@@ -105,6 +105,11 @@ cl::opt<bool> DumpConfig(
 cl::opt<std::string> Explain(
     "explain", cl::desc("Explain a check: what it flags and the harm"),
     cl::value_desc("check"), cl::cat(Category));
+cl::opt<bool> FullParse(
+    "full-parse",
+    cl::desc("Parse function bodies in kernel headers too (slower; the "
+             "findings are the same)"),
+    cl::cat(Category));
 cl::opt<unsigned> Jobs("j", cl::desc("Analyze this many modules at once"),
                        cl::init(1), cl::value_desc("N"), cl::cat(Category));
 cl::opt<std::string> Shard(
@@ -218,6 +223,7 @@ int main(int argc, const char **argv) {
     Opts.Shards = N;
   }
   Opts.Jobs = std::max(1u, unsigned(Jobs));
+  Opts.FullParse = FullParse;
 
   if (Files.empty() && BuildDir.empty()) {
     errs() << "klp-lint: error: no input files (see --help)\n";

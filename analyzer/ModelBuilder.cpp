@@ -129,6 +129,13 @@ struct ModelBuilder::Impl {
     auto It = OwnCache.find(F);
     if (It != OwnCache.end())
       return It->second;
+    if (MainDir.empty())
+      if (auto Main = sm().getFileEntryRefForID(sm().getMainFileID())) {
+        StringRef Real = Main->getFileEntry().tryGetRealPathName();
+        MainDir = llvm::sys::path::parent_path(Real.empty() ? Main->getName()
+                                                            : Real)
+                      .str();
+      }
     bool Own = false;
     if (F == sm().getMainFileID()) {
       Own = true;
@@ -861,6 +868,8 @@ void ModelBuilder::attachPreprocessor() {
   Preprocessor &PP = I->CI.getPreprocessor();
   PP.addPPCallbacks(std::make_unique<MacroRecorder>(PP, I->Macros));
 }
+
+bool ModelBuilder::isOwn(const Decl *D) { return I->isOwn(D->getLocation()); }
 
 TUFacts ModelBuilder::build(ASTContext &Ctx) {
   SourceManager &SM = Ctx.getSourceManager();

@@ -21,6 +21,7 @@
 namespace clang {
 class ASTContext;
 class CompilerInstance;
+class Decl;
 } // namespace clang
 
 namespace klp {
@@ -34,6 +35,8 @@ public:
   void attachPreprocessor();
   /// Extract the facts once the translation unit is complete.
   TUFacts build(clang::ASTContext &Ctx);
+  /// Is \p D in the livepatch's own files (where bodies matter)?
+  bool isOwn(const clang::Decl *D);
 
   struct Impl; // Shared with the visitor in ModelBuilder.cpp.
 
