@@ -47,6 +47,7 @@ struct Policy {
   std::string Checks;
   std::string WarningsAsErrors;
   std::vector<std::string> CheckOptions;
+  bool FullParse = false;
 
   /// Consume one option; false if \p A is not one of ours.
   bool consume(const std::string &A) {
@@ -69,6 +70,10 @@ struct Policy {
       WarningsAsErrors = "*";
       return true;
     }
+    if (A == "--full-parse") {
+      FullParse = true;
+      return true;
+    }
     return false;
   }
 
@@ -87,6 +92,7 @@ struct Policy {
   }
 
   void apply(RunOptions &Opts) const {
+    Opts.FullParse = FullParse;
     if (!Checks.empty())
       Opts.CommandLine.Checks.push_back(Checks);
     if (!WarningsAsErrors.empty())

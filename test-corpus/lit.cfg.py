@@ -25,7 +25,12 @@ config.environment.pop("TERM", None)
 
 inc = os.path.join(config.test_source_root, "include")
 ks = config.klp_support_include
-config.substitutions.append(("%klp-lint", config.klp_lint))
+# The binary itself (for symlinks), and the command every test runs. ctest
+# runs the corpus a second time with --full-parse through klp_extra_args:
+# each case's exact expectations then prove the fast path finds the same.
+extra = lit_config.params.get("klp_extra_args", "")
+config.substitutions.append(("%klp-lint-bin", config.klp_lint))
+config.substitutions.append(("%klp-lint", (config.klp_lint + " " + extra).strip()))
 config.substitutions.append(("%klp-include", inc))
 config.substitutions.append(("%klp-support-include", ks))
 config.substitutions.append(("%api-a", "-I%s -I%s" % (os.path.join(inc, "api-a"), ks)))
