@@ -11,6 +11,7 @@
 #include "Driver.h"
 #include "Diagnostics.h"
 #include "ModelBuilder.h"
+#include "Preamble.h"
 
 #include <clang/AST/ASTConsumer.h>
 #include <clang/Frontend/CompilerInstance.h>
@@ -464,8 +465,14 @@ void analyzeModule(const ModuleInput &M, const RunOptions &Opts,
       Run.failTU(I, TU.Problem);
       continue;
     }
+    std::vector<std::string> Args = TU.Args;
+    if (!Opts.FullParse) {
+      std::vector<std::string> Pch =
+          preambleArgs(TU.File, Args, TU.Directory, Opts.PchCache, FS);
+      Args.insert(Args.end(), Pch.begin(), Pch.end());
+    }
     SingleCommandDatabase DB(
-        tooling::CompileCommand(TU.Directory, TU.File, TU.Args, ""));
+        tooling::CompileCommand(TU.Directory, TU.File, Args, ""));
     tooling::ClangTool Tool(DB, {TU.File}, PCH, FS, Files);
     Tool.setPrintErrorMessage(false);
     // Under -verify clang's own consumer must see every diagnostic.

@@ -38,6 +38,8 @@ struct RunOptions {
   /// Parse every function body, even in kernel headers (the fast path skips
   /// them; both must give the same findings).
   bool FullParse = false;
+  /// Where preamble PCHs are cached ("" = none); see Preamble.h.
+  std::string PchCache;
 
   // kbuild modes (wrapper, CHECK=): each process sees one translation unit.
   /// Leave module-scope checks to joinModule().

@@ -20,6 +20,7 @@
 #include "Driver.h"
 #include "FactStore.h"
 #include "Kbuild.h"
+#include "Preamble.h"
 
 #include <llvm/Support/FileSystem.h>
 #include <llvm/Support/Path.h>
@@ -207,6 +208,7 @@ int analyzeTU(const CompileCall &Call, const std::vector<std::string> &Command,
   Opts.DeferModuleChecks = true;
   Opts.Progress = false;
   Opts.ResourceDir = KLP_CLANG_RESOURCE_DIR;
+  Opts.PchCache = defaultPchCache();
   std::string Dir = llvm::sys::path::parent_path(Call.Object).str();
   if (Dir.empty())
     Dir = ".";

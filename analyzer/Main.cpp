@@ -7,6 +7,7 @@
 
 #include "CheckRegistry.h"
 #include "Driver.h"
+#include "Preamble.h"
 #include "Renderers.h"
 #include "KbuildMode.h"
 
@@ -224,6 +225,7 @@ int main(int argc, const char **argv) {
   }
   Opts.Jobs = std::max(1u, unsigned(Jobs));
   Opts.FullParse = FullParse;
+  Opts.PchCache = klp::defaultPchCache();
 
   if (Files.empty() && BuildDir.empty()) {
     errs() << "klp-lint: error: no input files (see --help)\n";

@@ -208,7 +208,9 @@ public:
         PP(B.CI.getPreprocessor()) {}
 
   void run() {
-    for (Decl *D : Ctx.getTranslationUnitDecl()->decls())
+    // noload_decls: with a preamble PCH the kernel headers' declarations
+    // stay unloaded; the livepatch's own ones are never in the PCH.
+    for (Decl *D : Ctx.getTranslationUnitDecl()->noload_decls())
       if (B.isOwn(D->getLocation()))
         TraverseDecl(D);
     resolveHelpers();
@@ -820,26 +822,24 @@ private:
   }
 };
 
+/// The definition of struct \p Name, by name lookup in the translation unit
+/// (which also finds it in a preamble PCH without loading everything else).
+const RecordDecl *findRecord(ASTContext &Ctx, StringRef Name) {
+  IdentifierInfo *II = &Ctx.Idents.get(Name);
+  for (NamedDecl *D : Ctx.getTranslationUnitDecl()->lookup(II))
+    if (const auto *RD = dyn_cast<RecordDecl>(D))
+      if (const RecordDecl *Def = RD->getDefinition())
+        return Def;
+  return nullptr;
+}
+
 KlpRecords findRecords(ASTContext &Ctx) {
   KlpRecords R;
-  for (const Decl *D : Ctx.getTranslationUnitDecl()->decls()) {
-    const auto *RD = dyn_cast<RecordDecl>(D);
-    if (!RD || !RD->isThisDeclarationADefinition() || !RD->getIdentifier())
-      continue;
-    StringRef N = RD->getName();
-    if (!N.starts_with("klp_"))
-      continue;
-    if (N == "klp_object")
-      R.Object = RD;
-    else if (N == "klp_callbacks")
-      R.Callbacks = RD;
-    else if (N == "klp_state")
-      R.State = RD;
-    else if (N == "klp_state_callbacks")
-      R.StateCallbacks = RD;
-    else if (N == "klp_patch")
-      R.Patch = RD;
-  }
+  R.Object = findRecord(Ctx, "klp_object");
+  R.Callbacks = findRecord(Ctx, "klp_callbacks");
+  R.State = findRecord(Ctx, "klp_state");
+  R.StateCallbacks = findRecord(Ctx, "klp_state_callbacks");
+  R.Patch = findRecord(Ctx, "klp_patch");
   return R;
 }
 

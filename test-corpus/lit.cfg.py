@@ -20,6 +20,10 @@ config.test_exec_root = os.path.join(config.klp_binary_dir, "test-corpus")
 
 config.environment["PATH"] = os.pathsep.join(
     [config.llvm_tools_dir, config.environment.get("PATH", os.environ["PATH"])])
+# The preamble PCH cache of the tests lives in the build tree (ctest's
+# corpus-pch run points it at a fresh directory of its own).
+config.environment["KLP_LINT_PCH_CACHE"] = lit_config.params.get(
+    "klp_pch_cache", os.path.join(config.klp_binary_dir, "test-corpus", "pch-cache"))
 # Colours and terminal widths must not leak into FileCheck'd output.
 config.environment.pop("TERM", None)
 
