@@ -15,30 +15,36 @@
  * klp_warn() - report a WARN() with a message
  * @file: source file of the WARN()
  * @line: source line of the WARN()
+ * @func: function containing the WARN(); the report names it, as the
+ *	kernel's "WARNING: ... at func+off" line does
  * @fmt: printf-style message
  */
-void klp_warn(const char *file, int line, const char *fmt, ...) __printf(3, 4);
+void klp_warn(const char *file, int line, const char *func,
+	      const char *fmt, ...) __printf(4, 5);
 
 /**
  * klp_warn_on() - report a WARN_ON() without a message
  * @file: source file of the WARN_ON()
  * @line: source line of the WARN_ON()
+ * @func: function containing the WARN_ON()
  */
-void klp_warn_on(const char *file, int line);
+void klp_warn_on(const char *file, int line, const char *func);
 
 /**
- * klp_bug() - report a BUG(); never returns
+ * klp_bug() - report a BUG(); never returns to the caller
  * @file: source file of the BUG()
  * @line: source line of the BUG()
+ * @func: function containing the BUG()
  */
-void klp_bug(const char *file, int line) __noreturn __cold;
+void klp_bug(const char *file, int line, const char *func) __noreturn __cold;
 
 #define WARN(condition, fmt, ...)					\
 ({									\
 	int __ret_warn = !!(condition);					\
 									\
 	if (unlikely(__ret_warn))					\
-		klp_warn(__FILE__, __LINE__, fmt, ##__VA_ARGS__);	\
+		klp_warn(__FILE__, __LINE__, __func__,			\
+			 fmt, ##__VA_ARGS__);				\
 	unlikely(__ret_warn);						\
 })
 
@@ -47,7 +53,7 @@ void klp_bug(const char *file, int line) __noreturn __cold;
 	int __ret_warn_on = !!(condition);				\
 									\
 	if (unlikely(__ret_warn_on))					\
-		klp_warn_on(__FILE__, __LINE__);			\
+		klp_warn_on(__FILE__, __LINE__, __func__);		\
 	unlikely(__ret_warn_on);					\
 })
 
@@ -58,7 +64,8 @@ void klp_bug(const char *file, int line) __noreturn __cold;
 									\
 	if (unlikely(__ret_warn_once && !__warned_once)) {		\
 		__warned_once = true;					\
-		klp_warn(__FILE__, __LINE__, fmt, ##__VA_ARGS__);	\
+		klp_warn(__FILE__, __LINE__, __func__,			\
+			 fmt, ##__VA_ARGS__);				\
 	}								\
 	unlikely(__ret_warn_once);					\
 })
@@ -70,12 +77,12 @@ void klp_bug(const char *file, int line) __noreturn __cold;
 									\
 	if (unlikely(__ret_warn_on_once && !__warned_on_once)) {	\
 		__warned_on_once = true;				\
-		klp_warn_on(__FILE__, __LINE__);			\
+		klp_warn_on(__FILE__, __LINE__, __func__);		\
 	}								\
 	unlikely(__ret_warn_on_once);					\
 })
 
-#define BUG()		klp_bug(__FILE__, __LINE__)
+#define BUG()		klp_bug(__FILE__, __LINE__, __func__)
 #define BUG_ON(condition)						\
 	do {								\
 		if (unlikely(condition))				\

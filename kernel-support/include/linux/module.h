@@ -10,11 +10,14 @@
 #define _LINUX_MODULE_H
 
 #include <linux/compiler.h>
+#include <linux/completion.h>
 #include <linux/export.h>
 #include <linux/init.h>
 #include <linux/kernel.h>
+#include <linux/kobject.h>
 #include <linux/list.h>
 #include <linux/moduleparam.h>
+#include <linux/mutex.h>
 #include <linux/notifier.h>
 #include <linux/stat.h>
 #include <linux/stringify.h>
@@ -40,10 +43,22 @@ enum module_state {
  * struct module - a loaded module
  * @name: the module name (KBUILD_MODNAME)
  * @state: where the module is in its life cycle
+ * @klp: internal: the module is a livepatch (modinfo "livepatch=Y"); set by
+ *	the loader
+ * @klp_alive: internal: the livepatch core has seen the module coming and
+ *	not yet going, so patches for it must be applied
+ *
+ * A kernel build pulls in <linux/mutex.h>, <linux/kobject.h> and
+ * <linux/completion.h> through this header; so does this one, because
+ * modules rely on it.
  */
 struct module {
 	const char *name;
 	enum module_state state;
+
+	/* internal */
+	bool klp;
+	bool klp_alive;
 };
 
 /* Defined once per module; in a kernel build, by the generated .mod.c. */

@@ -1,0 +1,249 @@
+/*
+ * Internal interface of the compatibility layer: the pieces of "the rest of
+ * the kernel" that the livepatch core and the klp-sim runner need beyond the
+ * public headers in include/linux/.
+ *
+ * Everything here is single-threaded and deterministic.  There is one CPU;
+ * "tasks" are records that the core's consistency model inspects, and code
+ * runs on behalf of whichever task is current.  Functions named klp_sim_*
+ * exist only in the model; functions with kernel names behave like their
+ * kernel counterparts as far as livepatch-semantics.md needs.
+ */
+#ifndef _KLP_COMPAT_H
+#define _KLP_COMPAT_H
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stdio.h>
+
+#include <linux/kernel.h>
+#include <linux/list.h>
+#include <linux/module.h>
+#include <linux/sched.h>
+
+/* ------------------------------------------------------------------------
+ * Transcript (printk.c)
+ */
+
+/* Where transcript lines go; stdout unless changed. */
+void klp_sim_set_output(FILE *out);
+
+/* Terminate a pending printk() line that has no newline yet. */
+void klp_sim_flush(void);
+
+/*
+ * klp_sim_event() - write one transcript line that is not a kernel message:
+ * callback events, shadow bookkeeping, harness output.  Formats like
+ * printk(), including the deterministic %p.
+ */
+void klp_sim_event(const char *fmt, ...) __printf(1, 2);
+
+/*
+ * The printk() formatter.  It is vsnprintf() except for %p: pointers are
+ * printed by klp_sim_describe(), because raw addresses differ from run to
+ * run and would make transcripts impossible to compare.
+ */
+int klp_sim_vformat(char *buf, size_t size, const char *fmt, va_list args)
+	__printf(3, 0);
+
+/* Name of an errno value ("EINVAL" for 22 or -22); NULL if unknown. */
+const char *klp_sim_errname(int err);
+
+/* The errno value of a name such as "EINVAL"; 0 if unknown. */
+int klp_sim_errno_value(const char *name);
+
+/* ------------------------------------------------------------------------
+ * Names for addresses (describe.c)
+ */
+
+#define KLP_SIM_DESC_LEN	160
+
+/*
+ * klp_sim_describe() - a stable name for an address
+ *
+ * In order of preference: "NULL"; "knob[<n>]"; the label of a live
+ * kmalloc() block ("<owner>#<n>", the n-th allocation made by that module
+ * since it was loaded); "<module>:<symbol>" or "vmlinux:<symbol>" from the
+ * symbol tables, with "+0x<off>" inside an object; otherwise "ptr#<n>",
+ * numbered in order of first appearance.
+ */
+const char *klp_sim_describe(const void *ptr, char *buf, size_t size);
+
+/* ------------------------------------------------------------------------
+ * Execution context (locking.c)
+ */
+
+/* True while a spinlock or RCU read lock is held, or interrupts are off. */
+bool klp_sim_in_atomic(void);
+
+/*
+ * klp_sim_might_sleep() - the check behind every sleeping primitive
+ * @where: the primitive's name, as printed in the report
+ *
+ * In atomic context this prints "BUG: sleeping function called from
+ * invalid context at <where>" and continues.
+ */
+void klp_sim_might_sleep(const char *where);
+
+/* Forget all atomic context, after an oops unwound the code that held it. */
+void klp_sim_reset_context(void);
+
+/*
+ * Oops recovery.  The runner points klp_sim_oops_env at a sigjmp_buf around
+ * each command; BUG(), a fatal fault or klp_sim_oops() print the oops line
+ * and jump back there.  Without a recovery point the process exits.
+ */
+extern sigjmp_buf *klp_sim_oops_env;
+void klp_sim_oops(const char *fmt, ...) __printf(1, 2) __noreturn;
+
+/* ------------------------------------------------------------------------
+ * Tasks (sched.c)
+ */
+
+/**
+ * struct klp_task - a simulated task
+ * @task:	what get_current() returns; patch_state is the livepatch view
+ * @node:	link in klp_sim_tasks, in order of creation
+ * @patch_pending: TIF_PATCH_PENDING: the task still has to switch to the
+ *		transition target
+ * @blocked:	the task sleeps inside kernel code and cannot switch on its
+ *		own; see @blocked_in
+ * @blocked_in:	address of the function implementation it sleeps in, or
+ *		NULL when it blocks every transition
+ * @blocked_name: how the scenario named that place, for messages
+ */
+struct klp_task {
+	struct task_struct task;
+	struct list_head node;
+	bool patch_pending;
+	bool blocked;
+	void *blocked_in;
+	char blocked_name[128];
+};
+
+#define to_klp_task(t)	container_of(t, struct klp_task, task)
+
+extern struct list_head klp_sim_tasks;
+#define klp_for_each_task(kt)						\
+	list_for_each_entry(kt, &klp_sim_tasks, node)
+
+/* The task that runs scenario commands, and the one that runs work items. */
+extern struct task_struct *klp_sim_main_task;
+extern struct task_struct *klp_sim_kworker_task;
+
+/* Find a task by name; create it (in state IDLE) if @create. */
+struct task_struct *klp_sim_find_task(const char *name, bool create);
+
+/* Make @task current; returns the previous current task. */
+struct task_struct *klp_sim_set_current(struct task_struct *task);
+
+/* ------------------------------------------------------------------------
+ * Time, work items and RCU callbacks (workqueue.c)
+ */
+
+/*
+ * klp_sim_let_time_pass() - advance jiffies by @msecs, running every
+ * delayed work item that falls due, every queued work item and the pending
+ * RCU callbacks, in a deterministic order.
+ */
+void klp_sim_let_time_pass(unsigned long msecs);
+
+/* Run queued (not delayed) work items and RCU callbacks now. */
+void klp_sim_run_queued_work(void);
+
+/* ------------------------------------------------------------------------
+ * Memory (mm.c)
+ */
+
+/* Label of the live kmalloc() block that contains @ptr, or NULL. */
+const char *klp_sim_mm_label(const void *ptr, unsigned long *offset);
+
+/* A module is about to be unmapped: its allocations become orphans. */
+void klp_sim_mm_module_gone(const void *owner);
+
+/* Report memory allocated by modules that are gone; returns the count. */
+unsigned int klp_sim_mm_report_leaks(void);
+
+/* ------------------------------------------------------------------------
+ * Modules and symbols (module.c, modfile.c)
+ */
+
+struct klp_sim_module;
+
+/*
+ * Load @path as a module, named @name (or by its __this_module), the way
+ * finit_module() does: livepatch coming notifier, module notifiers, init.
+ * Returns 0 or a negative errno; messages go to the transcript.
+ */
+int klp_sim_insmod(const char *path, const char *name);
+
+/* Remove a module the way delete_module() does. */
+int klp_sim_rmmod(const char *name);
+
+/* The struct module of a loaded module, or NULL. */
+struct module *klp_sim_find_module(const char *name);
+
+/*
+ * The name of the module whose image contains @addr; "vmlinux" for the
+ * runner itself; NULL for anything else (heap, stack).
+ */
+const char *klp_sim_owner_name(const void *addr);
+
+/*
+ * The module whose image contains @addr, or NULL for vmlinux and anything
+ * else.  The record stays valid until the module is unloaded.
+ */
+struct klp_sim_module *klp_sim_module_of(const void *addr);
+const char *klp_sim_module_name(const struct klp_sim_module *m);
+
+/* Next allocation number of @m (NULL: vmlinux), for kmalloc() labels. */
+unsigned int klp_sim_module_next_alloc(struct klp_sim_module *m);
+
+/*
+ * klp_sim_kallsyms_each() - walk the symbols of an object
+ * @objname:	a module name, or NULL for vmlinux
+ * @fn:		called for every function and data symbol; non-zero stops
+ * @data:	passed to @fn
+ *
+ * Return: the value that stopped the walk, or 0.
+ */
+int klp_sim_kallsyms_each(const char *objname,
+			  int (*fn)(void *data, const char *name, void *addr,
+				    unsigned long size),
+			  void *data);
+
+/*
+ * Find a symbol named "[<module>:]<name>" (a module name, "vmlinux", or
+ * none: loaded modules first, then vmlinux).  Returns 0 or -ENOENT, or
+ * -EINVAL if the name is ambiguous.
+ */
+int klp_sim_lookup_symbol(const char *spec, void **addr);
+
+/* Name of the symbol containing @addr and its module; false if none. */
+bool klp_sim_symbolize(const void *addr, const char **modname,
+		       const char **symname, unsigned long *offset);
+
+/*
+ * vmlinux is the runner, not a kernel, so most functions a livepatch names
+ * in vmlinux do not exist.  With phantom symbols on (the default), such a
+ * name resolves to a unique placeholder address that can be patched but not
+ * called.
+ */
+extern bool klp_sim_phantom_vmlinux;
+void *klp_sim_phantom_symbol(const char *name);
+bool klp_sim_is_phantom(const void *addr);
+
+/*
+ * Report module evidence the generation C core ignores (per-object
+ * callbacks); returns the number of lines printed.
+ */
+unsigned int klp_sim_module_report(void);
+
+/* ------------------------------------------------------------------------
+ * Knobs: vmlinux settings that the standard test livepatches change
+ */
+
+#define KLP_SIM_NR_KNOBS	64
+extern int klp_sim_knobs[KLP_SIM_NR_KNOBS];
+
+#endif /* _KLP_COMPAT_H */

@@ -1,0 +1,865 @@
+/*
+ * klp-sim - run a livepatch scenario against the user-space livepatch core.
+ *
+ * Usage: klp-sim [-L <dir>]... [--no-phantom-vmlinux] [--leaks-after-each]
+ *                [-e <command>]... [<scenario> | -]
+ *
+ * A scenario is a list of commands, one per line (docs/kernel-support.md
+ * has the language).  Each command is echoed as "% <command>", followed by
+ * everything it caused: kernel messages, state callbacks, shadow variable
+ * events, and "→ <ERRNO>" if it failed.  At the end the runner reports
+ * what is still live.  The exit status is 0, 1 if an expect-* command
+ * failed, 2 for a malformed scenario.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <setjmp.h>
+#include <signal.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <linux/kernel.h>
+#include <linux/livepatch.h>
+#include <linux/mutex.h>
+
+#include "../compat/compat.h"
+#include "../core.h"
+#include "../patch.h"
+#include "../shadow.h"
+#include "../state.h"
+#include "../transition.h"
+
+/* Sanitizer defaults: a memory error must fail the run, leaks are ours. */
+const char *__asan_default_options(void);
+const char *__asan_default_options(void)
+{
+	return "detect_leaks=0:allow_user_segv_handler=1:handle_segv=0";
+}
+
+const char *__ubsan_default_options(void);
+const char *__ubsan_default_options(void)
+{
+	return "halt_on_error=1:print_stacktrace=1";
+}
+
+#define MAX_ARGS	16
+#define MAX_LIBDIRS	16
+
+static const char *sim_libdirs[MAX_LIBDIRS];
+static int sim_nr_libdirs;
+static char sim_script_dir[4096] = ".";
+static bool sim_leaks_after_each;
+static int sim_failures;
+static int sim_last_ret;
+static const char *sim_file = "<command line>";
+static int sim_line;
+
+static sigjmp_buf sim_env;
+
+/* ------------------------------------------------------------------------
+ * Helpers
+ */
+
+static void __noreturn scenario_error(const char *fmt, ...) __printf(1, 2);
+static void scenario_error(const char *fmt, ...)
+{
+	va_list args;
+
+	klp_sim_flush();
+	fprintf(stderr, "klp-sim: %s:%d: ", sim_file, sim_line);
+	va_start(args, fmt);
+	vfprintf(stderr, fmt, args);
+	va_end(args);
+	fputc('\n', stderr);
+	exit(2);
+}
+
+static void expect_failed(const char *fmt, ...) __printf(1, 2);
+static void expect_failed(const char *fmt, ...)
+{
+	char msg[512];
+	va_list args;
+
+	va_start(args, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, args);
+	va_end(args);
+	klp_sim_event("EXPECT FAILED: %s", msg);
+	fprintf(stderr, "klp-sim: %s:%d: expectation failed: %s\n", sim_file,
+		sim_line, msg);
+	sim_failures++;
+}
+
+static void print_result(int ret)
+{
+	const char *name;
+
+	if (ret >= 0)
+		return;
+	name = klp_sim_errname(ret);
+	if (name)
+		klp_sim_event("→ %s", name);
+	else
+		klp_sim_event("→ %d", ret);
+}
+
+static int parse_errno(const char *s)
+{
+	int err = klp_sim_errno_value(s);
+
+	if (!err && strcmp(s, "0"))
+		scenario_error("unknown errno name '%s'", s);
+	return -err;
+}
+
+static unsigned long parse_ulong(const char *s)
+{
+	char *end;
+	unsigned long v = strtoul(s, &end, 0);
+
+	if (!*s || *end)
+		scenario_error("'%s' is not a number", s);
+	return v;
+}
+
+static long parse_long(const char *s)
+{
+	char *end;
+	long v = strtol(s, &end, 0);
+
+	if (!*s || *end)
+		scenario_error("'%s' is not a number", s);
+	return v;
+}
+
+static bool parse_onoff(const char *s)
+{
+	if (!strcmp(s, "on") || !strcmp(s, "1"))
+		return true;
+	if (!strcmp(s, "off") || !strcmp(s, "0"))
+		return false;
+	scenario_error("expected on or off, got '%s'", s);
+}
+
+static bool file_exists(const char *path)
+{
+	FILE *f = fopen(path, "r");
+
+	if (f)
+		fclose(f);
+	return f != NULL;
+}
+
+/* A module file: as given if it has a '/', else from -L, else by the script. */
+static const char *resolve_module(const char *name, char *buf, size_t size)
+{
+	if (strchr(name, '/'))
+		return name;
+	for (int i = 0; i < sim_nr_libdirs; i++) {
+		if ((size_t)snprintf(buf, size, "%s/%s", sim_libdirs[i],
+				     name) < size && file_exists(buf))
+			return buf;
+	}
+	if ((size_t)snprintf(buf, size, "%s/%s", sim_script_dir, name) < size &&
+	    file_exists(buf))
+		return buf;
+	return name;
+}
+
+static void *lookup_function(const char *spec)
+{
+	void *addr;
+	int ret = klp_sim_lookup_symbol(spec, &addr);
+
+	if (ret == -EINVAL)
+		scenario_error("'%s' is ambiguous; write <module>:%s", spec,
+			       spec);
+	return ret ? NULL : addr;
+}
+
+/* "as <task>" at the end of a command; returns the remaining argc. */
+static int take_task(int argc, char **argv, struct task_struct **task)
+{
+	*task = klp_sim_main_task;
+	if (argc >= 3 && !strcmp(argv[argc - 2], "as")) {
+		*task = klp_sim_find_task(argv[argc - 1], true);
+		if (!*task)
+			scenario_error("cannot create task '%s'", argv[argc - 1]);
+		return argc - 2;
+	}
+	return argc;
+}
+
+/* The argument of "call": a number, &[mod:]sym or *[mod:]sym. */
+static int parse_call_arg(const char *s, void **val)
+{
+	void *addr;
+
+	if (s[0] == '&' || s[0] == '*') {
+		addr = lookup_function(s + 1);
+		if (!addr)
+			return -ENOENT;
+		*val = s[0] == '&' ? addr : *(void **)addr;
+		return 0;
+	}
+	*val = (void *)(intptr_t)parse_long(s);
+	return 0;
+}
+
+/* ------------------------------------------------------------------------
+ * The leak report
+ */
+
+static unsigned int report_patches(void)
+{
+	struct klp_patch *patch;
+	unsigned int count = 0;
+
+	mutex_lock(&klp_mutex);
+	klp_for_each_patch(patch) {
+		if (patch == klp_transition_patch)
+			klp_sim_event("leak: patch '%s' still in transition",
+				      patch->mod->name);
+		else
+			klp_sim_event("leak: patch '%s' still enabled",
+				      patch->mod->name);
+		count++;
+	}
+	mutex_unlock(&klp_mutex);
+	return count;
+}
+
+static void report_leaks(void)
+{
+	unsigned int count = 0;
+
+	count += report_patches();
+	count += klp_shadow_report("leak: ");
+	count += klp_states_report_leaks();
+	count += klp_sim_mm_report_leaks();
+	count += klp_sim_module_report();
+	if (!count)
+		klp_sim_event("no leaks");
+}
+
+/* ------------------------------------------------------------------------
+ * Commands.  Each returns 0 or a negative errno, printed as "→ ERRNO".
+ */
+
+static int cmd_load(int argc, char **argv)
+{
+	char buf[4096];
+	const char *name = NULL;
+
+	if (argc == 4 && !strcmp(argv[2], "as"))
+		name = argv[3];
+	else if (argc != 2)
+		scenario_error("usage: load <file.so> [as <name>]");
+	return klp_sim_insmod(resolve_module(argv[1], buf, sizeof(buf)), name);
+}
+
+static int cmd_unload(int argc, char **argv)
+{
+	if (argc != 2)
+		scenario_error("usage: unload <name>");
+	return klp_sim_rmmod(argv[1]);
+}
+
+static int sysfs_write(const char *patch, const char *attr, const char *val)
+{
+	char path[256];
+
+	snprintf(path, sizeof(path), "%s/%s", patch, attr);
+	return klp_sysfs_store(path, val);
+}
+
+static int cmd_enable(int argc, char **argv)
+{
+	if (argc != 2)
+		scenario_error("usage: %s <patch>", argv[0]);
+	return sysfs_write(argv[1], "enabled",
+			   !strcmp(argv[0], "enable") ? "1" : "0");
+}
+
+static int cmd_force(int argc, char **argv)
+{
+	if (argc != 2)
+		scenario_error("usage: force <patch>");
+	return sysfs_write(argv[1], "force", "1");
+}
+
+static int cmd_block(int argc, char **argv)
+{
+	struct task_struct *task;
+	struct klp_task *kt;
+	struct klp_func *func;
+	void *addr;
+
+	if (argc != 2 && !(argc == 4 && !strcmp(argv[2], "in")))
+		scenario_error("usage: block <task> [in <function>]");
+	task = klp_sim_find_task(argv[1], true);
+	if (!task)
+		scenario_error("cannot create task '%s'", argv[1]);
+	kt = to_klp_task(task);
+	if (argc == 2) {
+		kt->blocked_in = NULL;
+		snprintf(kt->blocked_name, sizeof(kt->blocked_name), "%s",
+			 "<unknown>");
+	} else {
+		addr = lookup_function(argv[3]);
+		if (!addr)
+			return -ENOENT;
+		/* It sleeps in whatever a call would run right now. */
+		kt->blocked_in = klp_func_target(task, addr, &func);
+		snprintf(kt->blocked_name, sizeof(kt->blocked_name), "%s",
+			 argv[3]);
+	}
+	kt->blocked = true;
+	return 0;
+}
+
+static int cmd_unblock(int argc, char **argv)
+{
+	struct task_struct *task;
+
+	if (argc != 2)
+		scenario_error("usage: unblock <task>");
+	task = klp_sim_find_task(argv[1], false);
+	if (!task)
+		return -ESRCH;
+	to_klp_task(task)->blocked = false;
+	return 0;
+}
+
+static int cmd_complete(int argc, char **argv)
+{
+	(void)argv;
+	if (argc != 1)
+		scenario_error("usage: complete");
+	mutex_lock(&klp_mutex);
+	if (klp_transition_patch)
+		klp_try_complete_transition();
+	mutex_unlock(&klp_mutex);
+	return 0;
+}
+
+/* What a call of @spec runs for @task; NULL if there is no such function. */
+static void *call_target(const char *spec, struct task_struct *task,
+			 void **old)
+{
+	struct klp_func *func;
+
+	*old = lookup_function(spec);
+	if (!*old)
+		return NULL;
+	return klp_func_target(task, *old, &func);
+}
+
+static int do_call(const char *spec, const char *arg, struct task_struct *task,
+		   int *result)
+{
+	char desc[KLP_SIM_DESC_LEN];
+	struct task_struct *prev;
+	void *old, *impl = call_target(spec, task, &old);
+	void *argval = NULL;
+
+	if (!impl || (arg && parse_call_arg(arg, &argval)))
+		return -ENOENT;
+	klp_sim_describe(impl, desc, sizeof(desc));
+	if (klp_sim_is_phantom(impl)) {
+		klp_sim_event("%s() runs %s, a phantom that cannot be called",
+			      spec, desc);
+		return -ENOSYS;
+	}
+
+	prev = klp_sim_set_current(task);
+	if (arg)
+		*result = ((int (*)(void *))impl)(argval);
+	else
+		*result = ((int (*)(void))impl)();
+	klp_sim_set_current(prev);
+	klp_sim_event("%s(%s) = %d (%s)", spec, arg ? arg : "", *result, desc);
+	return 0;
+}
+
+static int cmd_call(int argc, char **argv)
+{
+	struct task_struct *task;
+	int result;
+
+	argc = take_task(argc, argv, &task);
+	if (argc != 2 && argc != 3)
+		scenario_error("usage: call <function> [<arg>] [as <task>]");
+	return do_call(argv[1], argc == 3 ? argv[2] : NULL, task, &result);
+}
+
+static int cmd_which(int argc, char **argv)
+{
+	char desc[KLP_SIM_DESC_LEN];
+	struct task_struct *task;
+	void *old, *impl;
+
+	argc = take_task(argc, argv, &task);
+	if (argc != 2)
+		scenario_error("usage: which <function> [as <task>]");
+	impl = call_target(argv[1], task, &old);
+	if (!impl)
+		return -ENOENT;
+	klp_sim_event("%s runs %s", argv[1],
+		      klp_sim_describe(impl, desc, sizeof(desc)));
+	return 0;
+}
+
+static int cmd_cat(int argc, char **argv)
+{
+	char buf[256];
+	int ret;
+
+	if (argc != 2)
+		scenario_error("usage: cat <patch>/<attribute>");
+	ret = klp_sysfs_show(argv[1], buf, sizeof(buf));
+	if (ret < 0)
+		return ret;
+	buf[strcspn(buf, "\n")] = '\0';
+	klp_sim_event("%s", buf);
+	return 0;
+}
+
+static int cmd_knob(int argc, char **argv)
+{
+	unsigned long id;
+
+	if (argc != 2)
+		scenario_error("usage: knob <id>");
+	id = parse_ulong(argv[1]);
+	if (id >= KLP_SIM_NR_KNOBS)
+		scenario_error("knob ids go up to %d", KLP_SIM_NR_KNOBS - 1);
+	klp_sim_event("knob[%lu] = %d", id, klp_sim_knobs[id]);
+	return 0;
+}
+
+static int cmd_shadow(int argc, char **argv)
+{
+	(void)argv;
+	if (argc != 1)
+		scenario_error("usage: shadow");
+	if (!klp_shadow_report(""))
+		klp_sim_event("no shadow variables");
+	return 0;
+}
+
+static int cmd_leaks(int argc, char **argv)
+{
+	(void)argv;
+	if (argc != 1)
+		scenario_error("usage: leaks");
+	report_leaks();
+	return 0;
+}
+
+static const char *patch_state_name(int state)
+{
+	switch (state) {
+	case KLP_TRANSITION_PATCHED:
+		return "patched";
+	case KLP_TRANSITION_UNPATCHED:
+		return "unpatched";
+	default:
+		return "idle";
+	}
+}
+
+static int cmd_tasks(int argc, char **argv)
+{
+	struct klp_task *kt;
+
+	(void)argv;
+	if (argc != 1)
+		scenario_error("usage: tasks");
+	klp_for_each_task(kt) {
+		char blocked[200] = "";
+
+		if (kt->blocked)
+			snprintf(blocked, sizeof(blocked), " blocked in %s",
+				 kt->blocked_name);
+		klp_sim_event("task %s (pid %d): %s%s%s", kt->task.comm,
+			      kt->task.pid,
+			      patch_state_name(kt->task.patch_state),
+			      kt->patch_pending ? " pending" : "", blocked);
+	}
+	return 0;
+}
+
+static int cmd_wait(int argc, char **argv)
+{
+	if (argc != 2)
+		scenario_error("usage: wait <milliseconds>");
+	klp_sim_let_time_pass(parse_ulong(argv[1]));
+	return 0;
+}
+
+static int cmd_notrace(int argc, char **argv)
+{
+	void *addr;
+
+	if (argc != 2 && argc != 3)
+		scenario_error("usage: notrace <function> [<ERRNO>]");
+	addr = lookup_function(argv[1]);
+	if (!addr)
+		return -ENOENT;
+	klp_sim_set_notrace(addr, argc == 3 ? parse_errno(argv[2]) : -EINVAL);
+	return 0;
+}
+
+static int cmd_set(int argc, char **argv)
+{
+	if (argc != 3)
+		scenario_error("usage: set <option> on|off");
+	if (!strcmp(argv[1], "phantom-vmlinux"))
+		klp_sim_phantom_vmlinux = parse_onoff(argv[2]);
+	else if (!strcmp(argv[1], "leaks-after-each"))
+		sim_leaks_after_each = parse_onoff(argv[2]);
+	else
+		scenario_error("unknown option '%s'", argv[1]);
+	return 0;
+}
+
+static int cmd_expect_errno(int argc, char **argv)
+{
+	int want;
+
+	if (argc != 2)
+		scenario_error("usage: expect-errno <ERRNO>|0");
+	want = parse_errno(argv[1]);
+	if (sim_last_ret != want)
+		expect_failed("previous command returned %s, expected %s",
+			      sim_last_ret ? klp_sim_errname(sim_last_ret) : "0",
+			      argv[1]);
+	return 0;
+}
+
+static int cmd_expect_attr(int argc, char **argv)
+{
+	char path[256], buf[64];
+	const char *want;
+	int ret;
+
+	if (!strcmp(argv[0], "expect-enabled") && argc == 3) {
+		snprintf(path, sizeof(path), "%s/enabled", argv[1]);
+		want = argv[2];
+	} else if (!strcmp(argv[0], "expect-patched") && argc == 4) {
+		snprintf(path, sizeof(path), "%s/%s/patched", argv[1], argv[2]);
+		want = argv[3];
+	} else {
+		scenario_error("usage: expect-enabled <patch> 0|1|-, expect-patched <patch> <object> 0|1|-");
+	}
+	ret = klp_sysfs_show(path, buf, sizeof(buf));
+	if (ret < 0)
+		snprintf(buf, sizeof(buf), "-");
+	buf[strcspn(buf, "\n")] = '\0';
+	if (strcmp(buf, want))
+		expect_failed("%s is %s, expected %s", path, buf, want);
+	return 0;
+}
+
+static int cmd_expect_call(int argc, char **argv)
+{
+	struct task_struct *task;
+	int result, want, ret;
+
+	argc = take_task(argc, argv, &task);
+	if (argc != 3 && argc != 4)
+		scenario_error("usage: expect-call <function> [<arg>] <value> [as <task>]");
+	want = (int)parse_long(argv[argc - 1]);
+	ret = do_call(argv[1], argc == 4 ? argv[2] : NULL, task, &result);
+	if (ret)
+		expect_failed("%s cannot be called", argv[1]);
+	else if (result != want)
+		expect_failed("%s returned %d, expected %d", argv[1], result,
+			      want);
+	return 0;
+}
+
+static int cmd_expect_shadow(int argc, char **argv)
+{
+	unsigned long id = 0;
+	unsigned int count, want;
+	bool any;
+
+	if (argc != 3 && argc != 4)
+		scenario_error("usage: expect-shadow <id>|* <count> [<object>]");
+	any = !strcmp(argv[1], "*");
+	if (!any)
+		id = parse_ulong(argv[1]);
+	want = parse_ulong(argv[2]);
+	count = klp_shadow_count(id, any, argc == 4 ? argv[3] : NULL);
+	if (count != want)
+		expect_failed("%u shadow variables with id %s%s%s, expected %u",
+			      count, argv[1], argc == 4 ? " on " : "",
+			      argc == 4 ? argv[3] : "", want);
+	return 0;
+}
+
+static int cmd_expect_knob(int argc, char **argv)
+{
+	unsigned long id;
+	int want;
+
+	if (argc != 3)
+		scenario_error("usage: expect-knob <id> <value>");
+	id = parse_ulong(argv[1]);
+	want = (int)parse_long(argv[2]);
+	if (id >= KLP_SIM_NR_KNOBS)
+		scenario_error("knob ids go up to %d", KLP_SIM_NR_KNOBS - 1);
+	if (klp_sim_knobs[id] != want)
+		expect_failed("knob[%lu] is %d, expected %d", id,
+			      klp_sim_knobs[id], want);
+	return 0;
+}
+
+/**
+ * struct sim_command - one scenario command
+ * @name:	the command word
+ * @fn:		its implementation
+ * @ticks:	let a second of simulated time pass afterwards, so that
+ *		pending transitions are retried and freed patches released
+ *		as the kernel's work items would do
+ */
+struct sim_command {
+	const char *name;
+	int (*fn)(int argc, char **argv);
+	bool ticks;
+};
+
+static const struct sim_command sim_commands[] = {
+	{ "load",		cmd_load,		true },
+	{ "insmod",		cmd_load,		true },
+	{ "unload",		cmd_unload,		true },
+	{ "rmmod",		cmd_unload,		true },
+	{ "enable",		cmd_enable,		true },
+	{ "disable",		cmd_enable,		true },
+	{ "force",		cmd_force,		true },
+	{ "block",		cmd_block,		true },
+	{ "unblock",		cmd_unblock,		true },
+	{ "complete",		cmd_complete,		true },
+	{ "call",		cmd_call,		true },
+	{ "which",		cmd_which,		false },
+	{ "cat",		cmd_cat,		false },
+	{ "knob",		cmd_knob,		false },
+	{ "shadow",		cmd_shadow,		false },
+	{ "leaks",		cmd_leaks,		false },
+	{ "tasks",		cmd_tasks,		false },
+	{ "wait",		cmd_wait,		false },
+	{ "notrace",		cmd_notrace,		false },
+	{ "set",		cmd_set,		false },
+	{ "expect-errno",	cmd_expect_errno,	false },
+	{ "expect-enabled",	cmd_expect_attr,	false },
+	{ "expect-patched",	cmd_expect_attr,	false },
+	{ "expect-call",	cmd_expect_call,	false },
+	{ "expect-shadow",	cmd_expect_shadow,	false },
+	{ "expect-knob",	cmd_expect_knob,	false },
+};
+
+/* ------------------------------------------------------------------------
+ * Running commands
+ */
+
+static void fault_handler(int sig, siginfo_t *info, void *ucontext)
+{
+	uintptr_t addr = (uintptr_t)info->si_addr;
+
+	(void)ucontext;
+	if (!klp_sim_oops_env) {
+		/* Not inside a command: nothing to unwind to. */
+		klp_sim_flush();
+		_exit(3);
+	}
+	if (sig == SIGFPE)
+		klp_sim_event("Oops: divide error");
+	else if (addr < 4096)
+		klp_sim_event("BUG: kernel NULL pointer dereference, address: 0x%lx",
+			      (unsigned long)addr);
+	else
+		klp_sim_event("BUG: unable to handle page fault for address: %p",
+			      info->si_addr);
+	klp_sim_reset_context();
+	siglongjmp(sim_env, 1);
+}
+
+static void install_fault_handler(void)
+{
+	static char stack[64 * 1024];
+	stack_t ss = { .ss_sp = stack, .ss_size = sizeof(stack) };
+	struct sigaction sa;
+
+	sigaltstack(&ss, NULL);
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_sigaction = fault_handler;
+	sa.sa_flags = SA_SIGINFO | SA_ONSTACK | SA_NODEFER;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGSEGV, &sa, NULL);
+	sigaction(SIGBUS, &sa, NULL);
+	sigaction(SIGFPE, &sa, NULL);
+}
+
+/* Run @fn under the oops recovery point; false if it oopsed. */
+static bool protected_run(const struct sim_command *cmd, int argc, char **argv,
+			  int *ret)
+{
+	klp_sim_oops_env = &sim_env;
+	if (sigsetjmp(sim_env, 1)) {
+		/* The oops may have hit a call or work of another task. */
+		klp_sim_set_current(klp_sim_main_task);
+		klp_sim_oops_env = NULL;
+		return false;
+	}
+	*ret = cmd ? cmd->fn(argc, argv) : 0;
+	if (!cmd || cmd->ticks)
+		klp_sim_let_time_pass(1000);
+	klp_sim_oops_env = NULL;
+	return true;
+}
+
+static void run_line(char *line)
+{
+	const struct sim_command *cmd = NULL;
+	char *argv[MAX_ARGS + 1];
+	char *p, *text;
+	int argc = 0, ret = 0;
+
+	line[strcspn(line, "\r\n")] = '\0';
+	while (*line == ' ' || *line == '\t')
+		line++;
+	p = line + strlen(line);
+	while (p > line && (p[-1] == ' ' || p[-1] == '\t'))
+		*--p = '\0';
+	if (!*line || *line == '#')
+		return;
+
+	if (!strncmp(line, "echo", 4) && (!line[4] || line[4] == ' ')) {
+		text = line + 4;
+		while (*text == ' ')
+			text++;
+		klp_sim_event("%s", text);
+		return;
+	}
+
+	klp_sim_event("%% %s", line);
+	for (p = strtok(line, " \t"); p; p = strtok(NULL, " \t")) {
+		if (argc == MAX_ARGS)
+			scenario_error("too many words");
+		argv[argc++] = p;
+	}
+	argv[argc] = NULL;
+
+	for (size_t i = 0; i < ARRAY_SIZE(sim_commands); i++)
+		if (!strcmp(sim_commands[i].name, argv[0]))
+			cmd = &sim_commands[i];
+	if (!cmd)
+		scenario_error("unknown command '%s'", argv[0]);
+
+	if (!protected_run(cmd, argc, argv, &ret)) {
+		klp_sim_event("→ Oops");
+		/* Time still passes for the rest of the system. */
+		protected_run(NULL, 0, NULL, &ret);
+		ret = -EFAULT;
+	} else {
+		print_result(ret);
+	}
+	if (strncmp(argv[0], "expect-", 7))
+		sim_last_ret = ret;
+	if (sim_leaks_after_each && strcmp(argv[0], "leaks"))
+		report_leaks();
+}
+
+static void run_file(FILE *f)
+{
+	char line[4096];
+
+	while (fgets(line, sizeof(line), f)) {
+		sim_line++;
+		run_line(line);
+	}
+}
+
+static void __noreturn usage(int status)
+{
+	fprintf(status ? stderr : stdout,
+		"usage: klp-sim [-L <dir>]... [--no-phantom-vmlinux] [--leaks-after-each]\n"
+		"               [-e <command>]... [<scenario> | -]\n");
+	exit(status);
+}
+
+int main(int argc, char **argv)
+{
+	const char *commands[64];
+	const char *script = NULL;
+	int nr_commands = 0;
+
+	for (int i = 1; i < argc; i++) {
+		if (!strcmp(argv[i], "-L") && i + 1 < argc) {
+			if (sim_nr_libdirs == MAX_LIBDIRS)
+				usage(2);
+			sim_libdirs[sim_nr_libdirs++] = argv[++i];
+		} else if (!strcmp(argv[i], "-e") && i + 1 < argc) {
+			if (nr_commands == (int)ARRAY_SIZE(commands))
+				usage(2);
+			commands[nr_commands++] = argv[++i];
+		} else if (!strcmp(argv[i], "--no-phantom-vmlinux")) {
+			klp_sim_phantom_vmlinux = false;
+		} else if (!strcmp(argv[i], "--leaks-after-each")) {
+			sim_leaks_after_each = true;
+		} else if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
+			usage(0);
+		} else if (!script && (argv[i][0] != '-' || !strcmp(argv[i], "-"))) {
+			script = argv[i];
+		} else {
+			usage(2);
+		}
+	}
+
+	setvbuf(stdout, NULL, _IOLBF, 0);
+	install_fault_handler();
+
+	for (int i = 0; i < nr_commands; i++) {
+		char line[4096];
+
+		sim_line = i + 1;
+		snprintf(line, sizeof(line), "%s", commands[i]);
+		run_line(line);
+	}
+
+	if (script) {
+		FILE *f = stdin;
+
+		if (strcmp(script, "-")) {
+			const char *slash = strrchr(script, '/');
+
+			f = fopen(script, "r");
+			if (!f) {
+				fprintf(stderr, "klp-sim: cannot open %s: %s\n",
+					script, strerror(errno));
+				return 2;
+			}
+			if (slash)
+				snprintf(sim_script_dir, sizeof(sim_script_dir),
+					 "%.*s", (int)(slash - script), script);
+		}
+		sim_file = script;
+		sim_line = 0;
+		run_file(f);
+		if (f != stdin)
+			fclose(f);
+	}
+
+	/* The end: everything still live is reported. */
+	{
+		char line[] = "leaks";
+
+		run_line(line);
+	}
+	klp_sim_flush();
+	return sim_failures ? 1 : 0;
+}
