@@ -4,6 +4,7 @@
 
 #include <llvm/ADT/SmallString.h>
 #include <llvm/Support/FileSystem.h>
+#include <llvm/Support/GlobPattern.h>
 #include <llvm/Support/MemoryBuffer.h>
 #include <llvm/Support/Path.h>
 #include <llvm/Support/SourceMgr.h>
@@ -28,7 +29,14 @@ std::string join(const std::vector<std::string> &V) {
 
 struct Reader {
   llvm::yaml::Stream &Stream;
+  llvm::SourceMgr &SM;
+  std::string Path;
   bool Ok = true;
+
+  std::string where(llvm::yaml::Node *N) {
+    auto [Line, Col] = SM.getLineAndColumn(N->getSourceRange().Start);
+    return Path + ":" + std::to_string(Line) + ":" + std::to_string(Col);
+  }
 
   void error(llvm::yaml::Node *N, const llvm::Twine &Msg) {
     Stream.printError(N, Msg);
@@ -64,6 +72,24 @@ struct Reader {
     return true;
   }
 
+  /// Glob lists, checked here so that a bad one is reported where it is.
+  void globs(llvm::yaml::Node *N, std::vector<std::string> &Out) {
+    size_t First = Out.size();
+    if (!strings(N, Out))
+      return;
+    for (size_t I = First; I < Out.size(); ++I) {
+      llvm::SmallVector<llvm::StringRef, 8> Items;
+      llvm::StringRef(Out[I]).split(Items, ',', -1, false);
+      for (llvm::StringRef Item : Items) {
+        Item = Item.trim();
+        Item.consume_front("-");
+        if (auto G = llvm::GlobPattern::create(Item); !G)
+          error(N, "invalid check glob '" + Item + "': " +
+                       llvm::toString(G.takeError()));
+      }
+    }
+  }
+
   bool boolean(llvm::yaml::Node *N, bool &Out) {
     std::string S;
     if (!scalar(N, S))
@@ -82,12 +108,17 @@ struct Reader {
 
   /// A map of "<check>.<Option>": value, or clang-tidy's older list of
   /// {key: ..., value: ...}.
-  void options(llvm::yaml::Node *N, std::map<std::string, std::string> &Out) {
+  void options(llvm::yaml::Node *N, std::map<std::string, std::string> &Out,
+               std::map<std::string, std::string> &Where,
+               std::map<std::string, std::string> &ValueWhere) {
     if (auto *Map = llvm::dyn_cast_or_null<llvm::yaml::MappingNode>(N)) {
       for (llvm::yaml::KeyValueNode &KV : *Map) {
         std::string K, V;
-        if (scalar(KV.getKey(), K) && scalar(KV.getValue(), V))
+        if (scalar(KV.getKey(), K) && scalar(KV.getValue(), V)) {
           Out[K] = V;
+          Where[K] = where(KV.getKey());
+          ValueWhere[K] = where(KV.getValue());
+        }
       }
       return;
     }
@@ -102,22 +133,25 @@ struct Reader {
         error(&Item, "expected {key: ..., value: ...}");
         continue;
       }
-      std::string K, V;
+      std::string K, V, VWhere;
       for (llvm::yaml::KeyValueNode &KV : *M) {
         std::string Name;
         if (!scalar(KV.getKey(), Name))
           continue;
         if (Name == "key")
           scalar(KV.getValue(), K);
-        else if (Name == "value")
-          scalar(KV.getValue(), V);
+        else if (Name == "value" && scalar(KV.getValue(), V))
+          VWhere = where(KV.getValue());
         else
           error(KV.getKey(), "unknown key '" + Name + "' in a CheckOptions entry");
       }
-      if (K.empty())
+      if (K.empty()) {
         error(&Item, "CheckOptions entry without a key");
-      else
+      } else {
         Out[K] = V;
+        Where[K] = where(&Item);
+        ValueWhere[K] = VWhere.empty() ? Where[K] : VWhere;
+      }
     }
   }
 };
@@ -131,8 +165,19 @@ void Config::merge(const Config &Child) {
   Checks.insert(Checks.end(), Child.Checks.begin(), Child.Checks.end());
   WarningsAsErrors.insert(WarningsAsErrors.end(), Child.WarningsAsErrors.begin(),
                           Child.WarningsAsErrors.end());
-  for (const auto &[K, V] : Child.CheckOptions)
+  for (const auto &[K, V] : Child.CheckOptions) {
     CheckOptions[K] = V;
+    auto W = Child.OptionWhere.find(K);
+    if (W != Child.OptionWhere.end())
+      OptionWhere[K] = W->second;
+    else
+      OptionWhere.erase(K);
+    auto VW = Child.OptionValueWhere.find(K);
+    if (VW != Child.OptionValueWhere.end())
+      OptionValueWhere[K] = VW->second;
+    else
+      OptionValueWhere.erase(K);
+  }
   ExtraArgs.insert(ExtraArgs.end(), Child.ExtraArgs.begin(),
                    Child.ExtraArgs.end());
   RemovedArgs.insert(RemovedArgs.end(), Child.RemovedArgs.begin(),
@@ -149,7 +194,7 @@ bool readConfigFile(const std::string &Path, Config &Out, bool &Inherit) {
   }
   llvm::SourceMgr SM;
   llvm::yaml::Stream Stream((*Buf)->getMemBufferRef(), SM);
-  Reader R{Stream};
+  Reader R{Stream, SM, Path};
   Inherit = false;
   Out.Files.push_back(Path);
   for (llvm::yaml::Document &Doc : Stream) {
@@ -167,11 +212,11 @@ bool readConfigFile(const std::string &Path, Config &Out, bool &Inherit) {
         continue;
       llvm::yaml::Node *V = KV.getValue();
       if (Key == "Checks")
-        R.strings(V, Out.Checks);
+        R.globs(V, Out.Checks);
       else if (Key == "WarningsAsErrors")
-        R.strings(V, Out.WarningsAsErrors);
+        R.globs(V, Out.WarningsAsErrors);
       else if (Key == "CheckOptions")
-        R.options(V, Out.CheckOptions);
+        R.options(V, Out.CheckOptions, Out.OptionWhere, Out.OptionValueWhere);
       else if (Key == "ExtraArgs")
         R.strings(V, Out.ExtraArgs);
       else if (Key == "RemovedArgs")

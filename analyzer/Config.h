@@ -23,6 +23,8 @@ struct Config {
   std::vector<std::string> Checks;
   std::vector<std::string> WarningsAsErrors;
   std::map<std::string, std::string> CheckOptions;
+  /// "file:line:col" of each CheckOptions key and value read from a file.
+  std::map<std::string, std::string> OptionWhere, OptionValueWhere;
   std::vector<std::string> ExtraArgs;
   std::vector<std::string> RemovedArgs;
   std::vector<std::string> Files; ///< the files it was read from, outermost first

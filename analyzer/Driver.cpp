@@ -30,6 +30,7 @@
 #include <atomic>
 #include <condition_variable>
 #include <map>
+#include <tuple>
 #include <mutex>
 
 using namespace clang;
@@ -86,8 +87,7 @@ struct Outcome {
 
 /// Prints klp-lint's findings and, unless \p Quiet (kbuild modes: the real
 /// compiler already printed its view of the file), the compiler's own
-/// diagnostics. Only the compiler's are counted, so clang's "N warnings
-/// generated." speaks of the compiler alone; the summary line speaks of ours.
+/// diagnostics.
 class KlpDiagConsumer : public DiagnosticConsumer {
 public:
   KlpDiagConsumer(bool Quiet, llvm::raw_ostream &OS, bool Colors)
@@ -103,9 +103,9 @@ public:
       LastWasOurs = Ours;
     if (Level == DiagnosticsEngine::Note)
       Ours = LastWasOurs;
-    // Quiet: not even clang's "N errors generated." may reach a build log.
-    if (!Ours && !Quiet)
-      DiagnosticConsumer::HandleDiagnostic(Level, Info);
+    // Nothing is counted here, so clang prints no "N errors generated.":
+    // klp-lint says itself which file failed and why (and the engine's own
+    // counters still tell that it failed).
     if (Ours || !Quiet)
       Printer.HandleDiagnostic(Level, Info);
   }
@@ -148,23 +148,42 @@ public:
     }
     Model.TUs.push_back(Builder.build(Ctx));
     Parsed[Index] = true;
-    Opts.Sink->analyzed();
+    Opts.Sink->analyzed(Model.TUs.back().MainFile);
     if (Opts.FactsOut)
       Opts.FactsOut->push_back(Model.TUs.back());
 
+    // TU checks follow the file's own .klp-lint.yaml; module checks the
+    // module's (its first file's).
     std::vector<Finding> Findings;
     ModuleModel Single;
     Single.Name = In.Name;
     Single.TUs.push_back(Model.TUs.back());
-    for (const auto &C : Checks)
-      if (scopeOf(*C) == Scope::TU)
-        C->check(Single, Findings);
-    if (Index + 1 == In.TUs.size() && complete() && !Opts.DeferModuleChecks)
+    const Settings *Own = nullptr;
+    if (settingsFor(In.TUs[Index].File, Opts, Own)) {
+      std::vector<std::unique_ptr<Check>> OwnChecks =
+          createChecks(Own->Checks, Own->Options);
+      for (const auto &C : OwnChecks)
+        if (scopeOf(*C) == Scope::TU)
+          C->check(Single, Findings);
+    }
+    std::vector<Finding> Shown = Opts.Sink->admit(
+        std::move(Findings), Own ? Own->WarningsAsErrors : WarningsAsErrors);
+    if (Index + 1 == In.TUs.size() && complete() && !Opts.DeferModuleChecks) {
+      std::vector<Finding> ModuleFindings;
       for (const auto &C : Checks)
         if (scopeOf(*C) == Scope::Module)
-          C->check(Model, Findings);
-    std::vector<Finding> Shown =
-        Opts.Sink->admit(std::move(Findings), WarningsAsErrors);
+          C->check(Model, ModuleFindings);
+      std::vector<Finding> More =
+          Opts.Sink->admit(std::move(ModuleFindings), WarningsAsErrors);
+      Shown.insert(Shown.end(), More.begin(), More.end());
+      std::stable_sort(Shown.begin(), Shown.end(),
+                       [](const Finding &A, const Finding &B) {
+                         return std::tie(A.Where.File, A.Where.Line,
+                                         A.Where.Col) <
+                                std::tie(B.Where.File, B.Where.Line,
+                                         B.Where.Col);
+                       });
+    }
     if (Opts.Sink->format() == OutputFormat::Text)
       emitFindings(Diags, Shown, Index);
   }
@@ -319,9 +338,11 @@ bool collectModules(const RunOptions &Opts, std::vector<ModuleInput> &Modules,
   for (const std::string &File : Files) {
     // A file that cannot be read still belongs to its module: the module
     // is then incomplete and gets no module-scope findings.
-    if (!llvm::sys::fs::exists(File)) {
+    if (!llvm::sys::fs::exists(File) || llvm::sys::fs::is_directory(File)) {
       Add(CommandLineModule ? "" : File, "", File,
-          TUInput{File, "", {}, "no such file"});
+          TUInput{File, "", {}, llvm::sys::fs::exists(File)
+                                    ? "is a directory, not a source file"
+                                    : "no such file"});
       continue;
     }
     std::vector<tooling::CompileCommand> Cmds =
@@ -423,14 +444,33 @@ bool settingsFor(const std::string &File, const RunOptions &Opts,
         C ? C->optionNames() : std::vector<std::string>();
     Names.push_back("Severity");
     if (!C || std::find(Names.begin(), Names.end(), K.substr(Dot + 1)) ==
-                  Names.end())
-      Problem("unknown check option '" + K + "'");
+                  Names.end()) {
+      auto W = S->Merged.OptionWhere.find(K);
+      if (W != S->Merged.OptionWhere.end()) {
+        llvm::errs() << W->second << ": error: unknown check option '" << K
+                     << "'\n";
+        Ok = false;
+      } else {
+        Problem("unknown check option '" + K + "'");
+      }
+    }
     S->Options.set(K, V);
   }
-  // Option values are checked by the checks themselves, before any parse.
+  // Option values are checked by the checks themselves, before any parse;
+  // a value read from a file is reported at its position there.
   createChecks(S->Checks, S->Options);
-  for (const std::string &P : S->Options.problems())
-    Problem(P);
+  for (const std::string &P : S->Options.problems()) {
+    std::string At;
+    for (const auto &[K, W] : S->Merged.OptionValueWhere)
+      if (P.find("'" + K + "'") != std::string::npos)
+        At = W;
+    if (At.empty()) {
+      Problem(P);
+    } else {
+      llvm::errs() << At << ": error: " << P << "\n";
+      Ok = false;
+    }
+  }
   S->Options.problems().clear();
   S->Adjust.Extra = S->Merged.ExtraArgs;
   S->Adjust.Removed = S->Merged.RemovedArgs;
@@ -536,6 +576,7 @@ int runAnalysis(const RunOptions &Opts) {
         llvm::errs() << "\r\x1b[K[" << I << "/" << Modules.size() << "] "
                      << Modules[I].Name;
       llvm::raw_string_ostream OS(Output[I]);
+      OS.enable_colors(Colors); // the text goes to stderr afterwards
       analyzeModule(Modules[I], Opts, Result, OS, Colors);
       OS.flush();
       Done[I] = true;
@@ -549,6 +590,7 @@ int runAnalysis(const RunOptions &Opts) {
       Pool.async([&, I] {
         std::string Text;
         llvm::raw_string_ostream OS(Text);
+        OS.enable_colors(Colors);
         analyzeModule(Modules[I], Opts, Result, OS, Colors);
         OS.flush();
         std::lock_guard<std::mutex> Guard(Lock);
@@ -568,7 +610,7 @@ int runAnalysis(const RunOptions &Opts) {
     llvm::errs() << "\r\x1b[K";
   if (Result.CannotAnalyze)
     return ExitCannotAnalyze;
-  return Opts.Sink->promoted() ? ExitPromoted : ExitClean;
+  return Opts.Sink->errors() ? ExitPromoted : ExitClean;
 }
 
 int joinModule(const std::string &Name, std::vector<TUFacts> TUs,
@@ -584,12 +626,12 @@ int joinModule(const std::string &Name, std::vector<TUFacts> TUs,
     for (const CheckInfo &I : allChecks())
       if (I.Name == C->name() && I.CheckScope == Scope::Module)
         C->check(Model, Findings);
-  unsigned Before = Opts.Sink->promoted();
+  unsigned Before = Opts.Sink->errors();
   std::vector<Finding> Shown =
       Opts.Sink->admit(std::move(Findings), S->WarningsAsErrors);
   if (Opts.Sink->format() == OutputFormat::Text)
     emitStandalone(Shown);
-  return Opts.Sink->promoted() > Before ? ExitPromoted : ExitClean;
+  return Opts.Sink->errors() > Before ? ExitPromoted : ExitClean;
 }
 
 } // namespace klp

@@ -248,7 +248,10 @@ int main(int argc, const char **argv) {
     ROpts.SourceRoot = std::string(Abs);
     SmallString<256> Cwd;
     sys::fs::current_path(Cwd);
-    ROpts.BuildDirectory = BuildDir.empty() ? std::string(Cwd) : BuildDir;
+    SmallString<256> Build(BuildDir.empty() ? StringRef(Cwd) : StringRef(BuildDir));
+    sys::fs::make_absolute(Build);
+    sys::path::remove_dots(Build, true);
+    ROpts.BuildDirectory = std::string(Build);
   }
   auto Fail = [&](const std::string &Why) {
     errs() << "klp-lint: error: " << Why << "\n";

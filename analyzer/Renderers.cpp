@@ -308,6 +308,9 @@ void renderCheckpatch(const RenderContext &C, llvm::raw_ostream &OS) {
        << ":\n";
     OS << "+" << C.Sources.line(F.Where.File, F.Where.Line) << "\n\n";
   }
+  // checkpatch counts every line it read: every analyzed file, and any
+  // other file a finding is in (an included .c file, a header).
+  Files.insert(C.AnalyzedFiles.begin(), C.AnalyzedFiles.end());
   size_t Lines = 0;
   for (const std::string &F : Files)
     Lines += C.Sources.lines(F).size();

@@ -6,6 +6,7 @@
 #include "Check.h"
 #include "Suppression.h"
 
+#include <set>
 #include <string>
 #include <vector>
 
@@ -21,6 +22,7 @@ struct RenderContext {
   Fingerprinter &Prints;
   std::string SourceRoot;
   bool Strict = false;
+  const std::set<std::string> &AnalyzedFiles;
 };
 
 /// {"version":1,"findings":[...]} with paths, positions, notes, fingerprints.

@@ -43,8 +43,8 @@ std::vector<Finding> Report::admit(std::vector<Finding> Findings,
       ++ByBaseline;
       continue;
     }
-    if (F.Promoted)
-      ++Promoted;
+    if (F.Level == Severity::Error)
+      ++Errors;
     Out.push_back(F);
     Kept.push_back(F);
   }
@@ -57,6 +57,12 @@ std::vector<Finding> Report::admit(std::vector<Finding> Findings,
   return Out;
 }
 
+void Report::analyzed(const std::string &MainFile) {
+  std::lock_guard<std::mutex> Guard(Lock);
+  ++Analyzed;
+  AnalyzedFiles.insert(MainFile);
+}
+
 bool Report::finish() {
   bool Ok = true;
   std::stable_sort(Kept.begin(), Kept.end(),
@@ -64,7 +70,8 @@ bool Report::finish() {
                      return std::tie(A.Where.File, A.Where.Line, A.Where.Col) <
                             std::tie(B.Where.File, B.Where.Line, B.Where.Col);
                    });
-  RenderContext C{Kept, Sources, Prints, Opts.SourceRoot, Opts.Strict};
+  RenderContext C{Kept, Sources, Prints, Opts.SourceRoot, Opts.Strict,
+                  AnalyzedFiles};
   switch (Opts.Format) {
   case OutputFormat::Text:
     break;

@@ -50,9 +50,12 @@ public:
   /// (with a message printed) if an output file could not be written.
   bool finish();
 
-  unsigned promoted() const { return Promoted; }
-  /// A translation unit was analyzed (the summary speaks only then).
-  void analyzed() { ++Analyzed; }
+  /// Findings reported as errors (promoted, or of an error-level check):
+  /// they make the exit code 1.
+  unsigned errors() const { return Errors; }
+  /// Translation unit \p MainFile was analyzed (the summary speaks only
+  /// then; checkpatch counts its lines).
+  void analyzed(const std::string &MainFile);
   OutputFormat format() const { return Opts.Format; }
 
 private:
@@ -63,8 +66,9 @@ private:
   std::mutex Lock;
   std::vector<Finding> Kept;
   std::set<std::string> AllPrints; ///< for --write-baseline, suppressed too
-  unsigned Promoted = 0;
+  unsigned Errors = 0;
   std::atomic<unsigned> Analyzed{0};
+  std::set<std::string> AnalyzedFiles;
   unsigned ByNolint = 0, ByLines = 0, ByBaseline = 0;
 };
 
