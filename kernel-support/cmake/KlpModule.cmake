@@ -11,6 +11,15 @@
 # KLP_SIM_SANITIZE), so that ASan sees the module's arrays, unless
 # NO_SANITIZE is given.  The function is usable from any directory added
 # after kernel-support/.
+#
+# Modules are built without sibling-call optimisation: klp-sim attributes
+# allocations and shadow variables to the module whose code called the
+# allocator, by return address, and a tail call would hide that module.
+
+# Flags every module gets on top of the build type's, also for
+# klp_module_flags().
+set_property(GLOBAL PROPERTY KLP_MODULE_C_FLAGS -fno-optimize-sibling-calls)
+
 function(klp_add_module name)
   cmake_parse_arguments(ARG "NO_SANITIZE" "OUTPUT_DIRECTORY"
     "SOURCES;DEFINES" ${ARGN})
@@ -22,6 +31,7 @@ function(klp_add_module name)
   endif()
   set(include_dir ${CMAKE_CURRENT_FUNCTION_LIST_DIR}/../include)
   get_property(sanitize GLOBAL PROPERTY KLP_SIM_SANITIZE_FLAGS)
+  get_property(module_flags GLOBAL PROPERTY KLP_MODULE_C_FLAGS)
   if(ARG_NO_SANITIZE)
     set(sanitize "")
   endif()
@@ -46,6 +56,26 @@ struct module __this_module = {
   target_include_directories(${name} PRIVATE ${include_dir})
   target_compile_definitions(${name} PRIVATE
     "KBUILD_MODNAME=\"${name}\"" ${ARG_DEFINES})
-  target_compile_options(${name} PRIVATE ${sanitize})
+  target_compile_options(${name} PRIVATE ${module_flags} ${sanitize})
   target_link_options(${name} PRIVATE -Wl,-Bsymbolic ${sanitize})
+endfunction()
+
+# klp_module_flags(<compile-var> <link-var>)
+#
+# The compiler and linker flags klp_add_module() gives a module, as lists,
+# for tools that build modules at test time (the proof of findings,
+# kernel-support/tests/proof): the project's and the build type's C flags,
+# gnu11, PIC, kernel-support/include, the flags above and the sanitizer
+# flags.  The caller adds -DKBUILD_MODNAME and the module's __this_module.
+function(klp_module_flags compile_var link_var)
+  set(include_dir ${CMAKE_CURRENT_FUNCTION_LIST_DIR}/../include)
+  get_property(sanitize GLOBAL PROPERTY KLP_SIM_SANITIZE_FLAGS)
+  get_property(module_flags GLOBAL PROPERTY KLP_MODULE_C_FLAGS)
+  get_directory_property(dir_options COMPILE_OPTIONS)
+  string(TOUPPER "${CMAKE_BUILD_TYPE}" config)
+  separate_arguments(c_flags UNIX_COMMAND
+    "${CMAKE_C_FLAGS} ${CMAKE_C_FLAGS_${config}}")
+  set(${compile_var} ${c_flags} ${dir_options} -std=gnu11 -fPIC
+    -I${include_dir} ${module_flags} ${sanitize} PARENT_SCOPE)
+  set(${link_var} -shared -Wl,-Bsymbolic ${sanitize} PARENT_SCOPE)
 endfunction()

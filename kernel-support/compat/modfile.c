@@ -120,6 +120,11 @@ static int cmp_sym(const void *a, const void *b)
 	return strcmp(x->name, y->name);
 }
 
+static int cmp_evidence(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
 int klp_sim_elf_read(const char *path, struct klp_sim_elf *elf)
 {
 	Elf_Scn *scn = NULL, *symtab = NULL, *dynsym = NULL;
@@ -170,6 +175,10 @@ int klp_sim_elf_read(const char *path, struct klp_sim_elf *elf)
 	}
 	if (elf->nr_syms)
 		qsort(elf->syms, elf->nr_syms, sizeof(*elf->syms), cmp_sym);
+	/* Sections, then symbols, by name: not in the compiler's order. */
+	if (elf->nr_evidence)
+		qsort(elf->evidence, elf->nr_evidence, sizeof(*elf->evidence),
+		      cmp_evidence);
 out:
 	if (e)
 		elf_end(e);

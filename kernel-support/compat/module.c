@@ -439,19 +439,28 @@ static void drop_module_notifiers(struct klp_sim_module *m)
 static void record_unused_callbacks(struct klp_sim_module *m)
 {
 	for (size_t i = 0; i < m->elf.nr_evidence; i++) {
-		char **list = realloc(klp_unused_callbacks,
-				      (klp_nr_unused_callbacks + 1) *
-				      sizeof(*list));
 		size_t len = strlen(m->name) + strlen(m->elf.evidence[i]) + 3;
+		char **list, *entry = malloc(len);
+		bool seen = false;
 
-		if (!list)
+		if (!entry)
 			return;
+		snprintf(entry, len, "%s: %s", m->name, m->elf.evidence[i]);
+		/* A module loaded again reports the same evidence once. */
+		for (size_t j = 0; j < klp_nr_unused_callbacks; j++)
+			seen |= !strcmp(klp_unused_callbacks[j], entry);
+		if (seen) {
+			free(entry);
+			continue;
+		}
+		list = realloc(klp_unused_callbacks,
+			       (klp_nr_unused_callbacks + 1) * sizeof(*list));
+		if (!list) {
+			free(entry);
+			return;
+		}
 		klp_unused_callbacks = list;
-		list[klp_nr_unused_callbacks] = malloc(len);
-		if (!list[klp_nr_unused_callbacks])
-			return;
-		snprintf(list[klp_nr_unused_callbacks++], len, "%s: %s",
-			 m->name, m->elf.evidence[i]);
+		klp_unused_callbacks[klp_nr_unused_callbacks++] = entry;
 	}
 }
 

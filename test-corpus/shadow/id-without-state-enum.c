@@ -52,3 +52,10 @@ static struct klp_patch patch = {
 	.objs = objs,
 	.states = states,
 };
+
+// Proof of findings (kernel-support/tests/proof/run-proof.py) runs the
+// patched code after each enable of the battery:
+// PROOF: call sock_extra(&klp_sim_knobs)
+// PROOF: call inode_drop(&klp_sim_knobs)
+// PROOF: call task_extra(&klp_sim_knobs)
+// PROOF: unshown 257: only klp_shadow_free() uses SV_INODE_EXTRA; nothing in this module allocates such a variable

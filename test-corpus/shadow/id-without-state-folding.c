@@ -17,7 +17,7 @@
 #define SV_BUG1207_CNT BUG_SHADOW_ID(1207, 2)
 
 static const unsigned long sv_lock_id = 0x2a;
-static const unsigned long sv_stray_id = 3 * 11 + 1; // klp-note {{id 'sv_stray_id' is defined here}}
+static const unsigned long sv_stray_id = 3 * 11 + 1; // klp-note 2 {{id 'sv_stray_id' is defined here}}
 static const unsigned long sv_count_id = SV_BUG1207_CNT;
 
 static unsigned long runtime_id;
@@ -38,7 +38,7 @@ static void *patched_open(void *file)
 static struct klp_func funcs[] = { { .old_name = "do_open", .new_func = patched_open }, {} };
 static struct klp_object objs[] = { { .funcs = funcs }, {} };
 
-static struct klp_state bug1207_states[] = { // klp-note 2 {{the livepatch's states are declared in 'bug1207_states'}}
+static struct klp_state bug1207_states[] = { // klp-note 3 {{the livepatch's states are declared in 'bug1207_states'}}
 	{ .id = (1207 << 6) | 1, .is_shadow = true },
 	{ .id = BUG_SHADOW_ID(1207, 2), .is_shadow = true },
 	{ .id = 42, .is_shadow = true },
@@ -50,3 +50,14 @@ static struct klp_patch patch = {
 	.objs = objs,
 	.states = bug1207_states,
 };
+
+// Proof of findings (kernel-support/tests/proof/run-proof.py): patched_open
+// only reads and frees the stray ids, so the battery also runs open_stray,
+// patched code that allocates the variable klp_shadow_free() expects.
+// PROOF: call patched_open(&klp_sim_knobs)
+// PROOF: call open_stray(&klp_sim_knobs)
+// PROOF: unshown 77251: only klp_shadow_get() uses BUG_SHADOW_ID(1207, 3); nothing in this module allocates such a variable
+static void *open_stray(void *file)
+{
+	return klp_shadow_alloc(file, sv_stray_id, 4, GFP_KERNEL, NULL, NULL); // klp-warning {{shadow variable id 'sv_stray_id' (34) used by klp_shadow_alloc() matches no state of this livepatch}}
+}

@@ -54,3 +54,7 @@ static struct klp_patch patch = {
 	.objs = objs,
 	.states = states,
 };
+
+// Proof of findings (kernel-support/tests/proof/run-proof.py) runs the
+// patched code after each enable of the battery:
+// PROOF: call patched_lookup(&klp_sim_knobs, 0)

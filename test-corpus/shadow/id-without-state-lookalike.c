@@ -12,7 +12,7 @@
 #include <linux/module.h>
 
 #define SV_REAL 81
-#define SV_FAKE 82 // klp-note {{id 'SV_FAKE' is defined here}}
+#define SV_FAKE 82 // klp-note 2 {{id 'SV_FAKE' is defined here}}
 
 struct fake_state {
 	unsigned long id;
@@ -49,7 +49,7 @@ static void *patched_fn(void *obj, struct shadow_ops *ops)
 static struct klp_func funcs[] = { { .old_name = "orig_fn", .new_func = patched_fn }, {} };
 static struct klp_object objs[] = { { .funcs = funcs }, {} };
 
-static struct klp_state states[] = { // klp-note {{the livepatch's states are declared in 'states'}}
+static struct klp_state states[] = { // klp-note 2 {{the livepatch's states are declared in 'states'}}
 	{ .id = SV_REAL, .is_shadow = true },
 	{}
 };
@@ -59,3 +59,24 @@ static struct klp_patch patch = {
 	.objs = objs,
 	.states = states,
 };
+
+// Proof of findings (kernel-support/tests/proof/run-proof.py): the battery
+// runs run_patched_fn, which gives patched_fn look-alike operations that do
+// nothing and first allocates the SV_FAKE variable patched_fn reads.
+// PROOF: call run_patched_fn(&klp_sim_knobs)
+static void *ops_get(void *obj, unsigned long id)
+{
+	return NULL;
+}
+
+static void ops_free_all(unsigned long id, klp_shadow_dtor_t dtor)
+{
+}
+
+static struct shadow_ops proof_ops = { ops_get, ops_free_all };
+
+static void *run_patched_fn(void *obj)
+{
+	klp_shadow_alloc(obj, SV_FAKE, 4, GFP_KERNEL, NULL, NULL); // klp-warning {{shadow variable id 'SV_FAKE' (82) used by klp_shadow_alloc() matches no state of this livepatch}}
+	return patched_fn(obj, &proof_ops);
+}

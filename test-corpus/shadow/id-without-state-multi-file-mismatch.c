@@ -15,3 +15,7 @@
 // CHECK: {{.*}}mismatch/sock.c:12:2: warning: shadow variable id 'SV_SOCK_QUEUE' (1539) used by klp_shadow_alloc() matches no state of this livepatch; these shadow variables are never freed when the patch is disabled or replaced [shadow-id-without-state]
 // CHECK: {{.*}}mismatch/livepatch.c:15:25: note: the livepatch's states are declared in 'states'
 // CHECK: {{.*}}mismatch/ids.h:7:9: note: id 'SV_SOCK_QUEUE' is defined here
+
+// Proof of findings (kernel-support/tests/proof/run-proof.py) builds both
+// files as one module and runs the patched code after each enable:
+// PROOF: call patched_sock_open(&klp_sim_knobs)

@@ -12,3 +12,7 @@
 // ALONE: {{.*}}livepatch.c:12:16: warning: shadow variable id 'SV_CONN_STATS' (1281) used by klp_shadow_get_or_alloc() matches no state of this livepatch
 // ALONE: {{.*}}livepatch.c:14:7: warning: shadow variable id 'SV_CONN_FLAGS' (1282) used by klp_shadow_get() matches no state of this livepatch
 // ALONE: {{.*}}livepatch.c:15:3: warning: shadow variable id 'SV_CONN_FLAGS' (1282) used by klp_shadow_alloc() matches no state of this livepatch
+
+// Proof of findings (kernel-support/tests/proof/run-proof.py) builds both
+// files as one module and runs the patched code after each enable:
+// PROOF: call patched_conn_open(&klp_sim_knobs)

@@ -27,3 +27,8 @@ struct klp_state helper_states[] = {
 	{ .id = 902, .is_shadow = true },
 	{}
 };
+
+// Proof of findings (kernel-support/tests/proof/run-proof.py) loads this as
+// a plain module: with no patch there is no enable, disable or replace
+// after which its variables could outlive a state, and nothing calls its
+// helpers.

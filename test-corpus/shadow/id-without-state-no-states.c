@@ -29,3 +29,7 @@ static int livepatch_init(void)
 }
 
 module_init(livepatch_init);
+
+// Proof of findings (kernel-support/tests/proof/run-proof.py) runs the
+// patched code after each enable of the battery:
+// PROOF: call patched_fn(&klp_sim_knobs)

@@ -34,3 +34,11 @@ static struct klp_state states[] = {
 };
 
 static struct klp_patch patch = { THIS_MODULE, objs, states, false };
+
+// Proof of findings (kernel-support/tests/proof/run-proof.py) runs the
+// patched code after each enable of the battery. SV_POS_PLAIN has
+// block_disable, so the patch cannot be disabled (DER-4) and a replace must
+// keep the state (§3.1 step 3): the replacement keeps it as declared here,
+// without is_shadow, and lifts the block.
+// PROOF: call patched_fn(&klp_sim_knobs)
+// PROOF: replacement keeps 92

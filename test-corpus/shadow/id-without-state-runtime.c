@@ -13,7 +13,7 @@
 #include <linux/module.h>
 
 #define SV_RT_OWNED 31
-#define SV_RT_PLAIN 32 // klp-note {{id 'SV_RT_PLAIN' is defined here}}
+#define SV_RT_PLAIN 32 // klp-note 2 {{id 'SV_RT_PLAIN' is defined here}}
 #define SV_LATE 33 // klp-note {{id 'SV_LATE' is defined here}}
 
 static unsigned long late_id = SV_LATE;
@@ -54,10 +54,21 @@ static int livepatch_init(void)
 	states[0].is_shadow = true;
 	states[0].callbacks.pre_patch = owned_setup;
 	states[0].callbacks.post_unpatch = owned_teardown;
-	states[1].id = SV_RT_PLAIN; // klp-note {{state 'SV_RT_PLAIN' (32) is declared here; set .is_shadow = true}}
+	states[1].id = SV_RT_PLAIN; // klp-note 2 {{state 'SV_RT_PLAIN' (32) is declared here; set .is_shadow = true}}
 	states[2].id = late_id;
 	states[2].is_shadow = true;
 	return klp_enable_patch(&patch);
 }
 
 module_init(livepatch_init);
+
+// Proof of findings (kernel-support/tests/proof/run-proof.py): patched_fn
+// only reads, so the battery also runs attach_plain, patched code that
+// allocates the SV_RT_PLAIN variable.
+// PROOF: call patched_fn(&klp_sim_knobs)
+// PROOF: call attach_plain(&klp_sim_knobs)
+// PROOF: unshown 33: module init gives states[2] this id (from late_id) with is_shadow, so the core does free these variables; the check cannot fold late_id
+static void *attach_plain(void *obj)
+{
+	return klp_shadow_alloc(obj, SV_RT_PLAIN, 8, GFP_KERNEL, NULL, NULL); // klp-warning {{shadow variable id 'SV_RT_PLAIN' (32) used by klp_shadow_alloc() matches a state without is_shadow}}
+}

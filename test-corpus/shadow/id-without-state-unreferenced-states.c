@@ -13,7 +13,7 @@
 #include <linux/module.h>
 
 #define SV_CUR 0xa1
-#define SV_OLD 0xa2 // klp-note {{id 'SV_OLD' is defined here}}
+#define SV_OLD 0xa2 // klp-note 2 {{id 'SV_OLD' is defined here}}
 
 static void *patched_fn(void *obj)
 {
@@ -29,7 +29,7 @@ static struct klp_state old_states[] = {
 	{}
 };
 
-static struct klp_state states[] = { // klp-note {{the livepatch's states are declared in 'states'}}
+static struct klp_state states[] = { // klp-note 2 {{the livepatch's states are declared in 'states'}}
 	{ .id = SV_CUR, .is_shadow = true },
 	{}
 };
@@ -39,3 +39,13 @@ static struct klp_patch patch = {
 	.objs = objs,
 	.states = states,
 };
+
+// Proof of findings (kernel-support/tests/proof/run-proof.py): patched_fn
+// only reads SV_OLD, so the battery also runs attach_old, patched code that
+// allocates it.
+// PROOF: call patched_fn(&klp_sim_knobs)
+// PROOF: call attach_old(&klp_sim_knobs)
+static void *attach_old(void *obj)
+{
+	return klp_shadow_alloc(obj, SV_OLD, 8, GFP_KERNEL, NULL, NULL); // klp-warning {{shadow variable id 'SV_OLD' (162) used by klp_shadow_alloc() matches no state of this livepatch}}
+}

@@ -11,7 +11,7 @@
 #include <linux/module.h>
 
 #define SV_OWNED 7
-#define SV_LEAK 5 // klp-note 3 {{id 'SV_LEAK' is defined here}}
+#define SV_LEAK 5 // klp-note 4 {{id 'SV_LEAK' is defined here}}
 
 struct conn;
 
@@ -43,7 +43,7 @@ static struct klp_func funcs[] = {
 };
 static struct klp_object objs[] = { { .funcs = funcs }, {} };
 
-static struct klp_state states[] = { // klp-note 3 {{the livepatch's states are declared in 'states'}}
+static struct klp_state states[] = { // klp-note 4 {{the livepatch's states are declared in 'states'}}
 	{ .id = SV_OWNED, .is_shadow = true },
 	{}
 };
@@ -53,3 +53,16 @@ static struct klp_patch patch = {
 	.objs = objs,
 	.states = states,
 };
+
+// Proof of findings (kernel-support/tests/proof/run-proof.py): track_conn
+// and leak_conn free what they allocate before they return, so the battery
+// runs open_conn, patched code that allocates a variable of each id and
+// keeps it. After the patch is disabled, and after a replace, the core has
+// freed the SV_OWNED variable but the SV_LEAK one is still allocated;
+// re-enabling allocates it again and warns "Duplicate shadow variable".
+// PROOF: call open_conn(&klp_sim_knobs)
+static void *open_conn(struct conn *c)
+{
+	klp_shadow_alloc(c, SV_OWNED, 16, GFP_KERNEL, NULL, NULL);
+	return klp_shadow_alloc(c, SV_LEAK, 16, GFP_KERNEL, NULL, NULL); // klp-warning {{shadow variable id 'SV_LEAK' (5) used by klp_shadow_alloc() matches no state of this livepatch}}
+}

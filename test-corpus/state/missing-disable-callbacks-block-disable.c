@@ -63,3 +63,10 @@ static int livepatch_init(void)
 }
 
 module_init(livepatch_init);
+
+// Proof of findings (kernel-support/tests/proof/run-proof.py): the states
+// with block_disable (ST_BLOCK_RUNTIME gets it at run time) refuse the
+// disable (DER-4) and a replace without them (§3.1 step 3). The replacement
+// keeps them, lifting the block, and drops the others.
+// PROOF: replacement keeps 0x22, 0x23, 0x24, 0x25
+// PROOF: unshown 0x25: module init sets its block_disable from keep_loaded (true), so it cannot be removed without a successor that keeps it; a value set at run time is not a constant the check can rely on

@@ -48,3 +48,8 @@ static struct klp_state states[] = {
 };
 
 static struct klp_patch patch = { THIS_MODULE, objs, states, false };
+
+// Proof of findings (kernel-support/tests/proof/run-proof.py): ST_POS_C has
+// block_disable, so the replacement of the battery keeps it (lifting the
+// block) and drops the others.
+// PROOF: replacement keeps 0x72

@@ -65,3 +65,8 @@ static int livepatch_init(void)
 }
 
 module_init(livepatch_init);
+
+// Proof of findings (kernel-support/tests/proof/run-proof.py): ST_RT_BLOCKED
+// has block_disable, so the replacement of the battery keeps it (lifting
+// the block) and drops the others.
+// PROOF: replacement keeps 0x63

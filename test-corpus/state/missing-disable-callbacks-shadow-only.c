@@ -43,7 +43,7 @@ static int alloc_and_write(struct klp_patch *patch, struct klp_state *state)
 
 static int alloc_other(struct klp_patch *patch, struct klp_state *state)
 {
-	return klp_shadow_alloc(patch, ST_SHADOW_ONLY, 16, GFP_KERNEL, NULL, NULL) ? 0 : -1;
+	return klp_shadow_alloc(state, ST_SHADOW_ONLY, 16, GFP_KERNEL, NULL, NULL) ? 0 : -1;
 }
 
 static int alloc_plain(struct klp_patch *patch, struct klp_state *state)
@@ -67,3 +67,11 @@ static struct klp_patch patch = {
 	.objs = objs,
 	.states = states,
 };
+
+// Proof of findings (kernel-support/tests/proof/run-proof.py) runs this
+// patch: alloc_other attaches its ST_SHADOW_ONLY variable to its own state,
+// not to the patch, where alloc_own's already is (klp_shadow_alloc() would
+// refuse the duplicate and the patch could not be enabled). The battery
+// shows every flagged state removed without a teardown callback;
+// ST_SHADOW_ONLY's variables are freed by the core, which is what
+// IgnoreShadowOnlyStates accepts.

@@ -1,0 +1,748 @@
+#!/usr/bin/env python3
+"""Proof of findings: every finding of the three headline checks is a harm.
+
+Every test-corpus case of callbacks-per-object, shadow-id-without-state and
+state-missing-disable-callbacks that compiles against generation C is built
+as a livepatch module for klp-sim and run through one battery:
+
+    enable          load P (its init enables the patch); run the case's
+                    "PROOF: call" functions (the patched code)
+    disable         disable P; unload P; list the shadow variables
+    re-enable       load P again; run the PROOF calls again
+    replace         load a replace patch without P's states (lp2_r_none, or
+                    proof_replace.c keeping the block_disable states the
+                    case names with "PROOF: replacement keeps"); unload P
+    remove          disable and unload the replacement; the final leak
+                    report lists what is still live
+
+klp-lint runs on the case with the arguments of its first RUN line.  A case
+that klp-lint flags for the case's check must show that check's harm in the
+transcript, and a case it does not flag must show none:
+
+    callbacks-per-object        "never called: per-object callback (P: ...)"
+    shadow-id-without-state     shadow variables allocated by P still live
+                                after P's patch was disabled, or at the end
+                                when no patch is left
+    state-missing-disable-callbacks
+                                a state whose pre_patch or post_patch ran,
+                                removed by P's disable or dropped by the
+                                replace without a pre_unpatch or
+                                post_unpatch of P for it (states the
+                                replacement keeps are handed over, not
+                                removed)
+
+The same holds per id (per role for the callbacks): every id with harm is
+flagged, and every flagged id shows harm unless the case says why it cannot
+("PROOF: unshown <id>: <reason>").  Cases of generations A and B (RUN line
+with %api-a or %api-b) are skipped when they do not compile against the
+generation C headers (with -Werror), and run like the others when they do;
+a generation C case that does not build as a module is an error.
+
+Annotations, in comments of the case file (lit and -verify ignore them):
+
+    // PROOF: call <function>(<arg>[, <arg>])
+                        run <function> of the module after each enable,
+                        with klp-sim call arguments (a number, &sym, *sym)
+    // PROOF: replacement keeps <id>[, <id>...]
+    // PROOF: unshown <id>: <reason>
+
+The generated wrapper of a case #includes the file that defines its struct
+klp_patch and adds what a module needs and a lint input may lack: a
+module_init() that enables the patch, a module_exit(), MODULE_LICENSE,
+MODULE_INFO(livepatch, "Y"), a placeholder new_func for klp_func entries
+without one (set before the module's init runs), and references that keep
+the PROOF functions in the object.
+
+Finally docs/checks/<check>.trace, the harm trace klp-lint --explain prints,
+must equal the trimmed transcript of the check's canonical case
+(--update-traces rewrites them).
+"""
+import argparse
+import glob
+import json
+import os
+import re
+import shlex
+import shutil
+import subprocess
+import sys
+
+# check, corpus group, case prefix, canonical case for docs/checks/<check>.trace
+CHECKS = [
+    ("callbacks-per-object", "callbacks", "per-object",
+     "per-object-klp-macro-c.c"),
+    ("shadow-id-without-state", "shadow", "id-without-state",
+     "id-without-state.c"),
+    ("state-missing-disable-callbacks", "state", "missing-disable-callbacks",
+     "missing-disable-callbacks.c"),
+]
+
+# The replacement of the battery when the case names no kept states.
+DEFAULT_REPLACEMENT = "lp2_r_none"
+
+
+class ProofError(Exception):
+    pass
+
+
+# ---------------------------------------------------------------------------
+# The case: RUN line, annotations, sources
+
+class Case:
+    def __init__(self, root, check, group, path):
+        self.root = root
+        self.check = check
+        self.group = group
+        self.path = path
+        self.rel = os.path.relpath(path, os.path.join(root, "test-corpus"))
+        self.text = open(path).read()
+        stem = os.path.splitext(os.path.basename(path))[0]
+        self.module = stem.replace("-", "_")
+        self.calls = []         # (function, [args])
+        self.keeps = []         # ids the replacement keeps
+        self.unshown = {}       # id -> reason
+        self.notes = []
+        self._parse_annotations()
+        self._parse_run_line()
+
+    def _parse_annotations(self):
+        for m in re.finditer(r"//\s*PROOF:\s*(.*)$", self.text, re.M):
+            body = m.group(1).strip()
+            c = re.fullmatch(r"call\s+(\w+)\s*\((.*)\)", body)
+            k = re.fullmatch(r"replacement keeps\s+(.*)", body)
+            u = re.fullmatch(r"unshown\s+(\w+)\s*:\s*(.*)", body)
+            if c:
+                args = [a.strip() for a in c.group(2).split(",") if a.strip()]
+                self.calls.append((c.group(1), args))
+            elif k:
+                self.keeps = [parse_id(x) for x in k.group(1).split(",")]
+            elif u:
+                self.unshown[parse_id(u.group(1))] = u.group(2).strip()
+            else:
+                raise ProofError("%s: bad PROOF annotation: %s" % (self.rel, body))
+
+    def _parse_run_line(self):
+        run = None
+        for line in self.text.splitlines():
+            m = re.search(r"RUN:\s*(.*)$", line)
+            if m and "%klp-lint" in m.group(1):
+                run = m.group(1)
+                break
+        if run is None:
+            raise ProofError("%s: no RUN line runs %%klp-lint" % self.rel)
+        self.run = run
+        self.generation = ("A" if "%api-a" in run else
+                           "B" if "%api-b" in run else "C")
+        words = shlex.split(run.split("|")[0])
+        words = [w for w in words if w not in ("2>&1",)]
+        if words[0] != "%klp-lint":
+            raise ProofError("%s: RUN line does not start with %%klp-lint" % self.rel)
+        corpus = os.path.join(self.root, "test-corpus")
+        inc = os.path.join(corpus, "include")
+        ks = os.path.join(self.root, "kernel-support", "include")
+        api = {"%api-a": ["-I" + os.path.join(inc, "api-a"), "-I" + ks],
+               "%api-b": ["-I" + os.path.join(inc, "api-b"), "-I" + ks],
+               "%api-c": ["-I" + ks]}
+        args = []
+        skip = False
+        words = words[1:]
+        for i, w in enumerate(words):
+            if skip:
+                skip = False
+                continue
+            nxt = words[i + 1] if i + 1 < len(words) else ""
+            # The lint test's own verification is not part of the analysis.
+            if w == "-Xclang" and nxt.startswith("-verify"):
+                skip = True
+                continue
+            if w == "--extra-arg=-Xclang" and nxt.startswith("--extra-arg=-verify"):
+                skip = True
+                continue
+            if w in api:
+                args += api[w]
+                continue
+            w = w.replace("%klp-include", inc)
+            w = w.replace("%S", os.path.dirname(self.path))
+            if w == "%s":
+                w = self.path
+            args.append(w)
+        self.lint_args = args
+        before = args[:args.index("--")] if "--" in args else args
+        self.sources = [a for a in before if not a.startswith("-")]
+        if not self.sources:
+            raise ProofError("%s: no source file on the RUN line" % self.rel)
+
+
+def parse_id(text):
+    """A state or shadow id (decimal or 0x...), or a callback role."""
+    try:
+        return int(text.strip(), 0)
+    except ValueError:
+        return text.strip()
+
+
+# ---------------------------------------------------------------------------
+# klp-lint: what it flags
+
+ID_PATTERNS = {
+    "shadow-id-without-state": re.compile(r"^shadow variable id '[^']*' \((\d+)\)"),
+    "state-missing-disable-callbacks": re.compile(r"^state '[^']*' \((\d+)\)"),
+    "callbacks-per-object": re.compile(r"^per-object (\w+) callback"),
+}
+
+
+def run_lint(cfg, case):
+    env = dict(os.environ)
+    env["KLP_LINT_PCH_CACHE"] = os.path.join(cfg["work"], "pch-cache")
+    env.pop("TERM", None)
+    cmd = [cfg["klp_lint"], "--format=json"] + case.lint_args
+    r = subprocess.run(cmd, capture_output=True, text=True, env=env)
+    try:
+        report = json.loads(r.stdout)
+    except json.JSONDecodeError:
+        raise ProofError("%s: klp-lint gave no JSON report (exit %d):\n%s"
+                         % (case.rel, r.returncode, r.stderr))
+    flagged, notes = [], []
+    for f in report.get("findings", []):
+        if f["check"] != case.check:
+            continue
+        m = (ID_PATTERNS[case.check].match(f["message"]) or
+             re.match(r"^\w+ '[^']*' \((\d+)\)", f["message"]))
+        key = m.group(1) if m else "?"
+        if case.check != "callbacks-per-object" and m:
+            key = int(key)
+        where = "%s:%d" % (os.path.basename(f["file"]), f["line"])
+        if f["severity"] == "note":
+            notes.append((key, where, f["message"]))
+        else:
+            flagged.append((key, where, f["message"]))
+    return flagged, notes
+
+
+# ---------------------------------------------------------------------------
+# Building the module
+
+def c_string(s):
+    return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+PATCH_RE = re.compile(r"\bstruct\s+klp_patch\s+(\w+)\s*=")
+
+
+def strip_comments(text):
+    text = re.sub(r"/\*.*?\*/", " ", text, flags=re.S)
+    return re.sub(r"//[^\n]*", " ", text)
+
+
+def included_files(path, seen=None):
+    """The file and the project files it #includes with quotes."""
+    seen = seen if seen is not None else []
+    if path in seen:
+        return seen
+    seen.append(path)
+    for inc in re.findall(r'^\s*#\s*include\s+"([^"]+)"', open(path).read(), re.M):
+        p = os.path.join(os.path.dirname(path), inc)
+        if os.path.exists(p):
+            included_files(p, seen)
+    return seen
+
+
+def build_module(cfg, case):
+    """Build <work>/<module>.so; return the facts of the wrapper."""
+    work = os.path.join(cfg["work"], case.module)
+    os.makedirs(work, exist_ok=True)
+    patch_src, patch_var = None, None
+    texts = {}
+    for src in case.sources:
+        for f in included_files(src):
+            texts[f] = strip_comments(open(f).read())
+        m = None
+        for f in included_files(src):
+            m = m or PATCH_RE.search(texts[f])
+        if m and patch_src is None:
+            patch_src, patch_var = src, m.group(1)
+    alltext = "\n".join(texts.values())
+    has_init = re.search(r"\bmodule_init\s*\(", alltext) is not None
+    has_exit = re.search(r"\bmodule_exit\s*\(", alltext) is not None
+    main = patch_src or case.sources[0]
+    main_text = "\n".join(texts[f] for f in included_files(main))
+
+    w = ["/* Generated by run-proof.py for %s; do not edit. */" % case.rel,
+         "#include %s" % c_string(main),
+         "#include <linux/livepatch.h>",
+         "#include <linux/module.h>",
+         ""]
+    facts = []
+    if patch_var:
+        w += ["/* A replacement for klp_func entries a lint input leaves without one. */",
+              "static int proof_placeholder(void)",
+              "{",
+              "\treturn 0;",
+              "}",
+              "",
+              "__attribute__((constructor)) static void proof_fill_new_funcs(void)",
+              "{",
+              "\tfor (struct klp_object *obj = %s.objs; obj && (obj->name || obj->funcs); obj++)" % patch_var,
+              "\t\tfor (struct klp_func *func = obj->funcs; func && (func->old_name || func->new_func || func->old_sympos); func++)",
+              "\t\t\tif (!func->new_func)",
+              "\t\t\t\tfunc->new_func = proof_placeholder;",
+              "}",
+              ""]
+        if re.search(r"\{\s*\.old_name\s*=\s*\"[^\"]*\"\s*\}|\{\s*\"\w+\"\s*,\s*NULL", alltext):
+            facts.append("placeholder new_func")
+        if not has_init:
+            w += ["static int proof_init(void)",
+                  "{",
+                  "\treturn klp_enable_patch(&%s);" % patch_var,
+                  "}",
+                  "module_init(proof_init);",
+                  ""]
+            facts.append("module_init added")
+        w += ['MODULE_INFO(livepatch, "Y");']
+    else:
+        facts.append("no struct klp_patch: a plain module")
+    if not has_exit:
+        w += ["static void proof_exit(void)", "{", "}", "module_exit(proof_exit);"]
+    w += ['MODULE_LICENSE("GPL");', ""]
+    kept = [fn for fn, _ in case.calls
+            if re.search(r"\b%s\s*\(" % re.escape(fn), main_text)]
+    if kept:
+        w += ["/* The functions the battery calls stay in the object. */",
+              "static void *const proof_called[] __used = {"]
+        w += ["\t(void *)%s," % fn for fn in kept]
+        w += ["};", ""]
+    wrapper = os.path.join(work, "proof_wrapper.c")
+    open(wrapper, "w").write("\n".join(w))
+    modc = os.path.join(work, "proof.mod.c")
+    open(modc, "w").write("#include <linux/module.h>\n\n"
+                          "struct module __this_module = {\n"
+                          "\t.name = KBUILD_MODNAME,\n};\n")
+    others = [s for s in case.sources if s != main]
+    out = os.path.join(cfg["work"], case.module + ".so")
+    cmd = ([cfg["cc"]] + cfg["cflags"] + ["-w", "-DKBUILD_MODNAME=" + c_string(case.module),
+           "-o", out, wrapper] + others + [modc] + cfg["ldflags"])
+    r = subprocess.run(cmd, capture_output=True, text=True)
+    if r.returncode:
+        raise ProofError("%s: does not build as a module against generation C:\n%s"
+                         % (case.rel, r.stderr))
+    return out, facts, patch_var is not None
+
+
+def build_replacement(cfg, case):
+    if not case.keeps:
+        return DEFAULT_REPLACEMENT
+    name = case.module + "_r"
+    out = os.path.join(cfg["work"], name + ".so")
+    src = os.path.join(os.path.dirname(os.path.abspath(__file__)), "proof_replace.c")
+    modc = os.path.join(cfg["work"], case.module, "proof.mod.c")
+    cmd = ([cfg["cc"]] + cfg["cflags"] + ["-w", "-DKBUILD_MODNAME=" + c_string(name),
+           "-DPROOF_KEEP_IDS=" + ",".join("%#x" % i for i in case.keeps),
+           "-o", out, src, modc] + cfg["ldflags"])
+    r = subprocess.run(cmd, capture_output=True, text=True)
+    if r.returncode:
+        raise ProofError("%s: the replacement does not build:\n%s" % (case.rel, r.stderr))
+    return name
+
+
+def compiles_against_c(cfg, case):
+    """Whether a generation A/B case compiles, warning-free, against C."""
+    ks = os.path.join(case.root, "kernel-support", "include")
+    for src in case.sources:
+        r = subprocess.run([cfg["cc"], "-std=gnu11", "-fsyntax-only", "-Werror",
+                            "-I" + ks, src], capture_output=True, text=True)
+        if r.returncode:
+            # A hard error, else an incompatible type, else any warning
+            # made an error.
+            errors = [l for l in r.stderr.splitlines() if " error: " in l]
+            errors.sort(key=lambda l: ("[-Werror" in l, "incompatible" not in l))
+            return False, (errors[0] if errors else "").replace(case.root + "/", "")
+    return True, ""
+
+
+# ---------------------------------------------------------------------------
+# The battery
+
+def battery(case, replacement):
+    P = case.module
+    calls = ["call-void %s:%s %s" % (P, fn, " ".join(args)) for fn, args in case.calls]
+    cmds = ["# The proof battery of test-corpus/%s" % case.rel,
+            "echo == enable",
+            "load %s.so" % P] + calls
+    if calls:
+        cmds.append("shadow")
+    cmds += ["echo == disable",
+             "disable %s" % P,
+             "unload %s" % P,
+             "shadow",
+             "echo == re-enable",
+             "load %s.so" % P] + calls
+    cmds += ["echo == replace by a patch without the states",
+             "load %s.so" % replacement,
+             "unload %s" % P,
+             "shadow",
+             "echo == remove the replacement",
+             "disable %s" % replacement,
+             "unload %s" % replacement]
+    return "\n".join(cmds) + "\n"
+
+
+def run_battery(cfg, case, replacement):
+    script = os.path.join(cfg["work"], case.module + ".scenario")
+    open(script, "w").write(battery(case, replacement))
+    r = subprocess.run([cfg["sim"], "-L", cfg["work"], "-L", cfg["modules"], script],
+                       capture_output=True, text=True)
+    if r.returncode:
+        raise ProofError("%s: klp-sim failed (exit %d):\n%s%s"
+                         % (case.rel, r.returncode, r.stdout[-3000:], r.stderr[-3000:]))
+    return r.stdout
+
+
+class Block:
+    def __init__(self, phase, command):
+        self.phase = phase
+        self.command = command
+        self.lines = []
+
+    @property
+    def failed(self):
+        return any(l.startswith("→ ") for l in self.lines)
+
+
+def split_transcript(text):
+    blocks, phase, cur = [], "", None
+    for line in text.splitlines():
+        if line.startswith("% "):
+            cur = Block(phase, line[2:])
+            blocks.append(cur)
+        elif line.startswith("== "):
+            phase = line[3:]
+            cur = None
+        elif cur is not None:
+            cur.lines.append(line)
+    return blocks
+
+
+# ---------------------------------------------------------------------------
+# Harm, per check: {id: [lines]}
+
+# The harm key of evidence that names no single role (a section).
+ANY_ROLE = "*"
+
+
+def harm_callbacks(case, blocks, replacement):
+    harm = {}
+    for b in blocks:
+        if b.command != "leaks":
+            continue
+        for l in b.lines:
+            m = re.match(r"never called: per-object callback \(%s: (section|symbol) (\S+)\)$"
+                         % re.escape(case.module), l)
+            if not m:
+                continue
+            # Symbols name the role; a section holds all of them.
+            role = re.match(r"__(?:klp|kpatch)_(pre_patch|post_patch|pre_unpatch|post_unpatch)_",
+                            m.group(2))
+            key = role.group(1) if role else ANY_ROLE
+            harm.setdefault(key, []).append(l)
+    return harm
+
+
+def harm_shadow(case, blocks, replacement):
+    P = case.module
+    harm = {}
+    disabled = False
+    for b in blocks:
+        if b.phase == "disable" and b.command == "disable %s" % P:
+            disabled = not b.failed
+        if b.phase == "disable" and b.command == "shadow" and disabled:
+            for l in b.lines:
+                m = re.match(r"shadow\((.*),(\d+)\) allocated by (\S+)$", l)
+                if m and m.group(3) == P:
+                    harm.setdefault(int(m.group(2)), []).append(
+                        "after 'disable %s': %s" % (P, l))
+        if b.command.startswith("call-void %s:" % P) and b.phase == "re-enable":
+            for l in b.lines:
+                m = re.search(r"Duplicate shadow variable <.*, (\d+)>", l)
+                if m:
+                    harm.setdefault(int(m.group(1)), []).append(
+                        "re-enabled: %s" % l)
+        if b.command == "leaks":
+            for l in b.lines:
+                m = re.match(r"leak: shadow\((.*),(\d+)\) allocated by (\S+)$", l)
+                if m and m.group(3) == P:
+                    harm.setdefault(int(m.group(2)), []).append(
+                        "at the end: %s" % l)
+    # A duplicate alone is no harm; it shows one that is there.
+    return {k: v for k, v in harm.items()
+            if any(not x.startswith("re-enabled") for x in v)}
+
+
+def shadow_summary(case, blocks):
+    """Which ids the PROOF calls allocated, and which the core freed when
+    the patch was removed: what a clean case did without harm."""
+    P = case.module
+    allocated, freed = set(), set()
+    for b in blocks:
+        for l in b.lines:
+            m = re.match(r"shadow_(alloc|free)\(.*,(\d+)\)$", l)
+            if not m:
+                continue
+            if m.group(1) == "alloc" and b.command.startswith("call-void %s:" % P):
+                allocated.add(int(m.group(2)))
+            if m.group(1) == "free" and (b.command.startswith("disable ") or
+                                         b.command.startswith("load ")):
+                freed.add(int(m.group(2)))
+    return allocated, freed
+
+
+def harm_state(case, blocks, replacement):
+    P = case.module
+    setup = {}          # id -> set-up events since P's enable
+    harm = {}
+    ev = re.compile(r"^(pre_patch|post_patch|pre_unpatch|post_unpatch)\(%s,(\d+)\)$"
+                    % re.escape(P))
+
+    def events(b):
+        for l in b.lines:
+            m = ev.match(l)
+            if m:
+                yield m.group(1), int(m.group(2))
+
+    def removal(b, what, ids):
+        torn = {i for cb, i in events(b) if cb in ("pre_unpatch", "post_unpatch")}
+        freed = {int(m.group(1)) for m in
+                 (re.match(r"shadow_free\(.*,(\d+)\)$", l) for l in b.lines) if m}
+        for i in ids:
+            if i in setup and i not in torn:
+                harm.setdefault(i, []).append(
+                    "%s at enable; %s ran neither pre_unpatch nor post_unpatch of %s for it%s"
+                    % (" ".join("%s(%s,%d)" % (cb, P, i) for cb in setup[i]), what, P,
+                       " (only the core's free of its shadow variables)" if i in freed else ""))
+
+    for b in blocks:
+        if b.command == "load %s.so" % P:
+            if b.failed:
+                continue
+            for cb, i in events(b):
+                if cb in ("pre_patch", "post_patch"):
+                    setup.setdefault(i, [])
+                    if cb not in setup[i]:
+                        setup[i].append(cb)
+        elif b.command == "disable %s" % P and not b.failed:
+            removal(b, "'disable %s'" % P, list(setup))
+            setup = {}
+        elif b.command == "load %s.so" % replacement and not b.failed and setup:
+            removal(b, "the replace by %s" % replacement,
+                    [i for i in setup if i not in case.keeps])
+            setup = {}
+        elif b.command == "leaks":
+            for l in b.lines:
+                m = re.match(r"leak: state (\d+) set up by %s " % re.escape(P), l)
+                if m and int(m.group(1)) in harm:
+                    harm[int(m.group(1))].append("at the end: " + l)
+    return harm
+
+
+HARM = {
+    "callbacks-per-object": harm_callbacks,
+    "shadow-id-without-state": harm_shadow,
+    "state-missing-disable-callbacks": harm_state,
+}
+
+
+def enable_failed(case, blocks):
+    for b in blocks:
+        if b.command == "load %s.so" % case.module:
+            return b.failed
+    return True
+
+
+# ---------------------------------------------------------------------------
+# The harm traces of klp-lint --explain
+
+def make_trace(check, case, transcript, replacement):
+    """The canonical transcript, trimmed to what shows the harm: without the
+    transition lines (initializing, starting, completing) and without
+    shadow listings that find nothing."""
+    keep = []
+    blocks = re.split(r"(?m)^(?=% |== )", transcript)
+    for block in blocks:
+        if block == "% shadow\nno shadow variables\n":
+            continue
+        for line in block.splitlines():
+            if re.match(r"livepatch: '[^']*': (initializing|starting|completing) ", line):
+                continue
+            keep.append(line)
+    head = ("# %s: klp-sim's transcript of test-corpus/%s in the proof battery "
+            "(kernel-support/tests/proof/run-proof.py: enable; disable; re-enable; "
+            "replace by %s, a patch without its states; remove that), "
+            "without the transition lines."
+            % (check, case.rel, replacement))
+    return head + "\n" + "\n".join(keep) + "\n"
+
+
+# ---------------------------------------------------------------------------
+
+def fmt_ids(ids):
+    out = []
+    for i in sorted(ids, key=lambda x: (isinstance(x, str), x)):
+        out.append(str(i))
+    return ",".join(out) if out else "-"
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--config", required=True,
+                    help="JSON with sim, klp_lint, modules, cc, cflags, ldflags, "
+                         "source_root, work (written by CMake)")
+    ap.add_argument("--update-traces", action="store_true",
+                    help="rewrite docs/checks/<check>.trace")
+    ap.add_argument("--case", action="append", default=[],
+                    help="only cases whose path contains this (repeatable)")
+    ap.add_argument("--transcripts", action="store_true",
+                    help="print every transcript")
+    args = ap.parse_args()
+    cfg = json.load(open(args.config))
+    root = cfg["source_root"]
+    for what in ("sim", "klp_lint"):
+        if not os.access(cfg[what], os.X_OK):
+            print("FAIL: %s is not built (ninja klp-sim kernel-support-test-modules klp-lint)"
+                  % cfg[what])
+            return 1
+    if not os.path.exists(os.path.join(cfg["modules"], DEFAULT_REPLACEMENT + ".so")):
+        print("FAIL: the test modules are not built (ninja kernel-support-test-modules)")
+        return 1
+    if os.path.isdir(cfg["work"]):
+        shutil.rmtree(cfg["work"])
+    os.makedirs(cfg["work"])
+
+    failures = []
+    rows = []
+    skipped = []
+    traces = {}
+    blocks_of = {}
+    for check, group, prefix, canonical in CHECKS:
+        paths = sorted(glob.glob(os.path.join(root, "test-corpus", group, prefix + "*.c")))
+        for path in paths:
+            if args.case and not any(c in path for c in args.case):
+                continue
+            try:
+                case = Case(root, check, group, path)
+            except ProofError as e:
+                failures.append(str(e))
+                continue
+            if case.generation != "C":
+                ok, why = compiles_against_c(cfg, case)
+                if not ok:
+                    skipped.append((case, why))
+                    continue
+                case.notes.append("generation %s case that compiles against C"
+                                  % case.generation)
+            try:
+                flagged, lint_notes = run_lint(cfg, case)
+                so, facts, is_patch = build_module(cfg, case)
+                replacement = build_replacement(cfg, case)
+                transcript = run_battery(cfg, case, replacement)
+            except ProofError as e:
+                failures.append(str(e))
+                continue
+            blocks = split_transcript(transcript)
+            harm = HARM[check](case, blocks, replacement)
+            flagged_ids = {k for k, _, _ in flagged}
+            harm_ids = set(harm) - {ANY_ROLE}
+            problems = []
+            if is_patch and enable_failed(case, blocks):
+                problems.append("the patch cannot be enabled")
+            if bool(flagged) != bool(harm):
+                problems.append("flagged=%s but harm=%s" % (bool(flagged), bool(harm)))
+            if harm_ids - flagged_ids:
+                problems.append("harm of ids klp-lint does not flag: %s"
+                                % fmt_ids(harm_ids - flagged_ids))
+            missing = flagged_ids - harm_ids
+            if missing != set(case.unshown):
+                if missing - set(case.unshown):
+                    problems.append("flagged ids without harm: %s"
+                                    % fmt_ids(missing - set(case.unshown)))
+                if set(case.unshown) - missing:
+                    problems.append("'PROOF: unshown' ids that are not flagged or do show harm: %s"
+                                    % fmt_ids(set(case.unshown) - missing))
+            rows.append((case, flagged, lint_notes, harm, facts, replacement, problems))
+            blocks_of[case.rel] = blocks
+            if problems:
+                failures.append("%s: %s" % (case.rel, "; ".join(problems)))
+            if args.transcripts or problems:
+                print("---- transcript of %s" % case.rel)
+                print(transcript)
+            if os.path.basename(path) == canonical:
+                traces[check] = make_trace(check, case, transcript, replacement)
+
+    # The table.
+    print("Proof of findings: case -> flagged? -> harm")
+    print()
+    table = [("case", "gen", "flagged (ids)", "harm (ids)", "result")]
+    for case, flagged, lint_notes, harm, facts, replacement, problems in rows:
+        table.append((case.rel, case.generation,
+                      "yes: " + fmt_ids({k for k, _, _ in flagged}) if flagged else "no",
+                      "yes: " + fmt_ids(set(harm)) if harm else "no",
+                      "MISMATCH" if problems else "ok"))
+    widths = [max(len(r[i]) for r in table) for i in range(4)]
+    line_of = {}
+    for r in table:
+        line_of[r[0]] = "  ".join(r[i].ljust(widths[i]) for i in range(4)) + "  " + r[4]
+    print(line_of["case"])
+    for case, flagged, lint_notes, harm, facts, replacement, problems in rows:
+        print(line_of[case.rel])
+        for k, reason in sorted(case.unshown.items()):
+            print("    unshown %s: %s" % (k, reason))
+        for k, where, msg in lint_notes:
+            print("    note (%s) %s: %s" % (k, where, msg))
+        extra = list(facts) + case.notes
+        if case.keeps:
+            extra.append("replacement %s keeps %s" % (replacement, fmt_ids(case.keeps)))
+        if extra:
+            print("    build: " + "; ".join(extra))
+        if case.check == "shadow-id-without-state" and case.calls:
+            allocated, freed = shadow_summary(case, blocks_of[case.rel])
+            print("    shadow: allocated %s; freed by the core at a removal %s"
+                  % (fmt_ids(allocated), fmt_ids(freed)))
+        for b in blocks_of[case.rel]:
+            if b.failed:
+                print("    battery (%s): %s %s" % (b.phase, b.command,
+                                                   " ".join(l for l in b.lines if l.startswith("→ "))))
+        for k in sorted(harm, key=lambda x: (isinstance(x, str), x)):
+            for l in harm[k]:
+                print("    harm %s: %s" % (k, l))
+        for p in problems:
+            print("    MISMATCH: " + p)
+    print()
+    print("Skipped (do not compile against generation C):")
+    for case, why in skipped:
+        print("  %-50s %s  %s" % (case.rel, case.generation, why))
+        if case.generation == "C":
+            failures.append("%s: a generation C case was skipped" % case.rel)
+    print()
+
+    # The traces.
+    if not args.case:
+        for check, _, _, canonical in CHECKS:
+            path = os.path.join(root, "docs", "checks", check + ".trace")
+            if check not in traces:
+                failures.append("%s: no transcript of the canonical case %s"
+                                % (check, canonical))
+                continue
+            if args.update_traces:
+                open(path, "w").write(traces[check])
+                print("wrote %s" % os.path.relpath(path, root))
+            elif not os.path.exists(path) or open(path).read() != traces[check]:
+                failures.append("docs/checks/%s.trace differs from the transcript of %s "
+                                "(run-proof.py --update-traces rewrites it):\n%s"
+                                % (check, canonical, traces[check]))
+
+    print("%d cases run, %d skipped, %d failures" % (len(rows), len(skipped), len(failures)))
+    for f in failures:
+        print("FAIL: " + f)
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
