@@ -30,6 +30,7 @@
 #include <atomic>
 #include <condition_variable>
 #include <map>
+#include <set>
 #include <tuple>
 #include <mutex>
 
@@ -310,8 +311,30 @@ bool collectModules(const RunOptions &Opts, std::vector<ModuleInput> &Modules,
                   "': " + Error);
       return false;
     }
-    if (Files.empty())
+    if (Files.empty()) {
       Files = DB->getAllFiles();
+    } else {
+      // A named file brings in the other files of its module: module-scope
+      // checks need them all (a partial module gives false findings).
+      std::set<std::string> Wanted;
+      for (const std::string &F : Files)
+        for (const tooling::CompileCommand &C : DB->getCompileCommands(F))
+          if (std::string N = kbuildModName(C.CommandLine); !N.empty())
+            Wanted.insert(N);
+      std::set<std::string> Have(Files.begin(), Files.end());
+      if (!Wanted.empty())
+        for (const tooling::CompileCommand &C : DB->getAllCompileCommands()) {
+          llvm::SmallString<256> Abs(C.Filename);
+          if (!llvm::sys::path::is_absolute(Abs)) {
+            Abs = C.Directory;
+            llvm::sys::path::append(Abs, C.Filename);
+          }
+          llvm::sys::path::remove_dots(Abs, true);
+          if (Wanted.count(kbuildModName(C.CommandLine)) &&
+              Have.insert(std::string(Abs)).second)
+            Files.push_back(std::string(Abs));
+        }
+    }
   } else {
     std::vector<std::string> Args;
     if (Opts.CompilerArgs && !Opts.CompilerArgs->empty())
@@ -381,10 +404,12 @@ bool collectModules(const RunOptions &Opts, std::vector<ModuleInput> &Modules,
   return true;
 }
 
-/// The real file system with the embedded headers laid over it.
+/// The real file system with the embedded headers laid over it. Each module
+/// gets its own: ClangTool sets the working directory of the file system it
+/// is given, and the process-wide one would make -j modules race on it.
 llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> makeFileSystem() {
   auto Overlay = llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(
-      llvm::vfs::getRealFileSystem());
+      llvm::vfs::createPhysicalFileSystem());
   auto Memory = llvm::makeIntrusiveRefCnt<llvm::vfs::InMemoryFileSystem>();
   for (size_t I = 0; I < NumEmbeddedFiles; ++I)
     Memory->addFile(std::string(EmbeddedIncludeDir) + "/" + EmbeddedFiles[I].Path,

@@ -157,7 +157,14 @@ struct ModelBuilder::Impl {
     PresumedLoc P = sm().getPresumedLoc(L);
     if (P.isInvalid())
       return R;
-    R.File = P.getFilename();
+    // Findings name files absolutely: a compile database's relative paths
+    // are relative to its entry's directory, not to where klp-lint runs.
+    llvm::SmallString<256> Path(P.getFilename());
+    if (!llvm::sys::path::is_absolute(Path) && !Path.starts_with("<")) {
+      sm().getFileManager().makeAbsolutePath(Path);
+      llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
+    }
+    R.File = std::string(Path);
     R.Line = P.getLine();
     R.Col = P.getColumn();
     R.TU = TUIndex;
@@ -875,7 +882,10 @@ TUFacts ModelBuilder::build(ASTContext &Ctx) {
   SourceManager &SM = Ctx.getSourceManager();
   TUFacts Facts;
   if (auto Main = SM.getFileEntryRefForID(SM.getMainFileID())) {
-    Facts.MainFile = Main->getName().str();
+    llvm::SmallString<256> Path(Main->getName());
+    SM.getFileManager().makeAbsolutePath(Path);
+    llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
+    Facts.MainFile = std::string(Path);
     StringRef Real = Main->getFileEntry().tryGetRealPathName();
     I->MainDir = llvm::sys::path::parent_path(Real.empty() ? Main->getName()
                                                            : Real)
