@@ -16,7 +16,10 @@ config.test_format = lit.formats.ShTest(execute_external=False)
 config.suffixes = [".c", ".test"]
 config.excludes = ["Inputs", "include", "kernel", "lit.cfg.py"]
 config.test_source_root = os.path.dirname(__file__)
-config.test_exec_root = os.path.join(config.klp_binary_dir, "test-corpus")
+# Each ctest run of the corpus (plain, --full-parse, PCH) gets its own
+# output tree, so runs in parallel never share a %t.
+config.test_exec_root = os.path.join(
+    config.klp_binary_dir, lit_config.params.get("klp_exec_root", "test-corpus"))
 
 config.environment["PATH"] = os.pathsep.join(
     [config.llvm_tools_dir, config.environment.get("PATH", os.environ["PATH"])])

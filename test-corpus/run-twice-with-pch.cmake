@@ -3,7 +3,8 @@ file(REMOVE_RECURSE "${CACHE}")
 foreach(Round first second)
   execute_process(
     COMMAND "${PYTHON}" "${LIT}" -sv --param klp_site_config=${SITE}
-            --param klp_pch_cache=${CACHE} ${DIRS}
+            --param klp_pch_cache=${CACHE} --param klp_exec_root=test-corpus-pch
+            ${DIRS}
     RESULT_VARIABLE RC)
   if(NOT RC EQUAL 0)
     message(FATAL_ERROR "corpus failed on the ${Round} run with the PCH cache")
