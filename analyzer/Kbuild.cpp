@@ -9,6 +9,11 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <sys/wait.h>
+#include <unistd.h>
 #include <fstream>
 #include <set>
 
@@ -211,6 +216,31 @@ moduleObjects(const std::string &Dir, const std::string &ModName,
     }
   }
   return std::nullopt;
+}
+
+int runProgram(const std::vector<std::string> &Argv, const char *Who) {
+  std::vector<char *> Args;
+  for (const std::string &A : Argv)
+    Args.push_back(const_cast<char *>(A.c_str()));
+  Args.push_back(nullptr);
+  pid_t Pid = fork();
+  if (Pid < 0) {
+    std::fprintf(stderr, "%s: cannot fork: %s\n", Who, std::strerror(errno));
+    return 1;
+  }
+  if (Pid == 0) {
+    execvp(Args[0], Args.data());
+    std::fprintf(stderr, "%s: cannot run '%s': %s\n", Who, Argv[0].c_str(),
+                 std::strerror(errno));
+    _exit(127);
+  }
+  int Status = 0;
+  while (waitpid(Pid, &Status, 0) < 0)
+    if (errno != EINTR)
+      return 1;
+  if (WIFEXITED(Status))
+    return WEXITSTATUS(Status);
+  return 128 + (WIFSIGNALED(Status) ? WTERMSIG(Status) : 0);
 }
 
 } // namespace klp

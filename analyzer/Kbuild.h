@@ -44,6 +44,11 @@ std::optional<std::vector<std::string>>
 moduleObjects(const std::string &Dir, const std::string &ModName,
               bool UseModFile);
 
+/// Run \p Argv (argv[0] looked up in PATH) with this process's stdio and
+/// return its exit status (128 + signal when killed). \p Who prefixes
+/// messages about a failure to start it.
+int runProgram(const std::vector<std::string> &Argv, const char *Who);
+
 } // namespace klp
 
 #endif

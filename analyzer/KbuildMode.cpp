@@ -271,34 +271,9 @@ int analyzeTU(const CompileCall &Call, const std::vector<std::string> &Command,
   return Result;
 }
 
-int runCompiler(const std::vector<std::string> &Argv) {
-  std::vector<char *> Args;
-  for (const std::string &A : Argv)
-    Args.push_back(const_cast<char *>(A.c_str()));
-  Args.push_back(nullptr);
-  pid_t Pid = fork();
-  if (Pid < 0) {
-    llvm::errs() << "klp-lint-cc: cannot fork: " << std::strerror(errno) << "\n";
-    return 1;
-  }
-  if (Pid == 0) {
-    execvp(Args[0], Args.data());
-    llvm::errs() << "klp-lint-cc: cannot run '" << Argv[0]
-                 << "': " << std::strerror(errno) << "\n";
-    _exit(127);
-  }
-  int Status = 0;
-  while (waitpid(Pid, &Status, 0) < 0)
-    if (errno != EINTR)
-      return 1;
-  if (WIFEXITED(Status))
-    return WEXITSTATUS(Status);
-  return 128 + (WIFSIGNALED(Status) ? WTERMSIG(Status) : 0);
-}
-
 } // namespace
 
-int wrapperMain(int Argc, const char **Argv) {
+int wrapperMain(int Argc, const char **Argv, bool RunCompiler) {
   if (Argc < 2) {
     llvm::errs() << "usage: klp-lint-cc <compiler> <args>...\n"
                     "  runs the compiler unchanged, then analyzes livepatch "
@@ -306,7 +281,7 @@ int wrapperMain(int Argc, const char **Argv) {
     return 2;
   }
   std::vector<std::string> Command(Argv + 1, Argv + Argc);
-  int Status = runCompiler(Command);
+  int Status = RunCompiler ? runProgram(Command, "klp-lint-cc") : 0;
   if (Status != 0)
     return Status; // the compiler's verdict stands; nothing to analyze
   const char *Off = std::getenv("KLP_LINT_DISABLE");

@@ -9,7 +9,7 @@ namespace klp {
 /// analyze. Returns the compiler's exit status unless a finding is promoted
 /// by an explicit policy (KLP_LINT_WERROR=1 or --warnings-as-errors in
 /// KLP_LINT_FLAGS) and the compiler succeeded.
-int wrapperMain(int Argc, const char **Argv);
+int wrapperMain(int Argc, const char **Argv, bool RunCompiler = true);
 
 /// make C=1|2 CHECK=klp-lint: argv is "<klp-lint options> <CHECKFLAGS>
 /// <c_flags> file.c". Exit 0 unless a finding is promoted by an explicit

@@ -134,6 +134,10 @@ int main(int argc, const char **argv) {
     return klp::wrapperMain(argc, argv);
   if (argc > 1 && std::strcmp(argv[1], "cc") == 0)
     return klp::wrapperMain(argc - 1, argv + 1);
+  // The light klp-lint-cc ran the compiler already and hands over only the
+  // translation units that need a parse.
+  if (argc > 1 && std::strcmp(argv[1], "--kbuild-analyze") == 0)
+    return klp::wrapperMain(argc - 1, argv + 1, /*RunCompiler=*/false);
   if (klp::isCheckerCall(argc, argv))
     return klp::checkerMain(argc, argv);
 

@@ -37,6 +37,8 @@ ks = config.klp_support_include
 # each case's exact expectations then prove the fast path finds the same.
 extra = lit_config.params.get("klp_extra_args", "")
 config.substitutions.append(("%klp-lint-bin", config.klp_lint))
+config.substitutions.append(("%klp-lint-cc",
+                             os.path.join(os.path.dirname(config.klp_lint), "klp-lint-cc")))
 config.substitutions.append(("%klp-lint", (config.klp_lint + " " + extra).strip()))
 config.substitutions.append(("%klp-include", inc))
 config.substitutions.append(("%klp-support-include", ks))
