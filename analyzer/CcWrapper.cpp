@@ -53,22 +53,11 @@ static bool needsFullAnalysis(const CompileCall &Call) {
 }
 
 int main(int Argc, const char **Argv) {
-  if (Argc < 2) {
-    std::fprintf(stderr, "usage: klp-lint-cc <compiler> <args>...\n"
-                         "  runs the compiler unchanged, then analyzes "
-                         "livepatch translation units\n");
-    return 2;
-  }
-  std::vector<std::string> Command(Argv + 1, Argv + Argc);
-  int Status = runProgram(Command, "klp-lint-cc");
-  if (Status != 0)
-    return Status; // the compiler's verdict stands; nothing to analyze
-  const char *Off = std::getenv("KLP_LINT_DISABLE");
-  if (Off && *Off && std::strcmp(Off, "0") != 0)
-    return Status;
-  CompileCall Call =
-      classifyCompile(std::vector<std::string>(Command.begin() + 1, Command.end()));
-  if (!Call.IsCompile || !needsFullAnalysis(Call))
+  std::vector<std::string> Command;
+  int Status = 0;
+  std::optional<CompileCall> Call =
+      wrapCompiler(Argc, Argv, /*RunCompiler=*/true, Command, Status);
+  if (!Call || !needsFullAnalysis(*Call))
     return Status;
 
   llvm::SmallString<256> Full(llvm::sys::path::parent_path(

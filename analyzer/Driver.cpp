@@ -404,6 +404,21 @@ bool collectModules(const RunOptions &Opts, std::vector<ModuleInput> &Modules,
   return true;
 }
 
+/// A digest of the embedded headers' contents: they are not on disk, so a
+/// PCH built from them is keyed by their text (an edited header in a new
+/// build of the same version must not reuse an old PCH).
+const std::string &embeddedHeadersDigest() {
+  static const std::string Digest = [] {
+    uint64_t H = 1469598103934665603ull;
+    for (size_t I = 0; I < NumEmbeddedFiles; ++I)
+      for (const char *P : {EmbeddedFiles[I].Path, EmbeddedFiles[I].Text})
+        for (const char *C = P; *C; ++C)
+          H = (H ^ static_cast<unsigned char>(*C)) * 1099511628211ull;
+    return std::to_string(H);
+  }();
+  return Digest;
+}
+
 /// The real file system with the embedded headers laid over it. Each module
 /// gets its own: ClangTool sets the working directory of the file system it
 /// is given, and the process-wide one would make -j modules race on it.
@@ -533,7 +548,8 @@ void analyzeModule(const ModuleInput &M, const RunOptions &Opts,
     std::vector<std::string> Args = TU.Args;
     if (!Opts.FullParse) {
       std::vector<std::string> Pch =
-          preambleArgs(TU.File, Args, TU.Directory, Opts.PchCache, FS);
+          preambleArgs(TU.File, Args, TU.Directory, Opts.PchCache, FS,
+                       embeddedHeadersDigest());
       Args.insert(Args.end(), Pch.begin(), Pch.end());
     }
     SingleCommandDatabase DB(

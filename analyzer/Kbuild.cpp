@@ -11,6 +11,7 @@
 #include <cctype>
 #include <cerrno>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -216,6 +217,31 @@ moduleObjects(const std::string &Dir, const std::string &ModName,
     }
   }
   return std::nullopt;
+}
+
+std::optional<CompileCall> wrapCompiler(int Argc, const char **Argv,
+                                        bool RunCompiler,
+                                        std::vector<std::string> &Command,
+                                        int &Status) {
+  if (Argc < 2) {
+    std::fprintf(stderr, "usage: klp-lint-cc <compiler> <args>...\n"
+                         "  runs the compiler unchanged, then analyzes "
+                         "livepatch translation units\n");
+    Status = 2;
+    return std::nullopt;
+  }
+  Command.assign(Argv + 1, Argv + Argc);
+  Status = RunCompiler ? runProgram(Command, "klp-lint-cc") : 0;
+  if (Status != 0)
+    return std::nullopt; // the compiler's verdict stands; nothing to analyze
+  const char *Off = std::getenv("KLP_LINT_DISABLE");
+  if (Off && *Off && std::strcmp(Off, "0") != 0)
+    return std::nullopt;
+  CompileCall Call = classifyCompile(
+      std::vector<std::string>(Command.begin() + 1, Command.end()));
+  if (!Call.IsCompile)
+    return std::nullopt;
+  return Call;
 }
 
 int runProgram(const std::vector<std::string> &Argv, const char *Who) {

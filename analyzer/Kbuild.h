@@ -44,6 +44,16 @@ std::optional<std::vector<std::string>>
 moduleObjects(const std::string &Dir, const std::string &ModName,
               bool UseModFile);
 
+/// The front of both compiler wrappers (the light klp-lint-cc and
+/// `klp-lint cc`): print usage, run the compiler (unless \p RunCompiler is
+/// false: it already ran), honour KLP_LINT_DISABLE, classify the call.
+/// Returns the C translation unit to look at, or nothing; \p Status is what
+/// the wrapper exits with unless analysis decides otherwise.
+std::optional<CompileCall> wrapCompiler(int Argc, const char **Argv,
+                                        bool RunCompiler,
+                                        std::vector<std::string> &Command,
+                                        int &Status);
+
 /// Run \p Argv (argv[0] looked up in PATH) with this process's stdio and
 /// return its exit status (128 + signal when killed). \p Who prefixes
 /// messages about a failure to start it.

@@ -274,27 +274,16 @@ int analyzeTU(const CompileCall &Call, const std::vector<std::string> &Command,
 } // namespace
 
 int wrapperMain(int Argc, const char **Argv, bool RunCompiler) {
-  if (Argc < 2) {
-    llvm::errs() << "usage: klp-lint-cc <compiler> <args>...\n"
-                    "  runs the compiler unchanged, then analyzes livepatch "
-                    "translation units\n";
-    return 2;
-  }
-  std::vector<std::string> Command(Argv + 1, Argv + Argc);
-  int Status = RunCompiler ? runProgram(Command, "klp-lint-cc") : 0;
-  if (Status != 0)
-    return Status; // the compiler's verdict stands; nothing to analyze
-  const char *Off = std::getenv("KLP_LINT_DISABLE");
-  if (Off && *Off && std::strcmp(Off, "0") != 0)
-    return Status;
-  CompileCall Call =
-      classifyCompile(std::vector<std::string>(Command.begin() + 1, Command.end()));
-  if (!Call.IsCompile)
+  std::vector<std::string> Command;
+  int Status = 0;
+  std::optional<CompileCall> Call =
+      wrapCompiler(Argc, Argv, RunCompiler, Command, Status);
+  if (!Call)
     return Status;
   Policy P;
   P.fromEnvironment();
-  return analyzeTU(Call, Command, P, /*Wrapper=*/true) == ExitPromoted ? 1
-                                                                         : Status;
+  return analyzeTU(*Call, Command, P, /*Wrapper=*/true) == ExitPromoted ? 1
+                                                                          : Status;
 }
 
 bool isCheckerCall(int Argc, const char **Argv) {

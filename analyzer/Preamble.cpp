@@ -206,7 +206,8 @@ private:
 std::vector<std::string>
 preambleArgs(const std::string &File, const std::vector<std::string> &Args,
              const std::string &Directory, const std::string &CacheDir,
-             llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS) {
+             llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS,
+             const std::string &Salt) {
   if (CacheDir.empty())
     return {};
   auto Buf = llvm::MemoryBuffer::getFile(File);
@@ -238,6 +239,7 @@ preambleArgs(const std::string &File, const std::vector<std::string> &Args,
   std::string Key;
   {
     uint64_t H = fnv(KLP_LINT_VERSION);
+    H = fnv(Salt, H);
     H = fnv(Directory, H);
     for (const std::string &A : PchArgs)
       H = fnv(A + '\0', H);
@@ -262,11 +264,22 @@ preambleArgs(const std::string &File, const std::vector<std::string> &Args,
     return {};
   }
 
-  // Second sighting: build the PCH now and use it.
-  {
-    std::ofstream H(Header);
-    H << Prefix;
-    if (!H)
+  // Second sighting: build the PCH now and use it. The header is created
+  // once and never rewritten (its name is its content's key): every PCH
+  // records its mtime, and a rewrite by a concurrent build (make -j) would
+  // make clang reject PCHs built from the earlier copy.
+  if (!llvm::sys::fs::exists(Header)) {
+    std::string TmpHeader = Header + fmt::format(".tmp{}", ::getpid());
+    {
+      std::ofstream H(TmpHeader);
+      H << Prefix;
+      if (!H)
+        return {};
+    }
+    // link() creates the name only if nobody did meanwhile.
+    ::link(TmpHeader.c_str(), Header.c_str());
+    llvm::sys::fs::remove(TmpHeader);
+    if (!llvm::sys::fs::exists(Header))
       return {};
   }
   std::string Tmp = Pch + fmt::format(".tmp{}", ::getpid());

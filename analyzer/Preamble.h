@@ -32,11 +32,14 @@ std::string defaultPchCache();
 
 /// Arguments to add to \p Args (an adjusted compile command for \p File run
 /// in \p Directory) to use a cached preamble PCH, or {} when none applies.
-/// Builds the PCH when its key is seen for the second time.
+/// Builds the PCH when its key is seen for the second time. \p Salt joins
+/// the key for what the dependency list cannot see: the contents of the
+/// in-memory (embedded) headers.
 std::vector<std::string>
 preambleArgs(const std::string &File, const std::vector<std::string> &Args,
              const std::string &Directory, const std::string &CacheDir,
-             llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS);
+             llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS,
+             const std::string &Salt);
 
 } // namespace klp
 

@@ -25,11 +25,18 @@
 
 struct klp_object;
 
-/* The per-object callback types of generation A (section 1.1). */
+/*
+ * The per-object callback types of generation A (section 1.1). In 6.19 they
+ * live in livepatch_external.h, which generation A headers include (the
+ * test corpus's api-a set uses this same file); generation C has no such
+ * header, so they are declared here then.
+ */
+#ifndef _LINUX_LIVEPATCH_EXTERNAL_H
 typedef int (*klp_pre_patch_t)(struct klp_object *obj);
 typedef void (*klp_post_patch_t)(struct klp_object *obj);
 typedef void (*klp_pre_unpatch_t)(struct klp_object *obj);
 typedef void (*klp_post_unpatch_t)(struct klp_object *obj);
+#endif
 
 #ifdef __KBUILD_MODNAME
 #define __KLP_OBJNAME	__KBUILD_MODNAME
