@@ -1,50 +1,91 @@
 #!/usr/bin/env python3
 """Every check in checks/CheckList.def has its one name everywhere.
 
-For KLP_CHECK(group, slug, Class, scope, level, "summary") this asserts:
-  * checks/<group>/<slug>.h and .cpp exist, the header declares Class and its
-    comment carries the summary;
+For KLP_CHECK(group, slug, Class, scope, level, gens, "summary") this asserts:
+  * checks/<group>/<slug>.cpp exists, defines Class, registers it with
+    KLP_REGISTER_CHECK(Class), and its header comment carries the summary;
   * docs/checks/<group>-<slug>.md exists, its title is the name and its first
     paragraph is the summary;
   * test-corpus/<group>/<slug>[-variant].{c,test} has at least 8 cases for
-    the three headline checks, 3 for the others;
+    the three headline checks, 6 for the others;
+  * the README's check table and `klp-lint --list-checks --checks=*` list
+    exactly the registry's checks with their summaries, in order;
   * no source, doc page or corpus case exists for a check that is not listed.
 """
+import argparse
 import glob
 import os
 import re
+import subprocess
 import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-ENTRY = re.compile(r'KLP_CHECK\((\w+),\s*([\w-]+),\s*(\w+),\s*(\w+),\s*(\w+),\s*"([^"]*)"\)',
+ENTRY = re.compile(r'KLP_CHECK\((\w+),\s*([\w-]+),\s*(\w+),\s*(\w+),\s*(\w+),\s*(\w+),\s*"([^"]*)"\)',
                    re.S)
-# The three headline checks of issue 2 need 8 cases each; other checks 3.
 HEADLINE = {"callbacks-per-object", "shadow-id-without-state",
             "state-missing-disable-callbacks"}
 MIN_HEADLINE, MIN_CASES = 8, 3
 
 
-def main():
+def registry():
     text = open(os.path.join(ROOT, "checks", "CheckList.def")).read()
-    entries = ENTRY.findall(text)
+    return ENTRY.findall(text)
+
+
+def readme_table():
+    """(name, summary) rows of the README's '## Checks' table."""
+    rows, inside = [], False
+    for line in open(os.path.join(ROOT, "README.md")):
+        if line.startswith("## "):
+            inside = line.strip() == "## Checks"
+            continue
+        m = re.match(r"\|\s*\[([\w-]+)\]\(docs/checks/([\w-]+)\.md\)\s*\|\s*(.*?)\s*\|\s*$", line)
+        if inside and m:
+            if m[1] != m[2]:
+                rows.append((m[1], "link to docs/checks/%s.md" % m[2]))
+            else:
+                rows.append((m[1], m[3]))
+    return rows
+
+
+def list_checks(klp_lint):
+    out = subprocess.run([klp_lint, "--list-checks", "--checks=*"], check=True,
+                         stdout=subprocess.PIPE, text=True).stdout
+    rows = []
+    for line in out.splitlines()[1:]:
+        m = re.match(r"\s+([\w-]+)\s+\(([^)]*)\)\s+(.*)$", line)
+        if m:
+            rows.append((m[1], m[3]))
+    return rows
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--klp-lint", help="also compare --list-checks")
+    args = ap.parse_args()
+    entries = registry()
     errors = []
     if not entries:
         errors.append("no KLP_CHECK entries found")
     names = [f"{g}-{s}" for g, s, *_ in entries]
     if names != sorted(names):
         errors.append("CheckList.def is not sorted by name")
-    for group, slug, cls, _scope, _level, summary in entries:
+    for group, slug, cls, _scope, _level, gens, summary in entries:
         name = f"{group}-{slug}"
-        h = os.path.join(ROOT, "checks", group, slug + ".h")
+        if not set(gens) <= set("ABC"):
+            errors.append(f"{name}: generations '{gens}' must be letters of ABC")
         cpp = os.path.join(ROOT, "checks", group, slug + ".cpp")
-        for p in (h, cpp):
-            if not os.path.exists(p):
-                errors.append(f"{name}: missing {os.path.relpath(p, ROOT)}")
-        if os.path.exists(h):
-            src = open(h).read()
+        if not os.path.exists(cpp):
+            errors.append(f"{name}: missing {os.path.relpath(cpp, ROOT)}")
+        else:
+            src = open(cpp).read()
             if f"class {cls}" not in src:
-                errors.append(f"{name}: {os.path.relpath(h, ROOT)} does not declare {cls}")
-            if " ".join(summary.split()) not in " ".join(re.sub(r"^//", "", src, flags=re.M).split()):
+                errors.append(f"{name}: {os.path.relpath(cpp, ROOT)} does not define {cls}")
+            if f"KLP_REGISTER_CHECK({cls})" not in src:
+                errors.append(f"{name}: {os.path.relpath(cpp, ROOT)} does not register {cls}")
+            head = src.split("//===---", 2)[1] if src.count("//===---") >= 2 else src
+            flat = " ".join(re.sub(r"^//", "", head, flags=re.M).split())
+            if " ".join(summary.split()) not in flat:
                 errors.append(f"{name}: header comment does not carry the summary")
         doc = os.path.join(ROOT, "docs", "checks", name + ".md")
         if not os.path.exists(doc):
@@ -63,15 +104,24 @@ def main():
         if len(cases) < want:
             errors.append(f"{name}: {len(cases)} corpus cases, want at least {want}")
 
+    want_rows = [(f"{g}-{s}", summary) for g, s, *_r, summary in entries]
+    if readme_table() != want_rows:
+        errors.append("README.md's check table differs from the registry "
+                      "(run tools/add-check --update-readme)")
+    if args.klp_lint and list_checks(args.klp_lint) != want_rows:
+        errors.append("klp-lint --list-checks --checks=* differs from the registry")
+
     # Orphans: sources, docs and corpus cases of unlisted checks.
     listed = set(names)
     for p in glob.glob(os.path.join(ROOT, "checks", "*", "*.cpp")):
         name = f"{os.path.basename(os.path.dirname(p))}-{os.path.basename(p)[:-4]}"
         if name not in listed:
             errors.append(f"orphan source {os.path.relpath(p, ROOT)}")
+    for p in glob.glob(os.path.join(ROOT, "checks", "*", "*.h")):
+        errors.append(f"stray header {os.path.relpath(p, ROOT)}: a check is one .cpp")
     for p in glob.glob(os.path.join(ROOT, "docs", "checks", "*.md")):
         name = os.path.basename(p)[:-3]
-        if name not in listed and name != "list":
+        if name not in listed:
             errors.append(f"orphan doc {os.path.relpath(p, ROOT)}")
     groups = {g for g, *_ in entries}
     for g in groups:

@@ -1,5 +1,8 @@
 //===- per-object.cpp - callbacks-per-object ------------------------------===//
 //
+// Per-object callbacks (klp_object.callbacks, KPATCH_*_CALLBACK,
+// KLP_*_CALLBACK) that must move to per-state callbacks.
+//
 // Generation C has no per-object callbacks; under A an atomic replace never
 // runs the replaced patch's unpatch callbacks (LEG-4), so whatever they set up
 // stays behind. The model records all four spellings by record type; this
@@ -7,11 +10,21 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "per-object.h"
+#include "check/Check.h"
 
 #include <fmt/format.h>
 
 namespace klp::checks {
+
+namespace {
+
+class CallbacksPerObjectCheck : public Check {
+public:
+  using Check::Check;
+  void check(const ModuleModel &M, std::vector<Finding> &Out) const override;
+};
+
+} // namespace
 
 static std::string registeredBy(const ObjectCallback &CB) {
   switch (CB.Spelling) {
@@ -58,5 +71,7 @@ void CallbacksPerObjectCheck::check(const ModuleModel &M,
     }
   }
 }
+
+KLP_REGISTER_CHECK(CallbacksPerObjectCheck)
 
 } // namespace klp::checks

@@ -1,7 +1,11 @@
 //===- id-without-state.cpp - shadow-id-without-state ---------------------===//
 //
+// Shadow variable ids that no is_shadow state of the livepatch frees, and
+// is_shadow states that no shadow call uses.
+//
 // The core frees shadow variables only through an is_shadow state with the
-// same id (livepatch-semantics §3.7). Variants of §6.2:
+// same id (docs/semantics.md#shadow-freeing). Variants
+// (docs/semantics.md#rule-shadow-id-without-state):
 //  (a) a shadow call whose id matches no state of the module;
 //  (b) ...matches a state whose is_shadow is not set (B and C only; A has no
 //      is_shadow, so there every id without a state is (a), "needs migration");
@@ -9,13 +13,23 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "id-without-state.h"
+#include "check/Check.h"
 
 #include <fmt/format.h>
 
 #include <set>
 
 namespace klp::checks {
+
+namespace {
+
+class ShadowIdWithoutStateCheck : public Check {
+public:
+  using Check::Check;
+  void check(const ModuleModel &M, std::vector<Finding> &Out) const override;
+};
+
+} // namespace
 
 static void addIdNote(const IdValue &Id, Finding &F) {
   if (Id.Def.valid() && !Id.DefName.empty())
@@ -24,7 +38,7 @@ static void addIdNote(const IdValue &Id, Finding &F) {
 
 void ShadowIdWithoutStateCheck::check(const ModuleModel &M,
                                       std::vector<Finding> &Out) const {
-  // Module-scope: a module without a klp_patch is not a livepatch (§6.1).
+  // Module-scope: a module without a klp_patch is not a livepatch.
   if (!M.isLivepatch())
     return;
   Generation G = M.generation();
@@ -44,7 +58,7 @@ void ShadowIdWithoutStateCheck::check(const ModuleModel &M,
   for (const TUFacts &TU : M.TUs) {
     for (const ShadowCall &Call : TU.ShadowCalls) {
       if (!Call.Id.known())
-        continue; // A non-constant id is excluded from id matching (§6.1).
+        continue; // A non-constant id is excluded from id matching.
       uint64_t Id = *Call.Id.Value;
       UsedIds.insert(Id);
 
@@ -132,5 +146,7 @@ void ShadowIdWithoutStateCheck::check(const ModuleModel &M,
     Out.push_back(std::move(F));
   }
 }
+
+KLP_REGISTER_CHECK(ShadowIdWithoutStateCheck)
 
 } // namespace klp::checks

@@ -1,0 +1,40 @@
+//===- Registry.h - Every check, and the checks of a configuration -*- C++ -*-===//
+
+#ifndef KLP_CHECK_REGISTRY_H
+#define KLP_CHECK_REGISTRY_H
+
+#include "check/Check.h"
+#include "support/Glob.h"
+
+#include <memory>
+#include <vector>
+
+namespace klp {
+
+/// Every check of checks/CheckList.def, in name order.
+const std::vector<CheckInfo> &allChecks();
+std::vector<std::string> allCheckNames();
+const CheckInfo *findCheck(llvm::StringRef Name);
+/// "A, B, C" for a generation mask.
+std::string generationList(unsigned Mask);
+
+/// The checks one configuration enables, instantiated once for every file
+/// that shares the configuration. Construction reads (and validates) their
+/// options.
+class CheckSet {
+public:
+  CheckSet(const GlobList &Enabled, const CheckOptions &Options);
+  CheckSet(const CheckSet &) = delete;
+  CheckSet &operator=(const CheckSet &) = delete;
+
+  const std::vector<std::unique_ptr<Check>> &all() const { return Checks; }
+  std::vector<const Check *> withScope(Scope S) const;
+  bool empty() const { return Checks.empty(); }
+
+private:
+  std::vector<std::unique_ptr<Check>> Checks;
+};
+
+} // namespace klp
+
+#endif

@@ -1,0 +1,134 @@
+//===- Inputs.cpp - From files and databases to modules -------------------===//
+
+#include "driver/Inputs.h"
+#include "support/Embedded.h"
+#include "support/Paths.h"
+
+#include <clang/Tooling/CompilationDatabase.h>
+#include <llvm/Support/FileSystem.h>
+#include <llvm/Support/Path.h>
+#include <llvm/Support/raw_ostream.h>
+
+#include <map>
+#include <set>
+
+using namespace clang;
+
+namespace klp {
+
+namespace {
+
+std::string stem(const std::string &File) {
+  std::string S = llvm::sys::path::stem(File).str();
+  for (char &C : S)
+    if (C == '-')
+      C = '_';
+  return S;
+}
+
+/// The files of the modules the named files belong to.
+std::vector<std::string> withTheirModules(const tooling::CompilationDatabase &DB,
+                                          std::vector<std::string> Files) {
+  std::set<std::string> Wanted;
+  for (const std::string &F : Files)
+    for (const tooling::CompileCommand &C : DB.getCompileCommands(F))
+      if (std::string N = kbuildModName(C.CommandLine); !N.empty())
+        Wanted.insert(N);
+  std::set<std::string> Have(Files.begin(), Files.end());
+  if (!Wanted.empty())
+    for (const tooling::CompileCommand &C : DB.getAllCompileCommands()) {
+      std::string Abs = absolutePath(C.Filename, C.Directory);
+      if (Wanted.count(kbuildModName(C.CommandLine)) && Have.insert(Abs).second)
+        Files.push_back(Abs);
+    }
+  return Files;
+}
+
+} // namespace
+
+std::vector<ModuleInput> collectModules(const InputOptions &Opts,
+                                        SettingsResolver &Resolver, Report &R) {
+  std::vector<ModuleInput> Modules;
+  std::unique_ptr<tooling::CompilationDatabase> DB;
+  std::vector<std::string> Files;
+  for (const std::string &F : Opts.Files)
+    Files.push_back(absolutePath(F));
+
+  if (!Opts.BuildDir.empty()) {
+    std::string Error;
+    DB = tooling::CompilationDatabase::loadFromDirectory(Opts.BuildDir, Error);
+    if (!DB) {
+      R.fail({Opts.BuildDir, "cannot read compile database in '" +
+                                 Opts.BuildDir + "': " + Error},
+             llvm::errs());
+      return Modules;
+    }
+    Files = Files.empty() ? DB->getAllFiles() : withTheirModules(*DB, Files);
+  } else {
+    std::vector<std::string> Args;
+    if (Opts.CompilerArgs && !Opts.CompilerArgs->empty())
+      Args = *Opts.CompilerArgs;
+    else
+      // The embedded default: kernel-support's generation C headers.
+      Args = {"-std=gnu11", std::string("-I") + EmbeddedIncludeDir};
+    DB = std::make_unique<tooling::FixedCompilationDatabase>(".", Args);
+  }
+  if (Files.empty()) {
+    R.fail({"", "no input files"}, llvm::errs());
+    return Modules;
+  }
+
+  std::map<std::string, size_t> ByName;
+  bool CommandLineModule = Opts.BuildDir.empty();
+  auto Add = [&](const std::string &Key, const std::string &Name,
+                 const std::string &File, TUInput TU) {
+    auto [It, New] = ByName.try_emplace(Key, Modules.size());
+    if (New)
+      Modules.push_back({Name.empty() ? stem(File) : Name, {}});
+    Modules[It->second].TUs.push_back(std::move(TU));
+  };
+  for (const std::string &File : Files) {
+    // A file that cannot be read still belongs to its module: the module
+    // is then incomplete and gets no module-scope findings.
+    std::string OwnKey = CommandLineModule ? "" : File;
+    if (!llvm::sys::fs::exists(File) || llvm::sys::fs::is_directory(File)) {
+      Add(OwnKey, "", File,
+          TUInput{File, "", {},
+                  llvm::sys::fs::exists(File) ? "is a directory, not a source file"
+                                              : "no such file"});
+      continue;
+    }
+    std::vector<tooling::CompileCommand> Cmds =
+        Opts.FullCommand
+            ? std::vector<tooling::CompileCommand>{tooling::CompileCommand(
+                  ".", File, *Opts.FullCommand, "")}
+            : DB->getCompileCommands(File);
+    if (Cmds.empty()) {
+      R.fail({File, "cannot analyze '" + File +
+                        "': no compile command for it in '" + Opts.BuildDir +
+                        "/compile_commands.json'"},
+             llvm::errs());
+      continue;
+    }
+    const Settings *S = Resolver.forFile(File);
+    if (!S) {
+      Add(OwnKey, "", File, TUInput{File, "", {}, "invalid configuration"});
+      continue;
+    }
+    for (const tooling::CompileCommand &C : Cmds) {
+      TUInput TU{File, C.Directory, adjustArguments(C.CommandLine, S->Adjust),
+                 ""};
+      std::string Name = kbuildModName(C.CommandLine);
+      Add(CommandLineModule ? "" : (Name.empty() ? File : Name), Name, File,
+          std::move(TU));
+    }
+  }
+  if (!CommandLineModule)
+    std::stable_sort(Modules.begin(), Modules.end(),
+                     [](const ModuleInput &A, const ModuleInput &B) {
+                       return A.Name < B.Name;
+                     });
+  return Modules;
+}
+
+} // namespace klp

@@ -1,0 +1,123 @@
+//===- ModuleRun.cpp - One module while its TUs are parsed ----------------===//
+
+#include "driver/ModuleRun.h"
+#include "extract/Walker.h"
+
+#include <clang/Frontend/CompilerInstance.h>
+#include <llvm/Support/raw_ostream.h>
+
+using namespace clang;
+
+namespace klp {
+
+ModuleRun::ModuleRun(const ModuleInput &In, const RunOptions &Opts,
+                     SettingsResolver &Resolver, Report &R,
+                     llvm::raw_ostream &OS)
+    : In(In), Opts(Opts), Resolver(Resolver), R(R), OS(OS) {
+  Model.Name = In.Name;
+  if (!In.TUs.empty())
+    Module = Resolver.forFile(In.TUs.front().File);
+}
+
+void ModuleRun::fail(unsigned Index, const std::string &Why) {
+  Failed.insert(Index);
+  const std::string &File = In.TUs[Index].File;
+  R.fail({File, "cannot analyze '" + File + "': " + Why}, OS);
+}
+
+std::vector<const Check *>
+ModuleRun::extractorsFor(const Settings *Own) const {
+  // TU checks follow the file's own configuration, module checks the
+  // module's: each extracts with the instance that will judge.
+  std::vector<const Check *> Out;
+  if (Own)
+    Out = Own->Enabled->withScope(Scope::TU);
+  if (Module && !Opts.DeferModuleChecks) {
+    std::vector<const Check *> M = Module->Enabled->withScope(Scope::Module);
+    Out.insert(Out.end(), M.begin(), M.end());
+  } else if (Own) {
+    // Deferred: the join judges with the first file's settings, which in a
+    // kbuild run are this file's.
+    std::vector<const Check *> M = Own->Enabled->withScope(Scope::Module);
+    Out.insert(Out.end(), M.begin(), M.end());
+  }
+  return Out;
+}
+
+void ModuleRun::run() {
+  auto FS = makeFileSystem();
+  // One file system view per module: FileManager is not thread-safe.
+  auto Files = llvm::makeIntrusiveRefCnt<FileManager>(FileSystemOptions(), FS);
+  for (unsigned I = 0; I < In.TUs.size(); ++I) {
+    const TUInput &TU = In.TUs[I];
+    if (!TU.Problem.empty()) {
+      fail(I, TU.Problem);
+      continue;
+    }
+    ParseHooks Hooks;
+    Hooks.Extractors = extractorsFor(Resolver.forFile(TU.File));
+    Hooks.Parsed = [&, I](CompilerInstance &CI, ASTContext &Ctx,
+                          TUExtraction &X) { parsed(I, CI, Ctx, X); };
+    Hooks.VerifyFailed = [&, I] {
+      if (!Failed.count(I))
+        fail(I, "-verify found unexpected or missing diagnostics");
+    };
+    parseTU(TU, I, Opts.Parse, FS, Files, OS, Hooks);
+    if (!Parsed.count(I) && !Failed.count(I))
+      fail(I, "the compiler could not start");
+  }
+  if (!complete() && In.TUs.size() > 1)
+    R.fail({"", "module '" + In.Name +
+                    "': module-wide checks skipped because not every "
+                    "translation unit could be analyzed"},
+           OS);
+}
+
+std::vector<Finding> ModuleRun::tuFindings(unsigned Index) {
+  std::vector<Finding> Findings;
+  const Settings *Own = Resolver.forFile(In.TUs[Index].File);
+  if (!Own)
+    return Findings;
+  ModuleModel Single;
+  Single.Name = In.Name;
+  Single.TUs.push_back(Model.TUs.back());
+  for (const Check *C : Own->Enabled->withScope(Scope::TU))
+    if (appliesTo(C->info().Generations, Single.generation()))
+      C->check(Single, Findings);
+  return R.admit(std::move(Findings), Own->WarningsAsErrors);
+}
+
+void ModuleRun::parsed(unsigned Index, CompilerInstance &CI, ASTContext &Ctx,
+                       TUExtraction &X) {
+  DiagnosticsEngine &Diags = CI.getDiagnostics();
+  if (Diags.hasErrorOccurred()) {
+    // Our findings are emitted only after this point, so every error so
+    // far is the compiler's.
+    unsigned N = Diags.getNumErrors();
+    fail(Index, N == 1 ? "1 compiler error"
+                       : std::to_string(N) + " compiler errors");
+    return;
+  }
+  Model.TUs.push_back(X.run(Ctx));
+  Parsed.insert(Index);
+  R.analyzed(Model.TUs.back().MainFile);
+  if (Opts.FactsOut)
+    Opts.FactsOut->push_back(Model.TUs.back());
+
+  std::vector<Finding> Shown = tuFindings(Index);
+  if (Index + 1 == In.TUs.size() && complete() && !Opts.DeferModuleChecks &&
+      Module) {
+    std::vector<Finding> ModuleFindings;
+    for (const Check *C : Module->Enabled->withScope(Scope::Module))
+      if (appliesTo(C->info().Generations, Model.generation()))
+        C->check(Model, ModuleFindings);
+    std::vector<Finding> More =
+        R.admit(std::move(ModuleFindings), Module->WarningsAsErrors);
+    Shown.insert(Shown.end(), More.begin(), More.end());
+    sortFindings(Shown);
+  }
+  LiveTU Live{Diags, Index};
+  R.emit(Shown, &Live, OS);
+}
+
+} // namespace klp

@@ -1,0 +1,49 @@
+//===- ModuleRun.h - One module while its TUs are parsed -------*- C++ -*-===//
+//
+// After each TU its facts join the module model and the TU-scope checks run;
+// after the module's last TU the module-scope checks run while that TU's
+// diagnostics engine is still alive. A TU that fails to parse contributes
+// nothing, and its module gets no module-scope findings (a partial model
+// would produce false ones).
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef KLP_DRIVER_MODULERUN_H
+#define KLP_DRIVER_MODULERUN_H
+
+#include "driver/Run.h"
+
+#include <set>
+
+namespace klp {
+
+class ModuleRun {
+public:
+  ModuleRun(const ModuleInput &In, const RunOptions &Opts,
+            SettingsResolver &Resolver, Report &R, llvm::raw_ostream &OS);
+
+  /// Parse every TU and run the checks.
+  void run();
+
+private:
+  void parsed(unsigned Index, clang::CompilerInstance &CI,
+              clang::ASTContext &Ctx, TUExtraction &X);
+  void fail(unsigned Index, const std::string &Why);
+  std::vector<Finding> tuFindings(unsigned Index);
+  std::vector<const Check *> extractorsFor(const Settings *Own) const;
+  bool complete() const { return Failed.empty(); }
+
+  const ModuleInput &In;
+  const RunOptions &Opts;
+  SettingsResolver &Resolver;
+  Report &R;
+  llvm::raw_ostream &OS;
+  /// The module's settings: its first file's.
+  const Settings *Module = nullptr;
+  ModuleModel Model;
+  std::set<unsigned> Parsed, Failed;
+};
+
+} // namespace klp
+
+#endif

@@ -1,0 +1,154 @@
+//===- Parse.cpp - One parse per translation unit -------------------------===//
+
+#include "driver/Parse.h"
+#include "driver/Preamble.h"
+#include "extract/Walker.h"
+#include "support/Embedded.h"
+
+#include <clang/AST/ASTConsumer.h>
+#include <clang/Frontend/CompilerInstance.h>
+#include <clang/Frontend/FrontendAction.h>
+#include <clang/Frontend/TextDiagnosticPrinter.h>
+#include <clang/Tooling/Tooling.h>
+#include <llvm/Support/raw_ostream.h>
+
+using namespace clang;
+
+namespace klp {
+
+llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> makeFileSystem() {
+  auto Overlay = llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(
+      llvm::vfs::createPhysicalFileSystem());
+  auto Memory = llvm::makeIntrusiveRefCnt<llvm::vfs::InMemoryFileSystem>();
+  for (const EmbeddedFile &F : embeddedHeaders())
+    Memory->addFile(std::string(EmbeddedIncludeDir) + "/" + F.Path, 0,
+                    llvm::MemoryBuffer::getMemBuffer(F.Text));
+  Overlay->pushOverlay(Memory);
+  return Overlay;
+}
+
+namespace {
+
+/// Prints klp-lint's findings and, unless \p Quiet (kbuild modes: the real
+/// compiler already printed its view of the file), the compiler's own
+/// diagnostics.
+class KlpDiagConsumer : public DiagnosticConsumer {
+public:
+  KlpDiagConsumer(bool Quiet, llvm::raw_ostream &OS, bool Colors)
+      : Quiet(Quiet), Opts(makeOpts(Colors)), Printer(OS, Opts.get()) {}
+  void BeginSourceFile(const LangOptions &LO, const Preprocessor *PP) override {
+    Printer.BeginSourceFile(LO, PP);
+  }
+  void EndSourceFile() override { Printer.EndSourceFile(); }
+  void HandleDiagnostic(DiagnosticsEngine::Level Level,
+                        const Diagnostic &Info) override {
+    bool Ours = Info.getID() >= diag::DIAG_UPPER_LIMIT;
+    if (Level != DiagnosticsEngine::Note)
+      LastWasOurs = Ours;
+    if (Level == DiagnosticsEngine::Note)
+      Ours = LastWasOurs;
+    // Nothing is counted here, so clang prints no "N errors generated.":
+    // klp-lint says itself which file failed and why (and the engine's own
+    // counters still tell that it failed).
+    if (Ours || !Quiet)
+      Printer.HandleDiagnostic(Level, Info);
+  }
+
+private:
+  static llvm::IntrusiveRefCntPtr<DiagnosticOptions> makeOpts(bool Colors) {
+    auto O = llvm::makeIntrusiveRefCnt<DiagnosticOptions>();
+    O->ShowColors = Colors;
+    return O;
+  }
+  bool Quiet;
+  llvm::IntrusiveRefCntPtr<DiagnosticOptions> Opts;
+  TextDiagnosticPrinter Printer;
+  bool LastWasOurs = false;
+};
+
+class KlpConsumer : public ASTConsumer {
+public:
+  KlpConsumer(CompilerInstance &CI, unsigned Index, ParseHooks &Hooks)
+      : CI(CI), Hooks(Hooks), X(CI, Index, Hooks.Extractors) {
+    X.attachPreprocessor();
+  }
+  void HandleTranslationUnit(ASTContext &Ctx) override {
+    Hooks.Parsed(CI, Ctx, X);
+  }
+  /// The fast path: kernel headers' function bodies are parsed for nothing
+  /// (facts come only from the livepatch's own files), so skip them. Only
+  /// asked when SkipFunctionBodies is on (not under --full-parse).
+  bool shouldSkipFunctionBody(Decl *D) override { return !X.isOwn(D); }
+
+private:
+  CompilerInstance &CI;
+  ParseHooks &Hooks;
+  TUExtraction X;
+};
+
+class KlpAction : public ASTFrontendAction {
+public:
+  KlpAction(unsigned Index, bool FullParse, ParseHooks &Hooks)
+      : Index(Index), FullParse(FullParse), Hooks(Hooks) {}
+  std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
+                                                 llvm::StringRef) override {
+    CI.getFrontendOpts().SkipFunctionBodies = !FullParse;
+    return std::make_unique<KlpConsumer>(CI, Index, Hooks);
+  }
+  /// Under -verify the consumer checks expectations when the file ends, after
+  /// the findings were reported; a mismatch must fail the run.
+  void EndSourceFileAction() override {
+    CompilerInstance &CI = getCompilerInstance();
+    if (CI.getDiagnosticOpts().VerifyDiagnostics &&
+        CI.getDiagnosticClient().getNumErrors())
+      Hooks.VerifyFailed();
+  }
+
+private:
+  unsigned Index;
+  bool FullParse;
+  ParseHooks &Hooks;
+};
+
+class KlpActionFactory : public tooling::FrontendActionFactory {
+public:
+  KlpActionFactory(unsigned Index, bool FullParse, ParseHooks &Hooks)
+      : Index(Index), FullParse(FullParse), Hooks(Hooks) {}
+  std::unique_ptr<FrontendAction> create() override {
+    return std::make_unique<KlpAction>(Index, FullParse, Hooks);
+  }
+
+private:
+  unsigned Index;
+  bool FullParse;
+  ParseHooks &Hooks;
+};
+
+} // namespace
+
+void parseTU(const TUInput &TU, unsigned Index, const ParseOptions &Opts,
+             llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS,
+             llvm::IntrusiveRefCntPtr<FileManager> Files, llvm::raw_ostream &OS,
+             ParseHooks &Hooks) {
+  std::vector<std::string> Args = TU.Args;
+  if (!Opts.FullParse) {
+    std::vector<std::string> Pch = preambleArgs(
+        TU.File, Args, TU.Directory, Opts.PchCache, FS, embeddedHeadersDigest());
+    Args.insert(Args.end(), Pch.begin(), Pch.end());
+  }
+  OneCommandDatabase DB(tooling::CompileCommand(TU.Directory, TU.File, Args, ""));
+  tooling::ClangTool Tool(DB, {TU.File}, std::make_shared<PCHContainerOperations>(),
+                          FS, Files);
+  Tool.setPrintErrorMessage(false);
+  // Under -verify clang's own consumer must see every diagnostic.
+  KlpDiagConsumer Consumer(Opts.Quiet, OS, Opts.Colors);
+  bool Verify = std::any_of(TU.Args.begin(), TU.Args.end(), [](const std::string &A) {
+    return llvm::StringRef(A).starts_with("-verify");
+  });
+  if (!Verify)
+    Tool.setDiagnosticConsumer(&Consumer);
+  KlpActionFactory Factory(Index, Opts.FullParse, Hooks);
+  Tool.run(&Factory);
+}
+
+} // namespace klp

@@ -1,0 +1,74 @@
+//===- Parse.h - One parse per translation unit ----------------*- C++ -*-===//
+
+#ifndef KLP_DRIVER_PARSE_H
+#define KLP_DRIVER_PARSE_H
+
+#include "driver/Inputs.h"
+
+#include <clang/Tooling/CompilationDatabase.h>
+#include <llvm/ADT/IntrusiveRefCntPtr.h>
+#include <llvm/Support/VirtualFileSystem.h>
+
+#include <functional>
+
+namespace clang {
+class ASTContext;
+class CompilerInstance;
+class FileManager;
+} // namespace clang
+
+namespace klp {
+
+class TUExtraction;
+class Check;
+
+/// Exactly one command for one file.
+class OneCommandDatabase : public clang::tooling::CompilationDatabase {
+public:
+  explicit OneCommandDatabase(clang::tooling::CompileCommand C)
+      : C(std::move(C)) {}
+  std::vector<clang::tooling::CompileCommand>
+  getCompileCommands(llvm::StringRef) const override {
+    return {C};
+  }
+  std::vector<std::string> getAllFiles() const override { return {C.Filename}; }
+
+private:
+  clang::tooling::CompileCommand C;
+};
+
+/// The real file system with the embedded headers laid over it. Each module
+/// gets its own: ClangTool sets the working directory of the file system it
+/// is given, and a shared one would make -j modules race on it.
+llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> makeFileSystem();
+
+/// What the parse of one TU reports back, while the TU is alive.
+struct ParseHooks {
+  /// The enabled checks whose extractors join this TU's walk.
+  std::vector<const Check *> Extractors;
+  /// Called once the TU is parsed (even with compiler errors: the callee
+  /// decides), with its diagnostics engine still alive.
+  std::function<void(clang::CompilerInstance &CI, clang::ASTContext &Ctx,
+                     TUExtraction &X)>
+      Parsed;
+  /// Called when -verify found mismatches.
+  std::function<void()> VerifyFailed;
+};
+
+struct ParseOptions {
+  bool FullParse = false; ///< parse kernel headers' function bodies too
+  bool Quiet = false;     ///< hide the compiler's own diagnostics
+  std::string PchCache;   ///< "" = no preamble PCH
+  bool Colors = false;    ///< compiler diagnostics in colour
+};
+
+/// Parse \p TU (index \p Index of its module) once. Hooks.Parsed is not
+/// called when the compiler could not even start.
+void parseTU(const TUInput &TU, unsigned Index, const ParseOptions &Opts,
+             llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS,
+             llvm::IntrusiveRefCntPtr<clang::FileManager> Files,
+             llvm::raw_ostream &OS, ParseHooks &Hooks);
+
+} // namespace klp
+
+#endif

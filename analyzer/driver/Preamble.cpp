@@ -1,0 +1,294 @@
+//===- Preamble.cpp - A PCH cache for kernel header preambles -------------===//
+
+#include "driver/Preamble.h"
+#include "driver/Parse.h"
+#include "support/Hash.h"
+
+#include <clang/Basic/FileManager.h>
+#include <clang/Basic/SourceManager.h>
+#include <clang/Frontend/CompilerInstance.h>
+#include <clang/Frontend/FrontendActions.h>
+#include <clang/Tooling/CompilationDatabase.h>
+#include <clang/Tooling/Tooling.h>
+#include <llvm/ADT/SmallString.h>
+#include <llvm/Support/FileSystem.h>
+#include <llvm/Support/MemoryBuffer.h>
+#include <llvm/Support/Path.h>
+#include <llvm/Support/raw_ostream.h>
+
+#include <fmt/format.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <iomanip>
+#include <unistd.h>
+#include <sstream>
+
+using namespace clang;
+
+namespace klp {
+
+std::string defaultPchCache() {
+  if (const char *E = std::getenv("KLP_LINT_PCH_CACHE"))
+    return std::string(E) == "off" ? "" : std::string(E);
+  llvm::SmallString<256> Dir;
+  if (const char *X = std::getenv("XDG_CACHE_HOME"); X && *X)
+    Dir = X;
+  else if (const char *H = std::getenv("HOME"); H && *H)
+    llvm::sys::path::append(Dir, H, ".cache");
+  else
+    return "";
+  llvm::sys::path::append(Dir, "klp-lint", "pch");
+  return std::string(Dir);
+}
+
+namespace {
+
+/// The leading lines of \p Text that are only #include <...>, #define,
+/// #undef, comments and blank lines: safe to precompile (no conditionals to
+/// cut in half, no quote includes of the livepatch's own files).
+std::string safePrefix(llvm::StringRef Text, unsigned &Includes) {
+  size_t End = 0, Pos = 0;
+  bool InComment = false;
+  Includes = 0;
+  while (Pos < Text.size()) {
+    size_t NL = Text.find('\n', Pos);
+    if (NL == llvm::StringRef::npos)
+      break; // only whole lines
+    llvm::StringRef Line = Text.slice(Pos, NL);
+    // Join backslash continuations (multi-line #define).
+    while (Line.ends_with("\\") && NL + 1 < Text.size()) {
+      size_t Next = Text.find('\n', NL + 1);
+      if (Next == llvm::StringRef::npos)
+        return Text.take_front(End).str();
+      NL = Next;
+      Line = Text.slice(Pos, NL);
+    }
+    llvm::StringRef L = Line.trim();
+    bool Ok = true;
+    if (InComment) {
+      if (L.contains("*/"))
+        InComment = !L.rsplit("*/").second.trim().empty() &&
+                    L.rsplit("*/").second.contains("/*");
+    } else if (L.empty() || L.starts_with("//")) {
+    } else if (L.starts_with("/*")) {
+      InComment = !L.contains("*/");
+      if (!InComment && !L.rsplit("*/").second.trim().empty())
+        Ok = false;
+    } else if (L.starts_with("#")) {
+      llvm::StringRef D = L.drop_front().ltrim();
+      if (D.starts_with("include") && D.drop_front(7).ltrim().starts_with("<"))
+        ++Includes;
+      else if (!D.starts_with("define") && !D.starts_with("undef"))
+        Ok = false;
+    } else {
+      Ok = false;
+    }
+    if (!Ok)
+      break;
+    Pos = NL + 1;
+    if (!InComment)
+      End = Pos;
+  }
+  return Text.take_front(End).str();
+}
+
+bool isIdentityDefine(const std::string &A) {
+  for (const char *M : {"KBUILD_MODNAME=", "KBUILD_BASENAME=",
+                        "__KBUILD_MODNAME=", "KBUILD_MODFILE="})
+    if (A == std::string("-D") + M || A.rfind(std::string("-D") + M, 0) == 0)
+      return true;
+  return false;
+}
+
+/// "path size mtime" per line for every file the PCH read.
+bool depsValid(const std::string &Deps) {
+  std::ifstream In(Deps);
+  if (!In)
+    return false;
+  std::string Line;
+  unsigned N = 0;
+  while (std::getline(In, Line)) {
+    std::istringstream L(Line);
+    std::string Path;
+    uint64_t Size = 0;
+    int64_t MTime = 0;
+    if (!(L >> std::quoted(Path) >> Size >> MTime))
+      return false;
+    llvm::sys::fs::file_status St;
+    if (llvm::sys::fs::status(Path, St) || St.getSize() != Size ||
+        llvm::sys::toTimeT(St.getLastModificationTime()) != MTime)
+      return false;
+    ++N;
+  }
+  return N > 0;
+}
+
+class BuildPch : public GeneratePCHAction {
+public:
+  BuildPch(std::string Output, std::string Deps, bool &Built)
+      : Output(std::move(Output)), Deps(std::move(Deps)), Built(Built) {}
+
+  bool BeginInvocation(CompilerInstance &CI) override {
+    CI.getFrontendOpts().OutputFile = Output;
+    // Nothing in the preamble is the livepatch's own code: keep only the
+    // declarations. This also keeps the identity macros (KBUILD_MODNAME),
+    // which header inline functions expand through pr_fmt, out of the PCH.
+    CI.getFrontendOpts().SkipFunctionBodies = true;
+    return GeneratePCHAction::BeginInvocation(CI);
+  }
+
+  void EndSourceFileAction() override {
+    GeneratePCHAction::EndSourceFileAction();
+    CompilerInstance &CI = getCompilerInstance();
+    if (CI.getDiagnostics().hasErrorOccurred())
+      return;
+    std::error_code EC;
+    llvm::raw_fd_ostream OS(Deps, EC);
+    if (EC)
+      return;
+    SourceManager &SM = CI.getSourceManager();
+    for (auto It = SM.fileinfo_begin(); It != SM.fileinfo_end(); ++It) {
+      FileEntryRef F = It->first;
+      // kbuild's -I paths are relative to the kernel build directory.
+      llvm::SmallString<256> Path(F.getFileEntry().tryGetRealPathName());
+      if (Path.empty())
+        continue; // virtual (embedded headers): part of the binary's version
+      llvm::sys::fs::file_status St;
+      if (llvm::sys::fs::status(Path, St))
+        continue;
+      std::ostringstream Q;
+      Q << std::quoted(std::string(Path));
+      OS << Q.str() << " " << St.getSize() << " "
+         << llvm::sys::toTimeT(St.getLastModificationTime()) << "\n";
+    }
+    Built = true;
+  }
+
+private:
+  std::string Output, Deps;
+  bool &Built;
+};
+
+/// ClangTool deletes the action when it is done; what it found out lives
+/// here, in the factory, which outlives the run.
+class BuildPchFactory : public tooling::FrontendActionFactory {
+public:
+  BuildPchFactory(std::string Output, std::string Deps)
+      : Output(std::move(Output)), Deps(std::move(Deps)) {}
+  std::unique_ptr<FrontendAction> create() override {
+    return std::make_unique<BuildPch>(Output, Deps, Built);
+  }
+  bool Built = false;
+
+private:
+  std::string Output, Deps;
+};
+
+} // namespace
+
+std::vector<std::string>
+preambleArgs(const std::string &File, const std::vector<std::string> &Args,
+             const std::string &Directory, const std::string &CacheDir,
+             llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS,
+             const std::string &Salt) {
+  if (CacheDir.empty())
+    return {};
+  auto Buf = llvm::MemoryBuffer::getFile(File);
+  if (!Buf)
+    return {};
+  unsigned Includes = 0;
+  std::string Prefix = safePrefix((*Buf)->getBuffer(), Includes);
+  if (Includes == 0)
+    return {};
+
+  // The PCH's own command: the TU's without the file, its identity and
+  // anything that is about diagnostics checking rather than parsing.
+  std::vector<std::string> PchArgs;
+  for (size_t I = 0; I < Args.size(); ++I) {
+    const std::string &A = Args[I];
+    if (A == File || isIdentityDefine(A))
+      continue;
+    if (A == "-Xclang" && I + 1 < Args.size() &&
+        llvm::StringRef(Args[I + 1]).starts_with("-verify")) {
+      ++I;
+      continue;
+    }
+    if (A == "-include-pch") {
+      ++I;
+      continue;
+    }
+    PchArgs.push_back(A);
+  }
+  std::string Key;
+  {
+    uint64_t H = hashBytes(KLP_LINT_VERSION);
+    H = hashBytes(Salt, H);
+    H = hashBytes(Directory, H);
+    for (const std::string &A : PchArgs)
+      H = hashBytes(A + '\0', H);
+    H = hashBytes(Prefix, H);
+    Key = hashHex(H);
+  }
+  llvm::SmallString<256> Base(CacheDir);
+  llvm::sys::path::append(Base, Key);
+  std::string Header = std::string(Base) + ".h", Pch = std::string(Base) + ".pch",
+              Deps = std::string(Base) + ".deps", Seen = std::string(Base) + ".seen",
+              Fail = std::string(Base) + ".fail";
+  if (llvm::sys::fs::exists(Pch) && depsValid(Deps))
+    return {"-include-pch", Pch};
+  if (llvm::sys::fs::exists(Fail))
+    return {}; // this preamble cannot be precompiled alone
+
+  // First sighting: remember the key, parse normally.
+  if (!llvm::sys::fs::exists(Seen)) {
+    if (llvm::sys::fs::create_directories(CacheDir))
+      return {};
+    std::ofstream(Seen) << File << "\n";
+    return {};
+  }
+
+  // Second sighting: build the PCH now and use it. The header is created
+  // once and never rewritten (its name is its content's key): every PCH
+  // records its mtime, and a rewrite by a concurrent build (make -j) would
+  // make clang reject PCHs built from the earlier copy.
+  if (!llvm::sys::fs::exists(Header)) {
+    std::string TmpHeader = Header + fmt::format(".tmp{}", ::getpid());
+    {
+      std::ofstream H(TmpHeader);
+      H << Prefix;
+      if (!H)
+        return {};
+    }
+    // link() creates the name only if nobody did meanwhile.
+    ::link(TmpHeader.c_str(), Header.c_str());
+    llvm::sys::fs::remove(TmpHeader);
+    if (!llvm::sys::fs::exists(Header))
+      return {};
+  }
+  std::string Tmp = Pch + fmt::format(".tmp{}", ::getpid());
+  std::string TmpDeps = Deps + fmt::format(".tmp{}", ::getpid());
+  PchArgs.push_back(Header);
+  OneCommandDatabase DB(tooling::CompileCommand(Directory, Header, PchArgs, ""));
+  tooling::ClangTool Tool(DB, {Header},
+                          std::make_shared<PCHContainerOperations>(), FS);
+  // A preamble that cannot be precompiled on its own is not an error: the
+  // TU is then parsed without a PCH. KLP_LINT_DEBUG_PCH=1 shows why.
+  IgnoringDiagConsumer Quiet;
+  if (!std::getenv("KLP_LINT_DEBUG_PCH"))
+    Tool.setDiagnosticConsumer(&Quiet);
+  Tool.setPrintErrorMessage(false);
+  BuildPchFactory Factory(Tmp, TmpDeps);
+  if (Tool.run(&Factory) != 0 || !Factory.Built) {
+    llvm::sys::fs::remove(Tmp);
+    llvm::sys::fs::remove(TmpDeps);
+    std::ofstream(Fail) << File << "\n";
+    return {};
+  }
+  // Publish atomically: concurrent builds (make -j) each rename their own.
+  if (llvm::sys::fs::rename(TmpDeps, Deps) || llvm::sys::fs::rename(Tmp, Pch))
+    return {};
+  return {"-include-pch", Pch};
+}
+
+} // namespace klp

@@ -1,0 +1,134 @@
+//===- Run.cpp - A whole klp-lint run -------------------------------------===//
+
+#include "driver/Run.h"
+#include "driver/ModuleRun.h"
+
+#include <llvm/Support/ThreadPool.h>
+#include <llvm/Support/Threading.h>
+#include <llvm/Support/raw_ostream.h>
+
+#include <atomic>
+#include <condition_variable>
+#include <mutex>
+
+namespace klp {
+
+int exitCode(const Report &R) {
+  if (R.failed())
+    return ExitCannotAnalyze;
+  return R.errors() ? ExitPromoted : ExitClean;
+}
+
+namespace {
+
+/// Prints finished modules in their order as soon as all before them are,
+/// with a "[k/n] module" progress line on a terminal.
+class OrderedOutput {
+public:
+  OrderedOutput(const std::vector<ModuleInput> &Modules, bool Progress)
+      : Modules(Modules), Progress(Progress), Text(Modules.size()),
+        Done(Modules.size()) {}
+
+  void started(size_t I) {
+    if (Progress && Jobs == 1)
+      llvm::errs() << "\r\x1b[K[" << I << "/" << Modules.size() << "] "
+                   << Modules[I].Name;
+  }
+
+  void finished(size_t I, std::string Output) {
+    std::lock_guard<std::mutex> Guard(Lock);
+    Text[I] = std::move(Output);
+    Done[I] = true;
+    while (Printed < Modules.size() && Done[Printed]) {
+      if (Progress)
+        llvm::errs() << "\r\x1b[K";
+      llvm::errs() << Text[Printed];
+      ++Printed;
+      if (Progress && Printed < Modules.size())
+        llvm::errs() << "[" << Printed << "/" << Modules.size() << "] "
+                     << Modules[Printed].Name;
+      llvm::errs().flush();
+    }
+  }
+
+  void end() {
+    if (Progress)
+      llvm::errs() << "\r\x1b[K";
+  }
+
+  unsigned Jobs = 1;
+
+private:
+  const std::vector<ModuleInput> &Modules;
+  bool Progress;
+  std::mutex Lock;
+  std::vector<std::string> Text;
+  std::vector<bool> Done;
+  size_t Printed = 0;
+};
+
+} // namespace
+
+int runAnalysis(const RunOptions &Opts, SettingsResolver &Resolver, Report &R) {
+  std::vector<ModuleInput> Modules = collectModules(Opts.Inputs, Resolver, R);
+  if (Opts.Shards > 1) {
+    // Modules, not files, are dealt out: a module's files stay together.
+    std::vector<ModuleInput> Mine;
+    for (size_t I = 0; I < Modules.size(); ++I)
+      if (I % Opts.Shards == Opts.Shard - 1)
+        Mine.push_back(std::move(Modules[I]));
+    Modules = std::move(Mine);
+  }
+
+  bool Colors = llvm::errs().has_colors();
+  OrderedOutput Out(Modules, Opts.Progress && llvm::errs().is_displayed() &&
+                                 Modules.size() > 1);
+  RunOptions Run = Opts;
+  Run.Parse.Colors = Colors;
+  // Each module prints into its own buffer, so modules analyzed in parallel
+  // print in order.
+  auto Analyze = [&](size_t I) {
+    std::string Text;
+    llvm::raw_string_ostream OS(Text);
+    OS.enable_colors(Colors); // the text goes to stderr afterwards
+    ModuleRun(Modules[I], Run, Resolver, R, OS).run();
+    OS.flush();
+    Out.finished(I, std::move(Text));
+  };
+  unsigned Jobs = std::max(1u, std::min<unsigned>(Opts.Jobs, Modules.size()));
+  Out.Jobs = Jobs;
+  if (Jobs <= 1) {
+    for (size_t I = 0; I < Modules.size(); ++I) {
+      Out.started(I);
+      Analyze(I);
+    }
+  } else {
+    llvm::DefaultThreadPool Pool(llvm::hardware_concurrency(Jobs));
+    for (size_t I = 0; I < Modules.size(); ++I)
+      Pool.async([&, I] { Analyze(I); });
+    Pool.wait();
+  }
+  Out.end();
+  return exitCode(R);
+}
+
+int joinModule(const std::string &Name, std::vector<TUFacts> TUs,
+               SettingsResolver &Resolver, Report &R) {
+  ModuleModel Model;
+  Model.Name = Name;
+  Model.TUs = std::move(TUs);
+  const Settings *S =
+      Model.TUs.empty() ? nullptr : Resolver.forFile(Model.TUs.front().MainFile);
+  if (!S)
+    return ExitClean;
+  std::vector<Finding> Findings;
+  for (const Check *C : S->Enabled->withScope(Scope::Module))
+    if (appliesTo(C->info().Generations, Model.generation()))
+      C->check(Model, Findings);
+  unsigned Before = R.errors();
+  R.emit(R.admit(std::move(Findings), S->WarningsAsErrors), nullptr,
+         llvm::errs());
+  return R.errors() > Before ? ExitPromoted : ExitClean;
+}
+
+} // namespace klp

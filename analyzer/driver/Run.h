@@ -1,0 +1,48 @@
+//===- Run.h - A whole klp-lint run ----------------------------*- C++ -*-===//
+//
+// command line -> settings -> inputs -> one parse per TU -> facts -> module
+// model -> checks -> findings -> the report. This is the part from inputs to
+// findings: modules are analyzed one by one or -j at a time, and their
+// output is printed in module order.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef KLP_DRIVER_RUN_H
+#define KLP_DRIVER_RUN_H
+
+#include "config/Settings.h"
+#include "driver/Inputs.h"
+#include "driver/Parse.h"
+#include "report/Report.h"
+
+namespace klp {
+
+/// Exit codes (README, docs/usage.md).
+enum ExitCode { ExitClean = 0, ExitPromoted = 1, ExitCannotAnalyze = 2 };
+
+struct RunOptions {
+  InputOptions Inputs;
+  ParseOptions Parse;
+  unsigned Jobs = 1;              ///< modules analyzed at once (-j)
+  unsigned Shard = 1, Shards = 1; ///< --shard=Shard/Shards
+  bool Progress = true;           ///< "[k/n] module" on a terminal
+  /// kbuild modes: leave module-scope checks to joinModule().
+  bool DeferModuleChecks = false;
+  /// Receives the facts of every translation unit analyzed.
+  std::vector<TUFacts> *FactsOut = nullptr;
+};
+
+/// Analyze every module of \p Opts; returns the exit code.
+int runAnalysis(const RunOptions &Opts, SettingsResolver &Resolver, Report &R);
+
+/// Run the module-scope checks over the joined facts of module \p Name
+/// (kbuild modes: no translation unit is parsed any more) and report them.
+int joinModule(const std::string &Name, std::vector<TUFacts> TUs,
+               SettingsResolver &Resolver, Report &R);
+
+/// The exit code a finished report means.
+int exitCode(const Report &R);
+
+} // namespace klp
+
+#endif

@@ -1,0 +1,289 @@
+//===- Context.cpp - What every fact extractor may ask --------------------===//
+
+#include "extract/Context.h"
+#include "support/Paths.h"
+
+#include <clang/AST/Decl.h>
+#include <clang/Lex/Lexer.h>
+#include <clang/Lex/Preprocessor.h>
+#include <llvm/Support/Path.h>
+
+using namespace clang;
+
+namespace klp {
+
+const RecordDecl *recordOf(QualType T) {
+  if (const RecordType *RT = T->getAsStructureType())
+    return RT->getDecl();
+  return nullptr;
+}
+
+bool hasField(const RecordDecl *RD, llvm::StringRef Name) {
+  if (!RD)
+    return false;
+  for (const FieldDecl *F : RD->fields())
+    if (F->getName() == Name)
+      return true;
+  return false;
+}
+
+namespace {
+
+/// The definition of struct \p Name, by name lookup in the translation unit
+/// (which also finds it in a preamble PCH without loading everything else).
+const RecordDecl *findRecord(ASTContext &Ctx, llvm::StringRef Name) {
+  IdentifierInfo *II = &Ctx.Idents.get(Name);
+  for (NamedDecl *D : Ctx.getTranslationUnitDecl()->lookup(II))
+    if (const auto *RD = dyn_cast<RecordDecl>(D))
+      if (const RecordDecl *Def = RD->getDefinition())
+        return Def;
+  return nullptr;
+}
+
+/// docs/semantics.md, "Recognising the generation": decided from the
+/// declarations in use, never from the kernel version.
+Generation detectGeneration(const KlpRecords &R) {
+  if (hasField(R.Patch, "replace_set"))
+    return Generation::ReplaceSetRFC;
+  if (hasField(R.StateCallbacks, "pre_patch"))
+    return Generation::C;
+  if (hasField(R.StateCallbacks, "setup"))
+    return Generation::B;
+  if (hasField(R.Object, "callbacks") || hasField(R.State, "version") ||
+      hasField(R.State, "data"))
+    return Generation::A;
+  return R.Patch ? Generation::C : Generation::Unknown;
+}
+
+} // namespace
+
+ExtractContext::ExtractContext(CompilerInstance &CI, unsigned TUIndex)
+    : CI(CI), TUIndex(TUIndex) {}
+
+void ExtractContext::begin(ASTContext &C) {
+  Ctx = &C;
+  if (auto Main = sm().getFileEntryRefForID(sm().getMainFileID())) {
+    llvm::StringRef Real = Main->getFileEntry().tryGetRealPathName();
+    MainDir =
+        llvm::sys::path::parent_path(Real.empty() ? Main->getName() : Real).str();
+  }
+  Records.Object = findRecord(C, "klp_object");
+  Records.Callbacks = findRecord(C, "klp_callbacks");
+  Records.State = findRecord(C, "klp_state");
+  Records.StateCallbacks = findRecord(C, "klp_state_callbacks");
+  Records.Patch = findRecord(C, "klp_patch");
+  Records.Func = findRecord(C, "klp_func");
+  Gen = detectGeneration(Records);
+}
+
+bool ExtractContext::isOwn(SourceLocation L) {
+  if (L.isInvalid())
+    return false;
+  L = sm().getExpansionLoc(L);
+  FileID F = sm().getFileID(L);
+  auto It = OwnCache.find(F);
+  if (It != OwnCache.end())
+    return It->second;
+  if (MainDir.empty())
+    if (auto Main = sm().getFileEntryRefForID(sm().getMainFileID())) {
+      llvm::StringRef Real = Main->getFileEntry().tryGetRealPathName();
+      MainDir = llvm::sys::path::parent_path(Real.empty() ? Main->getName()
+                                                          : Real)
+                    .str();
+    }
+  bool Own = false;
+  if (F == sm().getMainFileID()) {
+    Own = true;
+  } else if (auto FE = sm().getFileEntryRefForID(F)) {
+    llvm::StringRef Real = FE->getFileEntry().tryGetRealPathName();
+    llvm::StringRef Name = Real.empty() ? FE->getName() : Real;
+    Own = Name.ends_with(".c") ||
+          (!MainDir.empty() && Name.starts_with(MainDir + "/"));
+  }
+  OwnCache[F] = Own;
+  return Own;
+}
+
+Loc ExtractContext::loc(SourceLocation L) {
+  Loc R;
+  if (L.isInvalid())
+    return R;
+  L = sm().getExpansionLoc(L);
+  PresumedLoc P = sm().getPresumedLoc(L);
+  if (P.isInvalid())
+    return R;
+  llvm::StringRef Name = P.getFilename();
+  if (!llvm::sys::path::is_absolute(Name) && !Name.starts_with("<")) {
+    llvm::SmallString<256> Path(Name);
+    sm().getFileManager().makeAbsolutePath(Path);
+    llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
+    R.File = std::string(Path);
+  } else {
+    R.File = Name.str();
+  }
+  R.Line = P.getLine();
+  R.Col = P.getColumn();
+  R.TU = TUIndex;
+  R.Raw = L.getRawEncoding();
+  R.Offset = sm().getFileOffset(L);
+  return R;
+}
+
+std::string ExtractContext::sourceText(const Expr *E) {
+  CharSourceRange Range = sm().getExpansionRange(E->getSourceRange());
+  return Lexer::getSourceText(Range, sm(), ast().getLangOpts()).str();
+}
+
+IdValue ExtractContext::foldId(const Expr *E) {
+  IdValue V;
+  Expr::EvalResult Res;
+  if (!E->isValueDependent() && E->EvaluateAsInt(Res, ast()))
+    V.Value = Res.Val.getInt().extOrTrunc(64).getZExtValue();
+  // Step out of macro-argument expansions to where a token was written:
+  // the id is named as the author wrote it, even when the call itself comes
+  // from a wrapper macro (GET(o, SV) names SV, not "GET(o, SV)").
+  auto WrittenAt = [&](SourceLocation L) {
+    while (L.isMacroID() && sm().isMacroArgExpansion(L))
+      L = sm().getImmediateSpellingLoc(L);
+    return L;
+  };
+  const Expr *Bare = E->IgnoreParenCasts();
+  SourceLocation Begin = WrittenAt(Bare->getBeginLoc());
+  SourceLocation End = WrittenAt(Bare->getEndLoc());
+  const LangOptions &LO = ast().getLangOpts();
+  V.Spelling = sourceText(E);
+  if (Begin.isFileID() && End.isFileID() &&
+      sm().getFileID(Begin) == sm().getFileID(End))
+    V.Spelling =
+        Lexer::getSourceText(CharSourceRange::getTokenRange(Begin, End), sm(), LO)
+            .str();
+  if (Begin.isMacroID()) {
+    llvm::StringRef Name = Lexer::getImmediateMacroName(Begin, sm(), LO);
+    if (const MacroInfo *MI =
+            Name.empty() ? nullptr
+                         : pp().getMacroInfo(pp().getIdentifierInfo(Name))) {
+      V.DefName = Name.str();
+      V.Def = loc(MI->getDefinitionLoc());
+      if (MI->isObjectLike())
+        V.Spelling = V.DefName;
+      else
+        V.Spelling =
+            Lexer::getSourceText(sm().getImmediateExpansionRange(Begin), sm(), LO)
+                .str();
+    }
+  } else if (const auto *DRE = dyn_cast<DeclRefExpr>(Bare)) {
+    const ValueDecl *D = DRE->getDecl();
+    if (isa<EnumConstantDecl>(D) || isa<VarDecl>(D)) {
+      V.DefName = D->getName().str();
+      V.Def = loc(D->getLocation());
+    }
+    // C does not make a const object an integer constant expression; fold
+    // its initializer ourselves.
+    if (!V.Value)
+      if (const auto *VD = dyn_cast<VarDecl>(D))
+        if (VD->getType().isConstQualified() && VD->getAnyInitializer())
+          V.Value = foldId(VD->getAnyInitializer()).Value;
+  }
+  return V;
+}
+
+CallbackRef ExtractContext::callbackRef(const Expr *E) {
+  CallbackRef CB;
+  if (!E)
+    return CB;
+  CB.Set = true;
+  CB.Where = loc(E->getBeginLoc());
+  CB.Present =
+      !E->isNullPointerConstant(ast(), Expr::NPC_ValueDependentIsNull);
+  const Expr *Bare = E->IgnoreParenCasts();
+  if (const auto *UO = dyn_cast<UnaryOperator>(Bare))
+    if (UO->getOpcode() == UO_AddrOf)
+      Bare = UO->getSubExpr()->IgnoreParenCasts();
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(Bare))
+    CB.Function = DRE->getDecl()->getName().str();
+  return CB;
+}
+
+Flag ExtractContext::flag(const Expr *E) {
+  if (!E)
+    return Flag::Unset;
+  bool V;
+  if (!E->isValueDependent() && E->EvaluateAsBooleanCondition(V, ast()))
+    return V ? Flag::True : Flag::False;
+  return Flag::NonConstant;
+}
+
+void ExtractContext::forEachRecordInit(
+    const Expr *Init,
+    const std::function<void(const InitListExpr *, const RecordDecl *,
+                             std::optional<int64_t>)> &Visit) {
+  std::function<void(const Expr *, std::optional<int64_t>)> Walk =
+      [&](const Expr *E, std::optional<int64_t> Index) {
+        E = E->IgnoreParenImpCasts();
+        if (const auto *CL = dyn_cast<CompoundLiteralExpr>(E)) {
+          Walk(CL->getInitializer(), Index);
+          return;
+        }
+        const auto *Syn = dyn_cast<InitListExpr>(E);
+        if (!Syn)
+          return;
+        const InitListExpr *ILE = semanticForm(Syn);
+        QualType T = ILE->getType();
+        if (const RecordDecl *RD = recordOf(T))
+          Visit(ILE, RD, Index);
+        bool Array = T->isArrayType();
+        for (unsigned I = 0; I < ILE->getNumInits(); ++I)
+          if (const Expr *Sub = ILE->getInit(I))
+            Walk(Sub, Array ? std::optional<int64_t>(I) : Index);
+      };
+  Walk(Init, std::nullopt);
+}
+
+const InitListExpr *semanticForm(const InitListExpr *ILE) {
+  if (const InitListExpr *S = ILE->getSemanticForm())
+    return S;
+  return ILE;
+}
+
+const Expr *fieldInit(const InitListExpr *ILE, const FieldDecl *F) {
+  unsigned Idx = F->getFieldIndex();
+  if (Idx >= ILE->getNumInits())
+    return nullptr;
+  const Expr *E = ILE->getInit(Idx);
+  if (!E || isa<ImplicitValueInitExpr>(E))
+    return nullptr;
+  return E;
+}
+
+const Expr *memberPath(const Expr *E, std::vector<const FieldDecl *> &Path) {
+  E = E->IgnoreParenImpCasts();
+  while (const auto *ME = dyn_cast<MemberExpr>(E)) {
+    const auto *FD = dyn_cast<FieldDecl>(ME->getMemberDecl());
+    if (!FD)
+      return E;
+    Path.insert(Path.begin(), FD);
+    E = ME->getBase()->IgnoreParenImpCasts();
+  }
+  return E;
+}
+
+const VarDecl *baseVar(const Expr *E) {
+  E = E->IgnoreParenImpCasts();
+  if (const auto *ASE = dyn_cast<ArraySubscriptExpr>(E))
+    E = ASE->getBase()->IgnoreParenImpCasts();
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+    return dyn_cast<VarDecl>(DRE->getDecl());
+  return nullptr;
+}
+
+const ParmVarDecl *paramOf(const Expr *E, const FunctionDecl *Fn) {
+  if (!Fn)
+    return nullptr;
+  const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenCasts());
+  const auto *P = DRE ? dyn_cast<ParmVarDecl>(DRE->getDecl()) : nullptr;
+  if (!P || P->getDeclContext() != Fn)
+    return nullptr;
+  return P;
+}
+
+} // namespace klp

@@ -1,0 +1,32 @@
+//===- Families.h - The shared fact families -------------------*- C++ -*-===//
+//
+// Facts more than one check reads, one family a file: patches and states
+// (States.cpp), shadow API calls (Shadow.cpp), per-object callbacks
+// (ObjectCallbacks.cpp) and the call graph (CallGraph.cpp).
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef KLP_EXTRACT_FAMILIES_H
+#define KLP_EXTRACT_FAMILIES_H
+
+#include "extract/Extractor.h"
+#include "model/Module.h"
+
+#include <memory>
+
+namespace klp {
+
+class FactFamily : public FactHooks {
+public:
+  /// Store the family's facts of the finished walk.
+  virtual void finish(ExtractContext &X, TUFacts &Out) = 0;
+};
+
+std::unique_ptr<FactFamily> makeStatesFamily();
+std::unique_ptr<FactFamily> makeShadowFamily();
+std::unique_ptr<FactFamily> makeObjectCallbacksFamily();
+std::unique_ptr<FactFamily> makeCallGraphFamily();
+
+} // namespace klp
+
+#endif

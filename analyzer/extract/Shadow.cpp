@@ -1,0 +1,124 @@
+//===- Shadow.cpp - Shadow variable API calls -----------------------------===//
+//
+// Every call of the core's shadow API with its folded id. When the id is a
+// parameter of the livepatch's own helper, the id is folded at each call
+// site of the helper instead (followed through nested helpers), and the call
+// is recorded there "through '<helper>'".
+//
+//===----------------------------------------------------------------------===//
+
+#include "extract/Context.h"
+#include "extract/Families.h"
+
+#include <clang/AST/Decl.h>
+#include <clang/AST/Expr.h>
+#include <llvm/ADT/StringSwitch.h>
+
+#include <map>
+#include <set>
+
+using namespace clang;
+
+namespace klp {
+
+namespace {
+
+class ShadowFamily : public FactFamily {
+public:
+  void onCall(const CallExpr *CE, ExtractContext &X) override {
+    const FunctionDecl *FD = CE->getDirectCallee();
+    if (!FD)
+      return;
+    const FunctionDecl *Fn = X.function();
+    if (Fn)
+      CallsTo[FD->getCanonicalDecl()].push_back({CE, Fn});
+    std::optional<ShadowApi> Api = shadowApi(FD, X);
+    if (!Api)
+      return;
+    unsigned Idx = *Api == ShadowApi::FreeAll ? 0 : 1;
+    if (CE->getNumArgs() <= Idx)
+      return;
+    const Expr *Arg = CE->getArg(Idx);
+    if (const ParmVarDecl *P = paramOf(Arg, Fn)) {
+      // The id comes from the caller: fold it at each call site instead.
+      Helpers.push_back({Fn->getCanonicalDecl(), P->getFunctionScopeIndex(), *Api});
+      return;
+    }
+    Calls.push_back({*Api, X.foldId(Arg), X.loc(CE->getBeginLoc()), "",
+                     Fn ? Fn->getName().str() : ""});
+  }
+
+  void finish(ExtractContext &X, TUFacts &Out) override {
+    std::set<std::pair<const FunctionDecl *, unsigned>> Seen;
+    for (size_t I = 0; I < Helpers.size(); ++I) {
+      Helper H = Helpers[I];
+      if (!Seen.insert({H.Fn, H.Param}).second)
+        continue;
+      for (const Call &C : CallsTo[H.Fn]) {
+        if (C.CE->getNumArgs() <= H.Param)
+          continue;
+        const Expr *Arg = C.CE->getArg(H.Param);
+        if (const ParmVarDecl *P = paramOf(Arg, C.Caller)) {
+          Helpers.push_back(
+              {C.Caller->getCanonicalDecl(), P->getFunctionScopeIndex(), H.Api});
+          continue;
+        }
+        IdValue Id = X.foldId(Arg);
+        if (!Id.known())
+          continue;
+        Calls.push_back({H.Api, Id, X.loc(C.CE->getBeginLoc()),
+                         H.Fn->getName().str(), C.Caller->getName().str()});
+      }
+    }
+    Out.ShadowCalls = std::move(Calls);
+  }
+
+private:
+  struct Call {
+    const CallExpr *CE;
+    const FunctionDecl *Caller;
+  };
+  struct Helper {
+    const FunctionDecl *Fn;
+    unsigned Param;
+    ShadowApi Api;
+  };
+
+  /// Is \p FD the livepatch core's shadow API (not a look-alike)?
+  static std::optional<ShadowApi> shadowApi(const FunctionDecl *FD,
+                                            ExtractContext &X) {
+    auto Api = llvm::StringSwitch<std::optional<ShadowApi>>(FD->getName())
+                   .Case("klp_shadow_get", ShadowApi::Get)
+                   .Case("klp_shadow_alloc", ShadowApi::Alloc)
+                   .Case("klp_shadow_get_or_alloc", ShadowApi::GetOrAlloc)
+                   .Case("klp_shadow_free", ShadowApi::Free)
+                   .Case("klp_shadow_free_all", ShadowApi::FreeAll)
+                   .Default(std::nullopt);
+    if (!Api)
+      return std::nullopt;
+    static const unsigned Arity[] = {2, 6, 6, 3, 2};
+    if (FD->getNumParams() != Arity[static_cast<unsigned>(*Api)])
+      return std::nullopt;
+    // The core implements the API; a body in the livepatch's own files
+    // makes it the livepatch's own function.
+    const FunctionDecl *Def = nullptr;
+    if (FD->hasBody(Def) && X.isOwn(Def->getLocation()))
+      return std::nullopt;
+    unsigned Idx = *Api == ShadowApi::FreeAll ? 0 : 1;
+    if (!FD->getParamDecl(Idx)->getType()->isIntegerType())
+      return std::nullopt;
+    return Api;
+  }
+
+  std::map<const FunctionDecl *, std::vector<Call>> CallsTo;
+  std::vector<Helper> Helpers;
+  std::vector<ShadowCall> Calls;
+};
+
+} // namespace
+
+std::unique_ptr<FactFamily> makeShadowFamily() {
+  return std::make_unique<ShadowFamily>();
+}
+
+} // namespace klp

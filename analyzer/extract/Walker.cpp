@@ -1,0 +1,165 @@
+//===- Walker.cpp - Extract a TU's livepatch facts ------------------------===//
+
+#include "extract/Walker.h"
+#include "check/Check.h"
+#include "extract/Context.h"
+#include "extract/Families.h"
+#include "support/Paths.h"
+
+#include <clang/AST/RecursiveASTVisitor.h>
+#include <clang/Lex/MacroArgs.h>
+#include <clang/Lex/PPCallbacks.h>
+#include <clang/Lex/Preprocessor.h>
+
+using namespace clang;
+
+namespace klp {
+
+FactHooks::~FactHooks() = default;
+
+struct TUExtraction::Impl {
+  ExtractContext X;
+  std::vector<std::unique_ptr<FactFamily>> Families;
+  std::vector<std::pair<std::string, std::unique_ptr<FactExtractor>>> Own;
+  std::vector<FactHooks *> Hooks; // families first, then the checks'
+
+  Impl(CompilerInstance &CI, unsigned TUIndex,
+       const std::vector<const Check *> &Checks)
+      : X(CI, TUIndex) {
+    Families.push_back(makeStatesFamily());
+    Families.push_back(makeShadowFamily());
+    Families.push_back(makeObjectCallbacksFamily());
+    Families.push_back(makeCallGraphFamily());
+    for (auto &F : Families)
+      Hooks.push_back(F.get());
+    for (const Check *C : Checks)
+      if (std::unique_ptr<FactExtractor> E = C->extractor()) {
+        Hooks.push_back(E.get());
+        Own.emplace_back(C->name(), std::move(E));
+      }
+  }
+};
+
+namespace {
+
+class MacroHook : public PPCallbacks {
+public:
+  explicit MacroHook(TUExtraction::Impl &I) : I(I) {}
+
+  void MacroExpands(const Token &Name, const MacroDefinition &,
+                    SourceRange Range, const MacroArgs *Args) override {
+    const IdentifierInfo *II = Name.getIdentifierInfo();
+    if (!II)
+      return;
+    llvm::StringRef N = II->getName();
+    for (FactHooks *H : I.Hooks)
+      if (H->wantsMacro(N))
+        H->onMacro(N, Args, Range, I.X);
+  }
+
+private:
+  TUExtraction::Impl &I;
+};
+
+/// Walks the livepatch's own declarations and hands the nodes to the hooks.
+class Walk : public RecursiveASTVisitor<Walk> {
+  using Base = RecursiveASTVisitor<Walk>;
+
+public:
+  explicit Walk(TUExtraction::Impl &I) : I(I), X(I.X) {}
+
+  void run() {
+    // noload_decls: with a preamble PCH the kernel headers' declarations
+    // stay unloaded; the livepatch's own ones are never in the PCH.
+    for (Decl *D : X.ast().getTranslationUnitDecl()->noload_decls())
+      if (X.isOwn(D->getLocation()))
+        TraverseDecl(D);
+  }
+
+  bool TraverseFunctionDecl(FunctionDecl *FD) {
+    const FunctionDecl *Saved = X.function();
+    bool Body = FD->doesThisDeclarationHaveABody();
+    X.setFunction(Body ? FD : nullptr);
+    if (Body)
+      for (FactHooks *H : I.Hooks)
+        H->onFunction(FD, X);
+    bool Ok = Base::TraverseFunctionDecl(FD);
+    X.setFunction(Saved);
+    return Ok;
+  }
+
+#define KLP_HOOK(Node, Hook)                                                   \
+  bool Visit##Node(Node *N) {                                                  \
+    for (FactHooks *H : I.Hooks)                                               \
+      H->Hook(N, X);                                                           \
+    return true;                                                               \
+  }
+  KLP_HOOK(CallExpr, onCall)
+  KLP_HOOK(MemberExpr, onMember)
+  KLP_HOOK(DesignatedInitExpr, onDesignator)
+  KLP_HOOK(DeclRefExpr, onDeclRef)
+  KLP_HOOK(ReturnStmt, onReturn)
+#undef KLP_HOOK
+
+  bool VisitVarDecl(VarDecl *VD) {
+    if (!isa<ParmVarDecl>(VD))
+      for (FactHooks *H : I.Hooks)
+        H->onVar(VD, X);
+    return true;
+  }
+
+  bool VisitUnaryOperator(UnaryOperator *UO) {
+    if (UO->isIncrementDecrementOp())
+      for (FactHooks *H : I.Hooks)
+        H->onIncDec(UO, X);
+    return true;
+  }
+
+  bool VisitBinaryOperator(BinaryOperator *BO) {
+    if (BO->isAssignmentOp())
+      for (FactHooks *H : I.Hooks)
+        H->onAssign(BO, X);
+    return true;
+  }
+
+private:
+  TUExtraction::Impl &I;
+  ExtractContext &X;
+};
+
+} // namespace
+
+TUExtraction::TUExtraction(CompilerInstance &CI, unsigned TUIndex,
+                           const std::vector<const Check *> &Checks)
+    : I(std::make_unique<Impl>(CI, TUIndex, Checks)) {}
+
+TUExtraction::~TUExtraction() = default;
+
+void TUExtraction::attachPreprocessor() {
+  I->X.pp().addPPCallbacks(std::make_unique<MacroHook>(*I));
+}
+
+bool TUExtraction::isOwn(const Decl *D) { return I->X.isOwn(D->getLocation()); }
+
+TUFacts TUExtraction::run(ASTContext &Ctx) {
+  ExtractContext &X = I->X;
+  SourceManager &SM = Ctx.getSourceManager();
+  TUFacts Facts;
+  if (auto Main = SM.getFileEntryRefForID(SM.getMainFileID())) {
+    llvm::SmallString<256> Path(Main->getName());
+    SM.getFileManager().makeAbsolutePath(Path);
+    Facts.MainFile = absolutePath(Path);
+  }
+  X.begin(Ctx);
+  Facts.Gen = X.generation();
+  if (Facts.Gen == Generation::ReplaceSetRFC)
+    return Facts; // Outside the canonical API: no facts, no checks.
+  Walk(*I).run();
+  for (auto &F : I->Families)
+    F->finish(X, Facts);
+  for (auto &[Name, E] : I->Own)
+    Facts.Own.insert_or_assign(Name, E->finish(X));
+  return Facts;
+}
+
+} // namespace klp

@@ -1,0 +1,39 @@
+//===- Callbacks.h - Per-object callback registrations ---------*- C++ -*-===//
+
+#ifndef KLP_MODEL_CALLBACKS_H
+#define KLP_MODEL_CALLBACKS_H
+
+#include "States.h"
+
+namespace klp {
+
+/// How a per-object callback was registered (callbacks-per-object).
+enum class CallbackSpelling { Initializer, Assignment, KpatchMacro, KlpMacro };
+KLP_ENUM_JSON(CallbackSpelling, KlpMacro)
+
+struct ObjectCallback {
+  CallbackSpelling Spelling = CallbackSpelling::Initializer;
+  Role Kind = Role::PrePatch;
+  std::string Function; ///< May be empty (whole-struct assignment).
+  std::string Object;   ///< "vmlinux", a module name, or "" if unknown.
+  bool ModuleObject = false;
+  std::string Macro; ///< For the macro spellings.
+  Loc Where;
+  Loc ObjectLoc; ///< The object's name, for the notifier note.
+};
+
+template <class M> void mapFields(M &&Map, ObjectCallback &C) {
+  Map("spelling", C.Spelling);
+  Map("kind", C.Kind);
+  Map("function", C.Function);
+  Map("object", C.Object);
+  Map("module_object", C.ModuleObject);
+  Map("macro", C.Macro);
+  Map("where", C.Where);
+  Map("object_loc", C.ObjectLoc);
+}
+KLP_JSON_MAPPED(ObjectCallback)
+
+} // namespace klp
+
+#endif

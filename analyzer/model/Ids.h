@@ -1,0 +1,38 @@
+//===- Ids.h - Folded state and shadow ids ---------------------*- C++ -*-===//
+//
+// Ids are compared after constant folding: macros, enums, const objects and
+// arithmetic on them. A non-constant id takes no part in id matching.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef KLP_MODEL_IDS_H
+#define KLP_MODEL_IDS_H
+
+#include "Loc.h"
+
+#include <optional>
+
+namespace klp {
+
+struct IdValue {
+  std::optional<uint64_t> Value; ///< Empty when the id is not constant.
+  std::string Spelling;          ///< Source text, e.g. "SHADOW_LEAK".
+  std::string DefName;           ///< Macro, enumerator or const object name.
+  Loc Def;                       ///< Where DefName is defined, if known.
+
+  bool known() const { return Value.has_value(); }
+  /// "'SHADOW_LEAK' (1)" or "1".
+  std::string describe() const;
+};
+
+template <class M> void mapFields(M &&Map, IdValue &V) {
+  Map("value", V.Value);
+  Map("spelling", V.Spelling);
+  Map("def_name", V.DefName);
+  Map("def", V.Def);
+}
+KLP_JSON_MAPPED(IdValue)
+
+} // namespace klp
+
+#endif

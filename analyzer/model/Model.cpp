@@ -1,0 +1,109 @@
+//===- Model.cpp - The livepatch module model -----------------------------===//
+
+#include "Module.h"
+
+#include <fmt/format.h>
+
+#include <deque>
+#include <set>
+
+namespace klp {
+
+const char *generationName(Generation G) {
+  switch (G) {
+  case Generation::Unknown: return "unknown";
+  case Generation::A: return "A";
+  case Generation::B: return "B";
+  case Generation::C: return "C";
+  case Generation::ReplaceSetRFC: return "replace-set RFC";
+  }
+  return "unknown";
+}
+
+const char *roleName(Role R, Generation G) {
+  // B (POC) spelled the same roles differently; A and C share the C names.
+  static const char *const CNames[] = {"pre_patch", "post_patch", "pre_unpatch",
+                                       "post_unpatch", "shadow_dtor"};
+  static const char *const BNames[] = {"setup", "enable", "disable", "release",
+                                       "shadow_dtor"};
+  return (G == Generation::B ? BNames : CNames)[static_cast<unsigned>(R)];
+}
+
+const char *shadowApiName(ShadowApi A) {
+  switch (A) {
+  case ShadowApi::Get: return "klp_shadow_get";
+  case ShadowApi::Alloc: return "klp_shadow_alloc";
+  case ShadowApi::GetOrAlloc: return "klp_shadow_get_or_alloc";
+  case ShadowApi::Free: return "klp_shadow_free";
+  case ShadowApi::FreeAll: return "klp_shadow_free_all";
+  }
+  return "klp_shadow_?";
+}
+
+std::string IdValue::describe() const {
+  std::string Num = Value ? fmt::format("{}", *Value) : std::string("?");
+  if (Spelling.empty() || Spelling == Num)
+    return Num;
+  return fmt::format("'{}' ({})", Spelling, Num);
+}
+
+Generation ModuleModel::generation() const {
+  for (const TUFacts &T : TUs)
+    if (T.Gen != Generation::Unknown)
+      return T.Gen;
+  return Generation::Unknown;
+}
+
+bool ModuleModel::isLivepatch() const {
+  for (const TUFacts &T : TUs)
+    if (!T.Patches.empty())
+      return true;
+  return false;
+}
+
+std::vector<const State *> ModuleModel::states() const {
+  std::set<std::string> Referenced;
+  for (const TUFacts &T : TUs)
+    Referenced.insert(T.StateArrays.begin(), T.StateArrays.end());
+  bool Everything = Referenced.empty() && !isLivepatch();
+  std::vector<const State *> Out;
+  for (const TUFacts &T : TUs)
+    for (const State &S : T.States)
+      if (Everything || S.RunTime || Referenced.count(S.Array))
+        Out.push_back(&S);
+  return Out;
+}
+
+std::optional<FunctionRef> ModuleModel::function(const std::string &Name,
+                                                 unsigned FromTU) const {
+  if (FromTU < TUs.size())
+    for (const Function &F : TUs[FromTU].Functions)
+      if (F.Name == Name)
+        return FunctionRef{FromTU, &F};
+  for (unsigned T = 0; T < TUs.size(); ++T)
+    for (const Function &F : TUs[T].Functions)
+      if (F.Name == Name && !F.Internal)
+        return FunctionRef{T, &F};
+  return std::nullopt;
+}
+
+std::vector<FunctionRef> ModuleModel::reachable(FunctionRef Root,
+                                                unsigned MaxDepth) const {
+  std::vector<FunctionRef> Out;
+  std::set<const Function *> Seen{Root.Fn};
+  std::deque<std::pair<FunctionRef, unsigned>> Queue{{Root, 0}};
+  while (!Queue.empty()) {
+    auto [F, Depth] = Queue.front();
+    Queue.pop_front();
+    Out.push_back(F);
+    if (Depth >= MaxDepth)
+      continue;
+    for (const CallSite &C : F.Fn->Calls)
+      if (std::optional<FunctionRef> Callee = function(C.Callee, F.TU))
+        if (Seen.insert(Callee->Fn).second)
+          Queue.push_back({*Callee, Depth + 1});
+  }
+  return Out;
+}
+
+} // namespace klp

@@ -1,0 +1,91 @@
+//===- Module.h - The livepatch module model -------------------*- C++ -*-===//
+//
+// One model per livepatch module: what its translation units declare about
+// patches, states, shadow variables, per-object callbacks and its functions.
+// The model is plain data with no Clang types, so checks that only read it
+// compile without Clang headers and the facts can be stored and joined
+// across separate compiler runs (kbuild modes). Each family of facts is a
+// header of its own; facts that only one check needs are that check's own
+// and travel as JSON under its name (TUFacts::Own).
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef KLP_MODEL_MODULE_H
+#define KLP_MODEL_MODULE_H
+
+#include "CallGraph.h"
+#include "Callbacks.h"
+#include "Shadow.h"
+#include "States.h"
+
+#include <functional>
+#include <map>
+#include <set>
+#include <vector>
+
+namespace klp {
+
+/// Everything one translation unit contributes to its module.
+struct TUFacts {
+  std::string MainFile;
+  Generation Gen = Generation::Unknown;
+  std::vector<Patch> Patches;
+  std::vector<State> States;
+  /// Variables a klp_patch's "states" member refers to, in an initializer or
+  /// an assignment (for a compound literal: the patch variable itself).
+  std::vector<std::string> StateArrays;
+  std::vector<ShadowCall> ShadowCalls;
+  std::vector<ObjectCallback> ObjectCallbacks;
+  std::vector<Function> Functions;
+  std::vector<GlobalVar> Globals;
+  /// Check-private facts, keyed by check name (see Check::extractor()).
+  std::map<std::string, llvm::json::Value> Own;
+};
+
+template <class M> void mapFields(M &&Map, TUFacts &T) {
+  Map("main_file", T.MainFile);
+  Map("generation", T.Gen);
+  Map("patches", T.Patches);
+  Map("states", T.States);
+  Map("state_arrays", T.StateArrays);
+  Map("shadow_calls", T.ShadowCalls);
+  Map("object_callbacks", T.ObjectCallbacks);
+  Map("functions", T.Functions);
+  Map("globals", T.Globals);
+  Map("own", T.Own);
+}
+KLP_JSON_MAPPED(TUFacts)
+
+/// A function of the module: which TU defines it, and its facts.
+struct FunctionRef {
+  unsigned TU;
+  const Function *Fn;
+};
+
+/// One livepatch module: its translation units' facts joined.
+struct ModuleModel {
+  std::string Name;
+  std::vector<TUFacts> TUs;
+
+  /// The first generation any translation unit recognised.
+  Generation generation() const;
+  /// Only a module that defines a struct klp_patch is a livepatch.
+  bool isLivepatch() const;
+  /// The states that count (docs/semantics.md, "What counts as a state"):
+  /// those reachable from a klp_patch's states, and those built by run-time
+  /// assignments. When no patch is in view (a TU of a larger module), every
+  /// state counts.
+  std::vector<const State *> states() const;
+
+  /// The definition of \p Name as code in TU \p FromTU calls it: a static
+  /// function of that TU, else an external one of any TU.
+  std::optional<FunctionRef> function(const std::string &Name,
+                                      unsigned FromTU) const;
+  /// Every function reachable from \p Root (itself included) within
+  /// \p MaxDepth calls, each once, in breadth-first order.
+  std::vector<FunctionRef> reachable(FunctionRef Root, unsigned MaxDepth) const;
+};
+
+} // namespace klp
+
+#endif

@@ -1,0 +1,88 @@
+//===- Fingerprint.cpp - Findings that survive line moves -----------------===//
+
+#include "report/Fingerprint.h"
+#include "support/Hash.h"
+
+#include <llvm/Support/FormatVariadic.h>
+#include <llvm/Support/JSON.h>
+#include <llvm/Support/MemoryBuffer.h>
+#include <llvm/Support/raw_ostream.h>
+
+#include <cctype>
+
+namespace klp {
+
+// --- Fingerprints and baselines -------------------------------------------
+
+static std::string squeeze(const std::string &S) {
+  std::string Out;
+  for (char C : S)
+    if (!std::isspace(static_cast<unsigned char>(C)))
+      Out += C;
+  return Out;
+}
+
+std::string Fingerprinter::relative(const std::string &File) const {
+  llvm::StringRef F(File);
+  if (!Root.empty() && F.starts_with(Root + "/"))
+    return F.drop_front(Root.size() + 1).str();
+  return File;
+}
+
+std::string Fingerprinter::fingerprint(const Finding &F) {
+  std::string Key = F.Check + "\n" + relative(F.Where.File) + "\n" +
+                    F.Message + "\n" +
+                    squeeze(Sources.line(F.Where.File, F.Where.Line));
+  unsigned N = Seen[Key]++;
+  return hashHex(hashBytes(Key)) + ":" + std::to_string(N);
+}
+
+std::string Fingerprinter::lineHash(const Finding &F) {
+  std::string Key = squeeze(Sources.line(F.Where.File, F.Where.Line));
+  unsigned N = Seen["line\n" + relative(F.Where.File) + "\n" + Key]++;
+  return hashHex(hashBytes(Key)) + ":" + std::to_string(N + 1);
+}
+
+bool readBaseline(const std::string &Path, std::set<std::string> &Out,
+                  std::string &Error) {
+  auto Buf = llvm::MemoryBuffer::getFile(Path);
+  if (!Buf) {
+    Error = "cannot read baseline '" + Path + "': " + Buf.getError().message();
+    return false;
+  }
+  auto V = llvm::json::parse((*Buf)->getBuffer());
+  if (!V) {
+    Error = "invalid baseline '" + Path + "': " + llvm::toString(V.takeError());
+    return false;
+  }
+  const llvm::json::Object *O = V->getAsObject();
+  const llvm::json::Array *A = O ? O->getArray("fingerprints") : nullptr;
+  if (!A) {
+    Error = "invalid baseline '" + Path + "': no \"fingerprints\" list";
+    return false;
+  }
+  for (const llvm::json::Value &E : *A)
+    if (auto S = E.getAsString())
+      Out.insert(S->str());
+  return true;
+}
+
+bool writeBaseline(const std::string &Path, const std::set<std::string> &Prints,
+                   std::string &Error) {
+  std::error_code EC;
+  llvm::raw_fd_ostream OS(Path, EC);
+  if (EC) {
+    Error = "cannot write baseline '" + Path + "': " + EC.message();
+    return false;
+  }
+  llvm::json::Array A;
+  for (const std::string &P : Prints)
+    A.push_back(P);
+  OS << llvm::formatv("{0:2}", llvm::json::Value(llvm::json::Object{
+                                   {"klp_lint_baseline", 1},
+                                   {"fingerprints", std::move(A)}}))
+     << "\n";
+  return true;
+}
+
+} // namespace klp

@@ -1,0 +1,42 @@
+//===- Json.cpp - klp-lint's own JSON output ------------------------------===//
+
+#include "report/Reporter.h"
+
+#include <llvm/Support/FormatVariadic.h>
+#include <llvm/Support/JSON.h>
+#include <llvm/Support/raw_ostream.h>
+
+using llvm::json::Array;
+using llvm::json::Object;
+using llvm::json::Value;
+
+namespace klp {
+
+void renderJson(const RenderContext &C, llvm::raw_ostream &OS) {
+  Array Findings;
+  for (const Finding &F : C.Findings) {
+    Array Notes;
+    for (const Note &N : F.Notes)
+      Notes.push_back(Object{{"file", N.Where.File},
+                             {"line", N.Where.Line},
+                             {"column", N.Where.Col},
+                             {"message", N.Message}});
+    Findings.push_back(Object{{"check", F.Check},
+                              {"severity", severityName(F.Level)},
+                              {"promoted", F.Promoted},
+                              {"file", F.Where.File},
+                              {"line", F.Where.Line},
+                              {"column", F.Where.Col},
+                              {"message", F.Message},
+                              {"notes", std::move(Notes)},
+                              {"fingerprint", F.Fingerprint}});
+  }
+  OS << llvm::formatv("{0:2}",
+                      Value(Object{{"version", 1},
+                                   {"tool", "klp-lint"},
+                                   {"tool_version", KLP_LINT_VERSION},
+                                   {"findings", std::move(Findings)}}))
+     << "\n";
+}
+
+} // namespace klp
