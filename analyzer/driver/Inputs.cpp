@@ -44,59 +44,53 @@ std::vector<std::string> withTheirModules(const tooling::CompilationDatabase &DB
   return Files;
 }
 
-} // namespace
+/// Builds the module list file by file.
+class Collector {
+public:
+  Collector(const InputOptions &Opts, SettingsResolver &Resolver, Report &R)
+      : Opts(Opts), Resolver(Resolver), R(R),
+        CommandLineModule(Opts.BuildDir.empty()) {}
 
-std::vector<ModuleInput> collectModules(const InputOptions &Opts,
-                                        SettingsResolver &Resolver, Report &R) {
-  std::vector<ModuleInput> Modules;
-  std::unique_ptr<tooling::CompilationDatabase> DB;
-  std::vector<std::string> Files;
-  for (const std::string &F : Opts.Files)
-    Files.push_back(absolutePath(F));
-
-  if (!Opts.BuildDir.empty()) {
-    std::string Error;
-    DB = tooling::CompilationDatabase::loadFromDirectory(Opts.BuildDir, Error);
-    if (!DB) {
-      R.fail({Opts.BuildDir, "cannot read compile database in '" +
-                                 Opts.BuildDir + "': " + Error},
-             llvm::errs());
-      return Modules;
+  /// The compile database, and the files to analyze; false if none.
+  bool open(std::vector<std::string> &Files) {
+    for (const std::string &F : Opts.Files)
+      Files.push_back(absolutePath(F));
+    if (!CommandLineModule) {
+      std::string Error;
+      DB = tooling::CompilationDatabase::loadFromDirectory(Opts.BuildDir, Error);
+      if (!DB) {
+        R.fail({Opts.BuildDir, "cannot read compile database in '" +
+                                   Opts.BuildDir + "': " + Error},
+               llvm::errs());
+        return false;
+      }
+      Files = Files.empty() ? DB->getAllFiles() : withTheirModules(*DB, Files);
+    } else {
+      std::vector<std::string> Args;
+      if (Opts.CompilerArgs && !Opts.CompilerArgs->empty())
+        Args = *Opts.CompilerArgs;
+      else
+        // The embedded default: kernel-support's generation C headers.
+        Args = {"-std=gnu11", std::string("-I") + EmbeddedIncludeDir};
+      DB = std::make_unique<tooling::FixedCompilationDatabase>(".", Args);
     }
-    Files = Files.empty() ? DB->getAllFiles() : withTheirModules(*DB, Files);
-  } else {
-    std::vector<std::string> Args;
-    if (Opts.CompilerArgs && !Opts.CompilerArgs->empty())
-      Args = *Opts.CompilerArgs;
-    else
-      // The embedded default: kernel-support's generation C headers.
-      Args = {"-std=gnu11", std::string("-I") + EmbeddedIncludeDir};
-    DB = std::make_unique<tooling::FixedCompilationDatabase>(".", Args);
-  }
-  if (Files.empty()) {
-    R.fail({"", "no input files"}, llvm::errs());
-    return Modules;
+    if (Files.empty()) {
+      R.fail({"", "no input files"}, llvm::errs());
+      return false;
+    }
+    return true;
   }
 
-  std::map<std::string, size_t> ByName;
-  bool CommandLineModule = Opts.BuildDir.empty();
-  auto Add = [&](const std::string &Key, const std::string &Name,
-                 const std::string &File, TUInput TU) {
-    auto [It, New] = ByName.try_emplace(Key, Modules.size());
-    if (New)
-      Modules.push_back({Name.empty() ? stem(File) : Name, {}});
-    Modules[It->second].TUs.push_back(std::move(TU));
-  };
-  for (const std::string &File : Files) {
+  void add(const std::string &File) {
     // A file that cannot be read still belongs to its module: the module
     // is then incomplete and gets no module-scope findings.
     std::string OwnKey = CommandLineModule ? "" : File;
     if (!llvm::sys::fs::exists(File) || llvm::sys::fs::is_directory(File)) {
-      Add(OwnKey, "", File,
+      put(OwnKey, "", File,
           TUInput{File, "", {},
                   llvm::sys::fs::exists(File) ? "is a directory, not a source file"
                                               : "no such file"});
-      continue;
+      return;
     }
     std::vector<tooling::CompileCommand> Cmds =
         Opts.FullCommand
@@ -108,27 +102,63 @@ std::vector<ModuleInput> collectModules(const InputOptions &Opts,
                         "': no compile command for it in '" + Opts.BuildDir +
                         "/compile_commands.json'"},
              llvm::errs());
-      continue;
+      return;
     }
     const Settings *S = Resolver.forFile(File);
     if (!S) {
-      Add(OwnKey, "", File, TUInput{File, "", {}, "invalid configuration"});
-      continue;
+      put(OwnKey, "", File, TUInput{File, "", {}, "invalid configuration"});
+      return;
     }
     for (const tooling::CompileCommand &C : Cmds) {
-      TUInput TU{File, C.Directory, adjustArguments(C.CommandLine, S->Adjust),
-                 ""};
       std::string Name = kbuildModName(C.CommandLine);
-      Add(CommandLineModule ? "" : (Name.empty() ? File : Name), Name, File,
-          std::move(TU));
+      // Files named on one command line form one module; a database groups
+      // its entries by KBUILD_MODNAME.
+      put(CommandLineModule ? "" : (Name.empty() ? File : Name), Name, File,
+          TUInput{File, C.Directory, adjustArguments(C.CommandLine, S->Adjust),
+                  ""});
     }
   }
-  if (!CommandLineModule)
-    std::stable_sort(Modules.begin(), Modules.end(),
-                     [](const ModuleInput &A, const ModuleInput &B) {
-                       return A.Name < B.Name;
-                     });
-  return Modules;
+
+  std::vector<ModuleInput> take() {
+    // A database's order is its generator's; sort so that output and shards
+    // are the same on every run.
+    if (!CommandLineModule)
+      std::stable_sort(Modules.begin(), Modules.end(),
+                       [](const ModuleInput &A, const ModuleInput &B) {
+                         return A.Name < B.Name;
+                       });
+    return std::move(Modules);
+  }
+
+private:
+  void put(const std::string &Key, const std::string &Name,
+           const std::string &File, TUInput TU) {
+    auto [It, New] = ByName.try_emplace(Key, Modules.size());
+    if (New)
+      Modules.push_back({Name.empty() ? stem(File) : Name, {}});
+    Modules[It->second].TUs.push_back(std::move(TU));
+  }
+
+  const InputOptions &Opts;
+  SettingsResolver &Resolver;
+  Report &R;
+  bool CommandLineModule;
+  std::unique_ptr<tooling::CompilationDatabase> DB;
+  std::vector<ModuleInput> Modules;
+  std::map<std::string, size_t> ByName;
+};
+
+} // namespace
+
+std::vector<ModuleInput> collectModules(const InputOptions &Opts,
+                                        SettingsResolver &Resolver, Report &R) {
+  Collector C(Opts, Resolver, R);
+  std::vector<std::string> Files;
+  if (!C.open(Files))
+    return {};
+  for (const std::string &File : Files)
+    C.add(File);
+  return C.take();
 }
 
 } // namespace klp

@@ -185,6 +185,86 @@ private:
   std::string Output, Deps;
 };
 
+/// The PCH's own command: the TU's without the file, its identity and
+/// anything that is about diagnostics checking rather than parsing.
+std::vector<std::string> pchCommand(const std::string &File,
+                                    const std::vector<std::string> &Args) {
+  std::vector<std::string> Out;
+  for (size_t I = 0; I < Args.size(); ++I) {
+    const std::string &A = Args[I];
+    if (A == File || isIdentityDefine(A))
+      continue;
+    if ((A == "-Xclang" && I + 1 < Args.size() &&
+         llvm::StringRef(Args[I + 1]).starts_with("-verify")) ||
+        A == "-include-pch") {
+      ++I;
+      continue;
+    }
+    Out.push_back(A);
+  }
+  return Out;
+}
+
+/// The cache files of one preamble: its key names them all.
+struct CacheEntry {
+  std::string Header, Pch, Deps, Seen, Fail;
+
+  CacheEntry(const std::string &CacheDir, const std::string &Key) {
+    llvm::SmallString<256> Base(CacheDir);
+    llvm::sys::path::append(Base, Key);
+    std::string B(Base);
+    Header = B + ".h", Pch = B + ".pch", Deps = B + ".deps", Seen = B + ".seen",
+    Fail = B + ".fail";
+  }
+};
+
+/// Create \p Header with \p Prefix once and never rewrite it (its name is
+/// its content's key): every PCH records its mtime, and a rewrite by a
+/// concurrent build (make -j) would make clang reject PCHs built from the
+/// earlier copy.
+bool writeHeaderOnce(const std::string &Header, const std::string &Prefix) {
+  if (llvm::sys::fs::exists(Header))
+    return true;
+  std::string Tmp = Header + fmt::format(".tmp{}", ::getpid());
+  {
+    std::ofstream H(Tmp);
+    H << Prefix;
+    if (!H)
+      return false;
+  }
+  // link() creates the name only if nobody did meanwhile.
+  ::link(Tmp.c_str(), Header.c_str());
+  llvm::sys::fs::remove(Tmp);
+  return llvm::sys::fs::exists(Header);
+}
+
+/// Precompile \p E.Header with \p PchArgs; publish the PCH and its
+/// dependency list atomically (concurrent builds each rename their own).
+bool buildPch(const CacheEntry &E, std::vector<std::string> PchArgs,
+              const std::string &Directory,
+              llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS) {
+  std::string Tmp = E.Pch + fmt::format(".tmp{}", ::getpid());
+  std::string TmpDeps = E.Deps + fmt::format(".tmp{}", ::getpid());
+  PchArgs.push_back(E.Header);
+  OneCommandDatabase DB(tooling::CompileCommand(Directory, E.Header, PchArgs, ""));
+  tooling::ClangTool Tool(DB, {E.Header},
+                          std::make_shared<PCHContainerOperations>(), FS);
+  // A preamble that cannot be precompiled on its own is not an error: the
+  // TU is then parsed without a PCH. KLP_LINT_DEBUG_PCH=1 shows why.
+  IgnoringDiagConsumer Quiet;
+  if (!std::getenv("KLP_LINT_DEBUG_PCH"))
+    Tool.setDiagnosticConsumer(&Quiet);
+  Tool.setPrintErrorMessage(false);
+  BuildPchFactory Factory(Tmp, TmpDeps);
+  if (Tool.run(&Factory) != 0 || !Factory.Built) {
+    llvm::sys::fs::remove(Tmp);
+    llvm::sys::fs::remove(TmpDeps);
+    return false;
+  }
+  return !llvm::sys::fs::rename(TmpDeps, E.Deps) &&
+         !llvm::sys::fs::rename(Tmp, E.Pch);
+}
+
 } // namespace
 
 std::vector<std::string>
@@ -201,94 +281,33 @@ preambleArgs(const std::string &File, const std::vector<std::string> &Args,
   std::string Prefix = safePrefix((*Buf)->getBuffer(), Includes);
   if (Includes == 0)
     return {};
-
-  // The PCH's own command: the TU's without the file, its identity and
-  // anything that is about diagnostics checking rather than parsing.
-  std::vector<std::string> PchArgs;
-  for (size_t I = 0; I < Args.size(); ++I) {
-    const std::string &A = Args[I];
-    if (A == File || isIdentityDefine(A))
-      continue;
-    if (A == "-Xclang" && I + 1 < Args.size() &&
-        llvm::StringRef(Args[I + 1]).starts_with("-verify")) {
-      ++I;
-      continue;
-    }
-    if (A == "-include-pch") {
-      ++I;
-      continue;
-    }
-    PchArgs.push_back(A);
-  }
-  std::string Key;
-  {
-    uint64_t H = hashBytes(KLP_LINT_VERSION);
-    H = hashBytes(Salt, H);
-    H = hashBytes(Directory, H);
-    for (const std::string &A : PchArgs)
-      H = hashBytes(A + '\0', H);
-    H = hashBytes(Prefix, H);
-    Key = hashHex(H);
-  }
-  llvm::SmallString<256> Base(CacheDir);
-  llvm::sys::path::append(Base, Key);
-  std::string Header = std::string(Base) + ".h", Pch = std::string(Base) + ".pch",
-              Deps = std::string(Base) + ".deps", Seen = std::string(Base) + ".seen",
-              Fail = std::string(Base) + ".fail";
-  if (llvm::sys::fs::exists(Pch) && depsValid(Deps))
-    return {"-include-pch", Pch};
-  if (llvm::sys::fs::exists(Fail))
+  std::vector<std::string> PchArgs = pchCommand(File, Args);
+  uint64_t H = hashBytes(KLP_LINT_VERSION);
+  H = hashBytes(Salt, H);
+  H = hashBytes(Directory, H);
+  for (const std::string &A : PchArgs)
+    H = hashBytes(A + '\0', H);
+  CacheEntry E(CacheDir, hashHex(hashBytes(Prefix, H)));
+  if (llvm::sys::fs::exists(E.Pch) && depsValid(E.Deps))
+    return {"-include-pch", E.Pch};
+  if (llvm::sys::fs::exists(E.Fail))
     return {}; // this preamble cannot be precompiled alone
 
   // First sighting: remember the key, parse normally.
-  if (!llvm::sys::fs::exists(Seen)) {
+  if (!llvm::sys::fs::exists(E.Seen)) {
     if (llvm::sys::fs::create_directories(CacheDir))
       return {};
-    std::ofstream(Seen) << File << "\n";
+    std::ofstream(E.Seen) << File << "\n";
     return {};
   }
-
-  // Second sighting: build the PCH now and use it. The header is created
-  // once and never rewritten (its name is its content's key): every PCH
-  // records its mtime, and a rewrite by a concurrent build (make -j) would
-  // make clang reject PCHs built from the earlier copy.
-  if (!llvm::sys::fs::exists(Header)) {
-    std::string TmpHeader = Header + fmt::format(".tmp{}", ::getpid());
-    {
-      std::ofstream H(TmpHeader);
-      H << Prefix;
-      if (!H)
-        return {};
-    }
-    // link() creates the name only if nobody did meanwhile.
-    ::link(TmpHeader.c_str(), Header.c_str());
-    llvm::sys::fs::remove(TmpHeader);
-    if (!llvm::sys::fs::exists(Header))
-      return {};
-  }
-  std::string Tmp = Pch + fmt::format(".tmp{}", ::getpid());
-  std::string TmpDeps = Deps + fmt::format(".tmp{}", ::getpid());
-  PchArgs.push_back(Header);
-  OneCommandDatabase DB(tooling::CompileCommand(Directory, Header, PchArgs, ""));
-  tooling::ClangTool Tool(DB, {Header},
-                          std::make_shared<PCHContainerOperations>(), FS);
-  // A preamble that cannot be precompiled on its own is not an error: the
-  // TU is then parsed without a PCH. KLP_LINT_DEBUG_PCH=1 shows why.
-  IgnoringDiagConsumer Quiet;
-  if (!std::getenv("KLP_LINT_DEBUG_PCH"))
-    Tool.setDiagnosticConsumer(&Quiet);
-  Tool.setPrintErrorMessage(false);
-  BuildPchFactory Factory(Tmp, TmpDeps);
-  if (Tool.run(&Factory) != 0 || !Factory.Built) {
-    llvm::sys::fs::remove(Tmp);
-    llvm::sys::fs::remove(TmpDeps);
-    std::ofstream(Fail) << File << "\n";
+  // Second sighting: build the PCH now and use it.
+  if (!writeHeaderOnce(E.Header, Prefix))
+    return {};
+  if (!buildPch(E, std::move(PchArgs), Directory, FS)) {
+    std::ofstream(E.Fail) << File << "\n";
     return {};
   }
-  // Publish atomically: concurrent builds (make -j) each rename their own.
-  if (llvm::sys::fs::rename(TmpDeps, Deps) || llvm::sys::fs::rename(Tmp, Pch))
-    return {};
-  return {"-include-pch", Pch};
+  return {"-include-pch", E.Pch};
 }
 
 } // namespace klp

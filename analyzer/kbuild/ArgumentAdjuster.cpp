@@ -114,21 +114,13 @@ std::string targetFromArch(const std::string &Arch, bool M32) {
   return "";
 }
 
-} // namespace
-
-std::vector<std::string> adjustArguments(const std::vector<std::string> &Command,
-                                         const AdjustOptions &Opts) {
-  std::vector<std::string> Out;
-  if (Command.empty())
-    return Out;
-  // A database recorded through a compiler wrapper starts with the
-  // wrapper's words (integration-notes §2.2): the compiler comes after them.
+/// The index of the compiler in \p Command: a database recorded through a
+/// compiler wrapper starts with the wrapper's words (integration-notes:
+/// compiler wrapper).
+size_t compilerIndex(const std::vector<std::string> &Command) {
   size_t First = 0;
-  auto Base = [&](size_t I) {
-    return Command[I].substr(Command[I].rfind('/') + 1);
-  };
   while (First + 1 < Command.size()) {
-    std::string B = Base(First);
+    std::string B = Command[First].substr(Command[First].rfind('/') + 1);
     if (B == "klp-lint" && Command[First + 1] == "cc")
       First += 2;
     else if (B == "klp-lint-cc" || B == "ccache" || B == "sccache" ||
@@ -137,63 +129,71 @@ std::vector<std::string> adjustArguments(const std::vector<std::string> &Command
     else
       break;
   }
-  const std::string &Compiler = Command[First];
+  return First;
+}
+
+/// How many arguments at \p A to drop: 0 keeps it, 2 also drops its value.
+unsigned dropCount(const std::string &A) {
+  auto In = [&](const char *const *B, const char *const *E) {
+    return std::find_if(B, E, [&](const char *S) { return A == S; }) != E;
+  };
+  if (In(std::begin(SparseExact), std::end(SparseExact)) ||
+      startsWith(A, "-Wsparse-") || startsWith(A, "-Wno-sparse-"))
+    return 1;
+  if (isDependencyFlag(A))
+    return 1;
+  if (dependencyFlagTakesValue(A) || A == "--param")
+    return 2;
+  if (startsWith(A, "-MF") || startsWith(A, "-MT") || startsWith(A, "-MQ"))
+    return 1;
+  if (In(std::begin(GccOnlyExact), std::end(GccOnlyExact)) ||
+      std::any_of(std::begin(GccOnlyPrefixes), std::end(GccOnlyPrefixes),
+                  [&](const char *P) { return startsWith(A, P); }))
+    return 1;
+  // Compiler warnings must never become klp-lint failures.
+  if (A == "-Werror" || startsWith(A, "-Werror="))
+    return 1;
+  return 0;
+}
+
+} // namespace
+
+std::vector<std::string> adjustArguments(const std::vector<std::string> &Command,
+                                         const AdjustOptions &Opts) {
+  std::vector<std::string> Out;
+  if (Command.empty())
+    return Out;
+  size_t First = compilerIndex(Command);
   Out.push_back("clang");
-  std::string Arch, Target;
-  bool M32 = false, HasResourceDir = false;
+  std::string Arch;
+  bool M32 = false, HasTarget = false, HasResourceDir = false;
   for (size_t I = First + 1; I < Command.size(); ++I) {
     const std::string &A = Command[I];
-    auto Drop = [&](const char *const *B, const char *const *E) {
-      return std::find_if(B, E, [&](const char *S) { return A == S; }) != E;
-    };
     if (std::find(Opts.Removed.begin(), Opts.Removed.end(), A) !=
         Opts.Removed.end())
       continue;
-    if (Drop(std::begin(SparseExact), std::end(SparseExact)) ||
-        startsWith(A, "-Wsparse-") || startsWith(A, "-Wno-sparse-"))
-      continue;
     if (startsWith(A, "--arch=")) {
-      Arch = A.substr(7);
+      Arch = A.substr(7); // sparse's: the target hint, not a clang flag
       continue;
     }
-    if (isDependencyFlag(A))
-      continue;
-    if (dependencyFlagTakesValue(A)) {
-      ++I;
-      continue;
-    }
-    if (startsWith(A, "-MF") || startsWith(A, "-MT") || startsWith(A, "-MQ"))
-      continue;
     if (startsWith(A, "-Wp,")) {
-      std::string Kept = stripWp(A);
-      if (!Kept.empty())
+      if (std::string Kept = stripWp(A); !Kept.empty())
         Out.push_back(Kept);
       continue;
     }
-    if (Drop(std::begin(GccOnlyExact), std::end(GccOnlyExact)))
-      continue;
-    if (std::any_of(std::begin(GccOnlyPrefixes), std::end(GccOnlyPrefixes),
-                    [&](const char *P) { return startsWith(A, P); }))
-      continue;
-    if (A == "--param") {
-      ++I;
+    if (unsigned N = dropCount(A)) {
+      I += N - 1;
       continue;
     }
-    // Compiler warnings must never become klp-lint failures.
-    if (A == "-Werror" || startsWith(A, "-Werror="))
-      continue;
-    if (A == "-m32")
-      M32 = true;
-    if (startsWith(A, "--target=") || A == "-target")
-      Target = "given";
-    if (startsWith(A, "-resource-dir"))
-      HasResourceDir = true;
+    M32 |= A == "-m32";
+    HasTarget |= startsWith(A, "--target=") || A == "-target";
+    HasResourceDir |= startsWith(A, "-resource-dir");
     Out.push_back(A);
   }
-  if (Target.empty()) {
+  if (!HasTarget) {
     std::string T = targetFromArch(Arch, M32);
     if (T.empty())
-      T = targetFromCompiler(Compiler);
+      T = targetFromCompiler(Command[First]);
     if (!T.empty())
       Out.insert(Out.begin() + 1, "--target=" + T);
   }

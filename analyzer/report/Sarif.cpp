@@ -80,90 +80,96 @@ std::vector<Rule> rules(const std::vector<Finding> &Findings) {
   return Out;
 }
 
+Object ruleObject(const Rule &R) {
+  std::string Doc = checkDoc(R.Name);
+  std::string Full = whyItMatters(Doc);
+  if (Full.empty())
+    Full = R.Summary;
+  std::string Group = R.Name.substr(0, R.Name.find('-'));
+  Object Help{{"text", Doc.empty() ? R.Summary : Doc}};
+  if (!Doc.empty())
+    Help["markdown"] = Doc;
+  return Object{
+      {"id", R.Name},
+      {"name", pascalCase(R.Name)},
+      {"shortDescription", Object{{"text", limit(R.Summary, 1024)}}},
+      {"fullDescription", Object{{"text", limit(Full, 1024)}}},
+      {"help", std::move(Help)},
+      {"defaultConfiguration", Object{{"level", severityName(R.Level)}}},
+      {"properties",
+       Object{{"tags", Array{"livepatch", Group}},
+              {"precision", "high"},
+              {"problem.severity", R.Level == Severity::Note
+                                       ? "recommendation"
+                                       : severityName(R.Level)}}}};
+}
+
+/// A physicalLocation: repository-relative where it can be, with the line's
+/// text as the snippet.
+Object location(const RenderContext &C, const Loc &L) {
+  std::string Rel = C.Prints.relative(L.File);
+  Object Artifact{{"uri", uriEncode(Rel)}};
+  if (Rel != L.File)
+    Artifact["uriBaseId"] = "SRCROOT";
+  else
+    Artifact["uri"] = "file://" + uriEncode(L.File);
+  Object Region{{"startLine", std::max(1u, L.Line)}};
+  if (L.Col)
+    Region["startColumn"] = L.Col;
+  const std::string &Text = C.Sources.line(L.File, L.Line);
+  if (!Text.empty())
+    Region["snippet"] = Object{{"text", Text}};
+  return Object{{"physicalLocation",
+                 Object{{"artifactLocation", std::move(Artifact)},
+                        {"region", std::move(Region)}}}};
+}
+
+Object resultObject(const RenderContext &C, const Finding &F, size_t RuleIndex) {
+  Array Related;
+  for (const Note &N : F.Notes) {
+    if (!N.Where.valid())
+      continue;
+    Object L = location(C, N.Where);
+    L["id"] = int64_t(Related.size());
+    L["message"] = Object{{"text", N.Message}};
+    Related.push_back(std::move(L));
+  }
+  Object Result{{"ruleId", F.Check},
+                {"ruleIndex", int64_t(RuleIndex)},
+                {"level", severityName(F.Level)},
+                {"message", Object{{"text", F.Message}}},
+                {"locations", Array{location(C, F.Where)}},
+                {"partialFingerprints",
+                 Object{{"primaryLocationLineHash", C.Prints.lineHash(F)},
+                        {"klpLintFingerprint/v1", F.Fingerprint}}}};
+  if (!Related.empty())
+    Result["relatedLocations"] = std::move(Related);
+  return Result;
+}
+
 } // namespace
 
 void renderSarif(const RenderContext &C, llvm::raw_ostream &OS) {
-  std::vector<Rule> Rules = rules(C.Findings);
   std::map<std::string, size_t> RuleIndex;
-  Array RuleObjs;
-  for (const Rule &R : Rules) {
-    RuleIndex[R.Name] = RuleObjs.size();
-    std::string Doc = checkDoc(R.Name);
-    std::string Full = whyItMatters(Doc);
-    if (Full.empty())
-      Full = R.Summary;
-    std::string Group = R.Name.substr(0, R.Name.find('-'));
-    Object Help{{"text", Doc.empty() ? R.Summary : Doc}};
-    if (!Doc.empty())
-      Help["markdown"] = Doc;
-    RuleObjs.push_back(Object{
-        {"id", R.Name},
-        {"name", pascalCase(R.Name)},
-        {"shortDescription", Object{{"text", limit(R.Summary, 1024)}}},
-        {"fullDescription", Object{{"text", limit(Full, 1024)}}},
-        {"help", std::move(Help)},
-        {"defaultConfiguration", Object{{"level", severityName(R.Level)}}},
-        {"properties",
-         Object{{"tags", Array{"livepatch", Group}},
-                {"precision", "high"},
-                {"problem.severity", R.Level == Severity::Note
-                                         ? "recommendation"
-                                         : severityName(R.Level)}}}});
+  Array Rules;
+  for (const Rule &R : rules(C.Findings)) {
+    RuleIndex[R.Name] = Rules.size();
+    Rules.push_back(ruleObject(R));
   }
-
-  auto Location = [&](const Loc &L) {
-    std::string Rel = C.Prints.relative(L.File);
-    Object Artifact{{"uri", uriEncode(Rel)}};
-    if (Rel != L.File)
-      Artifact["uriBaseId"] = "SRCROOT";
-    else
-      Artifact["uri"] = "file://" + uriEncode(L.File);
-    Object Region{{"startLine", std::max(1u, L.Line)}};
-    if (L.Col)
-      Region["startColumn"] = L.Col;
-    const std::string &Text = C.Sources.line(L.File, L.Line);
-    if (!Text.empty())
-      Region["snippet"] = Object{{"text", Text}};
-    return Object{{"physicalLocation",
-                   Object{{"artifactLocation", std::move(Artifact)},
-                          {"region", std::move(Region)}}}};
-  };
-
   Array Results;
-  for (const Finding &F : C.Findings) {
-    Array Related;
-    for (const Note &N : F.Notes) {
-      if (!N.Where.valid())
-        continue;
-      Object L = Location(N.Where);
-      L["id"] = int64_t(Related.size());
-      L["message"] = Object{{"text", N.Message}};
-      Related.push_back(std::move(L));
-    }
-    Object Result{
-        {"ruleId", F.Check},
-        {"ruleIndex", int64_t(RuleIndex[F.Check])},
-        {"level", severityName(F.Level)},
-        {"message", Object{{"text", F.Message}}},
-        {"locations", Array{Location(F.Where)}},
-        {"partialFingerprints",
-         Object{{"primaryLocationLineHash", C.Prints.lineHash(F)},
-                {"klpLintFingerprint/v1", F.Fingerprint}}}};
-    if (!Related.empty())
-      Result["relatedLocations"] = std::move(Related);
-    Results.push_back(std::move(Result));
-  }
-
-  Object Run{{"tool", Object{{"driver", Object{{"name", "klp-lint"},
-                                               {"version", KLP_LINT_VERSION},
-                                               {"semanticVersion", KLP_LINT_VERSION},
-                                               {"rules", std::move(RuleObjs)}}}}},
+  for (const Finding &F : C.Findings)
+    Results.push_back(resultObject(C, F, RuleIndex[F.Check]));
+  Object Driver{{"name", "klp-lint"},
+                {"version", KLP_LINT_VERSION},
+                {"semanticVersion", KLP_LINT_VERSION},
+                {"rules", std::move(Rules)}};
+  Object Run{{"tool", Object{{"driver", std::move(Driver)}}},
              {"automationDetails", Object{{"id", "klp-lint/"}}},
              {"columnKind", "utf16CodeUnits"},
              {"results", std::move(Results)}};
   if (!C.SourceRoot.empty())
-    Run["originalUriBaseIds"] =
-        Object{{"SRCROOT", Object{{"uri", "file://" + uriEncode(C.SourceRoot) + "/"}}}};
+    Run["originalUriBaseIds"] = Object{
+        {"SRCROOT", Object{{"uri", "file://" + uriEncode(C.SourceRoot) + "/"}}}};
   OS << llvm::formatv(
             "{0:2}",
             Value(Object{{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},

@@ -1,0 +1,109 @@
+//===- Options.cpp - klp-lint's command-line options ----------------------===//
+//
+// The one option table: --help, the man page and the bash completion are
+// all generated from it.
+//
+//===----------------------------------------------------------------------===//
+
+#include "tool/Options.h"
+
+using namespace llvm;
+
+namespace klp::options {
+
+cl::OptionCategory Category("klp-lint options");
+
+cl::list<std::string> Files(cl::Positional, cl::desc("<file>..."),
+                            cl::cat(Category));
+cl::opt<std::string> BuildDir(
+    "p", cl::desc("Build directory containing compile_commands.json; its "
+                  "entries are grouped into modules by KBUILD_MODNAME"),
+    cl::value_desc("build-dir"), cl::cat(Category));
+cl::opt<std::string> Checks(
+    "checks",
+    cl::desc("Comma-separated globs of checks to run; a leading '-' "
+             "removes (default: all)"),
+    cl::init(""), cl::cat(Category));
+cl::opt<std::string> WarningsAsErrors(
+    "warnings-as-errors",
+    cl::desc("Globs of checks whose warnings become errors (exit code 1)"),
+    cl::init(""), cl::cat(Category));
+cl::opt<bool> ListChecks("list-checks",
+                         cl::desc("List the enabled checks and exit"),
+                         cl::cat(Category));
+cl::list<std::string> CheckOption(
+    "check-option",
+    cl::desc("Set a check option: <check>.<Option>=<value>"),
+    cl::value_desc("key=value"), cl::cat(Category));
+cl::list<std::string> ExtraArgs(
+    "extra-arg", cl::desc("Append an argument to every compile command"),
+    cl::cat(Category));
+cl::list<std::string> RemovedArgs(
+    "removed-arg", cl::desc("Remove an argument from every compile command"),
+    cl::cat(Category));
+cl::opt<klp::OutputFormat> Format(
+    "format", cl::desc("Output format"), cl::init(klp::OutputFormat::Text),
+    cl::values(clEnumValN(klp::OutputFormat::Text, "text",
+                          "clang-style diagnostics on stderr (default)"),
+               clEnumValN(klp::OutputFormat::Json, "json", "JSON on stdout"),
+               clEnumValN(klp::OutputFormat::Sarif, "sarif",
+                          "SARIF 2.1.0 on stdout (GitHub code scanning)"),
+               clEnumValN(klp::OutputFormat::Checkpatch, "checkpatch",
+                          "checkpatch.pl's report format on stdout")),
+    cl::cat(Category));
+cl::opt<std::string> ExportFixes(
+    "export-fixes",
+    cl::desc("Write findings and their fixes as clang-tidy's YAML"),
+    cl::value_desc("file.yaml"), cl::cat(Category));
+cl::opt<std::string> SourceRoot(
+    "source-root",
+    cl::desc("Make paths relative to this directory (SARIF, baselines); "
+             "default: the git work tree, else the current directory"),
+    cl::cat(Category));
+cl::opt<std::string> WriteBaseline(
+    "write-baseline", cl::desc("Write the fingerprints of all findings"),
+    cl::value_desc("file"), cl::cat(Category));
+cl::opt<std::string> Baseline(
+    "baseline", cl::desc("Do not report findings recorded in this baseline"),
+    cl::value_desc("file"), cl::cat(Category));
+cl::opt<std::string> Diff(
+    "diff", cl::desc("Report only findings on lines changed since <git-rev>"),
+    cl::value_desc("git-rev"), cl::cat(Category));
+cl::opt<std::string> LineFilterOpt(
+    "line-filter",
+    cl::desc("Report only findings on these lines (clang-tidy's JSON: "
+             "[{\"name\":\"file.c\",\"lines\":[[1,5]]}])"),
+    cl::cat(Category));
+cl::opt<bool> Strict("strict",
+                     cl::desc("checkpatch format: also show notes (CHECK)"),
+                     cl::cat(Category));
+cl::opt<bool> Quiet("quiet", cl::desc("Do not print the summary line"),
+                    cl::cat(Category));
+cl::opt<std::string> ConfigFile(
+    "config-file",
+    cl::desc("Read this configuration instead of looking for .klp-lint.yaml "
+             "upwards from each file"),
+    cl::value_desc("file"), cl::cat(Category));
+cl::opt<bool> DumpConfig(
+    "dump-config",
+    cl::desc("Print the effective configuration (for the first file, or the "
+             "current directory) and exit"),
+    cl::cat(Category));
+cl::opt<std::string> Explain(
+    "explain", cl::desc("Explain a check: what it flags and the harm"),
+    cl::value_desc("check"), cl::cat(Category));
+cl::opt<bool> FullParse(
+    "full-parse",
+    cl::desc("Parse function bodies in kernel headers too (slower; the "
+             "findings are the same)"),
+    cl::cat(Category));
+cl::opt<unsigned> Jobs("j", cl::desc("Analyze this many modules at once"),
+                       cl::init(1), cl::value_desc("N"), cl::cat(Category));
+cl::opt<std::string> Shard(
+    "shard",
+    cl::desc("Analyze only shard i of n (1-based) of the modules, for "
+             "splitting a compile database across CI jobs"),
+    cl::value_desc("i/n"), cl::cat(Category));
+
+
+} // namespace klp::options
