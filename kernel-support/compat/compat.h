@@ -131,6 +131,71 @@ extern struct list_head klp_sim_tasks;
 extern struct task_struct *klp_sim_main_task;
 extern struct task_struct *klp_sim_kworker_task;
 
+/*
+ * The kernel's walk over every task, for_each_process_thread(g, t): @g is
+ * the cursor, @t the task.
+ */
+static inline struct task_struct *klp_sim_next_task(struct task_struct *t)
+{
+	struct klp_task *kt;
+
+	if (!t)
+		kt = list_first_entry_or_null(&klp_sim_tasks, struct klp_task,
+					      node);
+	else if (list_is_last(&to_klp_task(t)->node, &klp_sim_tasks))
+		kt = NULL;
+	else
+		kt = list_next_entry(to_klp_task(t), node);
+	return kt ? &kt->task : NULL;
+}
+
+#define for_each_process_thread(g, t)					\
+	for ((g) = klp_sim_next_task(NULL); ((t) = (g)) != NULL;	\
+	     (g) = klp_sim_next_task(g))
+
+/* TIF_PATCH_PENDING: the task still has to switch to the target state. */
+#define TIF_PATCH_PENDING	0
+
+static inline void set_tsk_thread_flag(struct task_struct *t, int flag)
+{
+	(void)flag;
+	to_klp_task(t)->patch_pending = true;
+}
+
+static inline void clear_tsk_thread_flag(struct task_struct *t, int flag)
+{
+	(void)flag;
+	to_klp_task(t)->patch_pending = false;
+}
+
+static inline bool test_tsk_thread_flag(struct task_struct *t, int flag)
+{
+	(void)flag;
+	return to_klp_task(t)->patch_pending;
+}
+
+/*
+ * stack_trace_save_tsk_reliable() - the return addresses on @tsk's stack
+ * @tsk:	a task that is not running
+ * @store:	where the addresses go, innermost first
+ * @size:	room in @store
+ *
+ * A task blocked by the scenario's "block <task> in <func>" sits in that
+ * implementation: one entry, its address.  "block <task>" without a place
+ * has no reliable stack.  A task that sleeps in a coroutine of the
+ * scheduler has its real frames (see sched.c).  Any other task is not in
+ * kernel code at all: no entries.
+ *
+ * Return: the number of entries, or -EINVAL if the stack is unreliable.
+ */
+int stack_trace_save_tsk_reliable(struct task_struct *tsk,
+				  unsigned long *store, unsigned int size);
+
+/* The kernel waits for CPUs that might still see an old view; none here. */
+static inline void synchronize_rcu_tasks_rude(void)
+{
+}
+
 /* Find a task by name; create it (in state IDLE) if @create. */
 struct task_struct *klp_sim_find_task(const char *name, bool create);
 
@@ -183,6 +248,12 @@ int klp_sim_rmmod(const char *name);
 /* The struct module of a loaded module, or NULL. */
 struct module *klp_sim_find_module(const char *name);
 
+/* The kernel's name for it. */
+static inline struct module *find_module(const char *name)
+{
+	return klp_sim_find_module(name);
+}
+
 /*
  * The name of the module whose image contains @addr; "vmlinux" for the
  * runner itself; NULL for anything else (heap, stack).
@@ -211,6 +282,27 @@ int klp_sim_kallsyms_each(const char *objname,
 			  int (*fn)(void *data, const char *name, void *addr,
 				    unsigned long size),
 			  void *data);
+
+/*
+ * kallsyms_on_each_match_symbol() - call @fn for each vmlinux symbol @name
+ *
+ * vmlinux is the runner, not a kernel, so most functions a livepatch names
+ * in vmlinux do not exist.  With phantom symbols on (the default), a name
+ * without any match gets a placeholder address (klp_sim_phantom_symbol()),
+ * reported as its one match.
+ */
+int kallsyms_on_each_match_symbol(int (*fn)(void *data, unsigned long addr),
+				  const char *name, void *data);
+
+/* Call @fn for every symbol of module @modname, static ones included. */
+int module_kallsyms_on_each_symbol(const char *modname,
+				   int (*fn)(void *data, const char *name,
+					     unsigned long addr),
+				   void *data);
+
+/* The size of the symbol containing @addr, and @addr's offset in it. */
+int kallsyms_lookup_size_offset(unsigned long addr, unsigned long *symbolsize,
+				unsigned long *offset);
 
 /*
  * Find a symbol named "[<module>:]<name>" (a module name, "vmlinux", or

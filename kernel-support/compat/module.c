@@ -284,6 +284,80 @@ int klp_sim_kallsyms_each(const char *objname,
 	return 0;
 }
 
+int kallsyms_on_each_match_symbol(int (*fn)(void *data, unsigned long addr),
+				  const char *name, void *data)
+{
+	void *phantom;
+	bool found = false;
+	int ret;
+
+	read_vmlinux();
+	for (unsigned int i = 0; i < klp_nr_phantoms; i++) {
+		if (strcmp(klp_phantom_names[i], name))
+			continue;
+		return fn(data, (unsigned long)&klp_phantom_area[i * 16]);
+	}
+	for (size_t i = 0; i < klp_vmlinux.nr_syms; i++) {
+		if (strcmp(klp_vmlinux.syms[i].name, name))
+			continue;
+		found = true;
+		ret = fn(data, klp_vmlinux.syms[i].addr);
+		if (ret)
+			return ret;
+	}
+	if (found)
+		return 0;
+	phantom = klp_sim_phantom_symbol(name);
+	return phantom ? fn(data, (unsigned long)phantom) : 0;
+}
+
+int module_kallsyms_on_each_symbol(const char *modname,
+				   int (*fn)(void *data, const char *name,
+					     unsigned long addr),
+				   void *data)
+{
+	struct klp_sim_module *m = find_module_rec(modname);
+	int ret;
+
+	if (!m)
+		return 0;
+	for (size_t i = 0; i < m->elf.nr_syms; i++) {
+		ret = fn(data, m->elf.syms[i].name, m->elf.syms[i].addr);
+		if (ret)
+			return ret;
+	}
+	return 0;
+}
+
+int kallsyms_lookup_size_offset(unsigned long addr, unsigned long *symbolsize,
+				unsigned long *offset)
+{
+	struct klp_sim_module *m = klp_sim_module_of((const void *)addr);
+	const struct klp_sim_sym *sym = NULL;
+
+	if (klp_sim_is_phantom((const void *)addr)) {
+		if (symbolsize)
+			*symbolsize = 1;
+		if (offset)
+			*offset = (addr - (uintptr_t)klp_phantom_area) % 16;
+		return 1;
+	}
+	if (m) {
+		sym = klp_sim_elf_find_addr(&m->elf, addr);
+	} else {
+		read_vmlinux();
+		if (addr >= klp_vmlinux_start && addr < klp_vmlinux_end)
+			sym = klp_sim_elf_find_addr(&klp_vmlinux, addr);
+	}
+	if (!sym)
+		return 0;
+	if (symbolsize)
+		*symbolsize = sym->size;
+	if (offset)
+		*offset = addr - sym->addr;
+	return 1;
+}
+
 static void *elf_lookup(const struct klp_sim_elf *elf, const char *name)
 {
 	for (size_t i = 0; i < elf->nr_syms; i++)

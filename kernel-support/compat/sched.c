@@ -242,3 +242,22 @@ int wait_for_completion_interruptible(struct completion *x)
 			      current->comm, current->pid);
 	return 0;
 }
+
+/* ------------------------------------------------------------------------
+ * Stack traces
+ */
+
+int stack_trace_save_tsk_reliable(struct task_struct *tsk,
+				  unsigned long *store, unsigned int size)
+{
+	struct klp_task *kt = to_klp_task(tsk);
+
+	if (!kt->blocked)
+		return 0;
+	if (!kt->blocked_in)
+		return -EINVAL;
+	if (!size)
+		return -E2BIG;
+	store[0] = (unsigned long)kt->blocked_in;
+	return 1;
+}

@@ -26,9 +26,11 @@
 #include <linux/mutex.h>
 
 #include "../compat/compat.h"
+#include "../compat/ftrace.h"
 #include "../core.h"
 #include "../patch.h"
-#include "../shadow.h"
+#include "bookkeeping.h"
+#include "sysfs.h"
 #include "../state.h"
 #include "../transition.h"
 
@@ -272,7 +274,7 @@ static int sysfs_write(const char *patch, const char *attr, const char *val)
 	char path[256];
 
 	snprintf(path, sizeof(path), "%s/%s", patch, attr);
-	return klp_sysfs_store(path, val);
+	return klp_sim_sysfs_store(path, val);
 }
 
 static int cmd_enable(int argc, char **argv)
@@ -294,7 +296,6 @@ static int cmd_block(int argc, char **argv)
 {
 	struct task_struct *task;
 	struct klp_task *kt;
-	struct klp_func *func;
 	void *addr;
 
 	if (argc != 2 && !(argc == 4 && !strcmp(argv[2], "in")))
@@ -312,7 +313,8 @@ static int cmd_block(int argc, char **argv)
 		if (!addr)
 			return -ENOENT;
 		/* It sleeps in whatever a call would run right now. */
-		kt->blocked_in = klp_func_target(task, addr, &func);
+		kt->blocked_in = (void *)klp_sim_ftrace_call(task,
+							     (unsigned long)addr);
 		snprintf(kt->blocked_name, sizeof(kt->blocked_name), "%s",
 			 argv[3]);
 	}
@@ -349,12 +351,10 @@ static int cmd_complete(int argc, char **argv)
 static void *call_target(const char *spec, struct task_struct *task,
 			 void **old)
 {
-	struct klp_func *func;
-
 	*old = lookup_function(spec);
 	if (!*old)
 		return NULL;
-	return klp_func_target(task, *old, &func);
+	return (void *)klp_sim_ftrace_call(task, (unsigned long)*old);
 }
 
 /**
@@ -457,7 +457,7 @@ static int cmd_cat(int argc, char **argv)
 
 	if (argc != 2)
 		scenario_error("usage: cat <patch>/<attribute>");
-	ret = klp_sysfs_show(argv[1], buf, sizeof(buf));
+	ret = klp_sim_sysfs_show(argv[1], buf, sizeof(buf));
 	if (ret < 0)
 		return ret;
 	buf[strcspn(buf, "\n")] = '\0';
@@ -593,7 +593,7 @@ static int cmd_expect_attr(int argc, char **argv)
 	} else {
 		scenario_error("usage: expect-enabled <patch> 0|1|-, expect-patched <patch> <object> 0|1|-");
 	}
-	ret = klp_sysfs_show(path, buf, sizeof(buf));
+	ret = klp_sim_sysfs_show(path, buf, sizeof(buf));
 	if (ret < 0)
 		snprintf(buf, sizeof(buf), "-");
 	buf[strcspn(buf, "\n")] = '\0';
