@@ -39,6 +39,15 @@ void klp_sim_flush(void);
 void klp_sim_event(const char *fmt, ...) __printf(1, 2);
 
 /*
+ * Kernel messages only: with this set, klp_sim_event() prints nothing, so
+ * that a transcript is what dmesg would show (the selftests' view).
+ */
+extern bool klp_sim_kmsg_only;
+
+/* A transcript line that is printed in every mode. */
+void klp_sim_line(const char *fmt, ...) __printf(1, 2);
+
+/*
  * The printk() formatter.  It is vsnprintf() except for %p: pointers are
  * printed by klp_sim_describe(), because raw addresses differ from run to
  * run and would make transcripts impossible to compare.
@@ -111,6 +120,14 @@ void klp_sim_oops(const char *fmt, ...) __printf(1, 2) __noreturn;
  * @blocked_in:	address of the function implementation it sleeps in, or
  *		NULL when it blocks every transition
  * @blocked_name: how the scenario named that place, for messages
+ * @state:	TASK_RUNNING, or the sleeping state set before schedule()
+ * @timer:	a timeout is armed: the task wakes at @wake_at
+ * @wake_at:	jiffies of the timeout
+ * @wait_chan:	what the task sleeps on (a completion, a work item), or NULL
+ * @co:		the coroutine that runs the task's code (work items), or
+ *		NULL for the shell task and the scenario's record-only tasks
+ * @kworker:	runs work items
+ * @work:	the work item it runs now, or NULL when idle
  */
 struct klp_task {
 	struct task_struct task;
@@ -119,6 +136,13 @@ struct klp_task {
 	bool blocked;
 	void *blocked_in;
 	char blocked_name[128];
+	unsigned int state;
+	bool timer;
+	unsigned long wake_at;
+	const void *wait_chan;
+	struct klp_coroutine *co;
+	bool kworker;
+	struct work_struct *work;
 };
 
 #define to_klp_task(t)	container_of(t, struct klp_task, task)
@@ -203,6 +227,42 @@ struct task_struct *klp_sim_find_task(const char *name, bool create);
 struct task_struct *klp_sim_set_current(struct task_struct *task);
 
 /* ------------------------------------------------------------------------
+ * The scheduler (sched.c)
+ *
+ * Deterministic and cooperative: a task other than the shell runs in a
+ * coroutine of its own and gives the CPU up only where it sleeps; the shell
+ * task "main" runs the scenario commands and, when it sleeps, runs the
+ * others until it is woken.  Nothing runs in parallel.
+ */
+
+/*
+ * klp_sim_run_work_item() - run @work on an idle kworker (created on
+ * demand) until the work function returns or sleeps.
+ */
+void klp_sim_run_work_item(struct work_struct *work);
+
+/* The kworker that runs @work right now, or NULL. */
+struct task_struct *klp_sim_work_runner(struct work_struct *work);
+
+/* Resume every task that is runnable; true if any ran. */
+bool klp_sim_run_runnable(void);
+
+/* Earliest timeout of a sleeping task; false if none is armed. */
+bool klp_sim_next_timeout(unsigned long *when);
+
+/* Wake the tasks whose timeout is due at the current jiffies. */
+void klp_sim_wake_timeouts(void);
+
+/* Wake every task sleeping on @chan (0: all) and return how many woke. */
+int klp_sim_wake_chan(const void *chan, int nr);
+
+/* Sleep on @chan until klp_sim_wake_chan(); the caller set the state. */
+void klp_sim_sleep_on(const void *chan);
+
+/* An oops unwound the current command: forget the coroutine it hit. */
+void klp_sim_sched_oops(void);
+
+/* ------------------------------------------------------------------------
  * Time, work items and RCU callbacks (workqueue.c)
  */
 
@@ -215,6 +275,15 @@ void klp_sim_let_time_pass(unsigned long msecs);
 
 /* Run queued (not delayed) work items and RCU callbacks now. */
 void klp_sim_run_queued_work(void);
+
+/*
+ * The next moment something is due: a delayed work item or a sleeping
+ * task's timeout.  False if nothing is.
+ */
+bool klp_sim_next_event(unsigned long *when);
+
+/* klp_sim_let_time_pass() up to jiffies @target. */
+void klp_sim_let_time_pass_until(unsigned long target);
 
 /* ------------------------------------------------------------------------
  * Memory (mm.c)
@@ -237,10 +306,22 @@ struct klp_sim_module;
 
 /*
  * Load @path as a module, named @name (or by its __this_module), the way
- * finit_module() does: livepatch coming notifier, module notifiers, init.
- * Returns 0 or a negative errno; messages go to the transcript.
+ * finit_module() does: livepatch coming notifier, module notifiers, the
+ * parameters in @args ("name=value ...", may be NULL), init.  Returns 0 or
+ * a negative errno; messages go to the transcript.
  */
+int klp_sim_insmod_args(const char *path, const char *name, const char *args);
 int klp_sim_insmod(const char *path, const char *name);
+
+/*
+ * /sys/module/<module>/parameters/<param>: read into @buf (a page) or
+ * write @val.  Return the length read, 0 written, or a negative errno
+ * (-ENOENT: no such file, -EACCES: its mode forbids it, -EPERM: its ops
+ * cannot).
+ */
+int klp_sim_param_show(const char *module, const char *param, char *buf);
+int klp_sim_param_store(const char *module, const char *param,
+			const char *val);
 
 /* Remove a module the way delete_module() does. */
 int klp_sim_rmmod(const char *name);
@@ -330,6 +411,13 @@ bool klp_sim_is_phantom(const void *addr);
  * callbacks); returns the number of lines printed.
  */
 unsigned int klp_sim_module_report(void);
+
+/*
+ * klp_sim_proc_read() - read /proc/<name> into @buf (NUL-terminated):
+ * vmlinux's cmdline and meminfo, or a single-show file a module created.
+ * Return: the length, or -ENOENT.
+ */
+int klp_sim_proc_read(const char *name, char *buf, size_t size);
 
 /* ------------------------------------------------------------------------
  * Knobs: vmlinux settings that the standard test livepatches change

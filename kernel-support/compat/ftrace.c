@@ -137,3 +137,44 @@ unsigned long klp_sim_ftrace_call(struct task_struct *task, unsigned long ip)
 	klp_sim_set_current(prev);
 	return fregs.ip;
 }
+
+/*
+ * klp_sim_ftrace_entry() - called by __fentry__ (fentry.S)
+ * @ret_ip:	the return address of the call to __fentry__, inside the
+ *		traced function
+ * @parent_ip:	the traced function's return address
+ *
+ * Return: the address the call must continue at instead of the traced
+ * function, or 0 to run the function itself.
+ */
+unsigned long klp_sim_ftrace_entry(unsigned long ret_ip,
+				   unsigned long parent_ip);
+unsigned long klp_sim_ftrace_entry(unsigned long ret_ip,
+				   unsigned long parent_ip)
+{
+	/*
+	 * The call to __fentry__ is 5 bytes, or 6 through the GOT in
+	 * position-independent code, after a 4-byte endbr64 or not.
+	 */
+	static const unsigned long offsets[] = { 5, 6, 9, 10 };
+	struct ftrace_regs fregs;
+	struct ftrace_ops *ops;
+
+	if (list_empty(&klp_ftrace_ops))
+		return 0;
+	for (unsigned int i = 0; i < ARRAY_SIZE(offsets); i++) {
+		unsigned long ip = ret_ip - offsets[i];
+		bool traced = false;
+
+		fregs.ip = ip;
+		list_for_each_entry(ops, &klp_ftrace_ops, node) {
+			if (ops_traces(ops, ip)) {
+				traced = true;
+				ops->func(ip, parent_ip, ops, &fregs);
+			}
+		}
+		if (traced)
+			return fregs.ip == ip ? 0 : fregs.ip;
+	}
+	return 0;
+}

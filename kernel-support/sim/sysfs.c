@@ -122,3 +122,45 @@ int klp_sim_sysfs_show(const char *path, char *buf, size_t size)
 	snprintf(buf, size, "%.*s", (int)ret, page);
 	return (int)ret;
 }
+
+int klp_sim_sysfs_mode(const char *path, umode_t *mode, bool *dir)
+{
+	const struct klp_patch_attribute *a;
+	struct klp_patch *patch;
+	struct klp_object *obj;
+	const char *attr, *sub;
+	char name[256];
+	int ret = -ENOENT;
+
+	/* Directories are 0755, as kobjects' are. */
+	*dir = true;
+	*mode = 0755;
+	snprintf(name, sizeof(name), "%s/", path);
+	if (!strchr(path, '/')) {
+		patch = lookup(name, &attr);
+		return patch ? 0 : -ENOENT;
+	}
+	patch = lookup(path, &attr);
+	if (!patch)
+		return -ENOENT;
+	mutex_lock(&klp_mutex);
+	sub = strchr(attr, '/');
+	*dir = false;
+	if (sub) {
+		obj = find_object(patch, attr, sub - attr);
+		for (const struct klp_object_attribute *oa = klp_object_attrs;
+		     obj && oa->name; oa++)
+			if (!strcmp(oa->name, sub + 1)) {
+				*mode = oa->mode;
+				ret = 0;
+			}
+	} else if ((obj = find_object(patch, attr, strlen(attr)))) {
+		*dir = true;
+		ret = 0;
+	} else if ((a = find_patch_attr(attr))) {
+		*mode = a->mode;
+		ret = 0;
+	}
+	mutex_unlock(&klp_mutex);
+	return ret;
+}

@@ -24,4 +24,12 @@ int klp_sim_sysfs_store(const char *path, const char *buf);
  */
 int klp_sim_sysfs_show(const char *path, char *buf, size_t size);
 
+/*
+ * klp_sim_sysfs_mode() - the permissions of the file or directory at
+ * @path ("<patch>", "<patch>/<attr>" or "<patch>/<object>/<attr>").
+ *
+ * Return: 0, or -ENOENT.
+ */
+int klp_sim_sysfs_mode(const char *path, umode_t *mode, bool *dir);
+
 #endif /* _KLP_SIM_SYSFS_H */
