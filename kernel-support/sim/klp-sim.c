@@ -760,6 +760,30 @@ static const char *patch_state_name(int state)
 	}
 }
 
+/*
+ * " asleep in <mod>:<func> < <mod>:<func> ...": the module functions on a
+ * sleeping task's stack, innermost first, as the transition's stack check
+ * sees them.
+ */
+static void describe_sleep(struct task_struct *task, char *buf, size_t size)
+{
+	unsigned long entries[64];
+	int n = stack_trace_save_tsk_reliable(task, entries,
+					      ARRAY_SIZE(entries));
+	size_t len = snprintf(buf, size, " asleep");
+
+	for (int i = 0, shown = 0; i < n && len < size; i++) {
+		const char *mod, *sym;
+		unsigned long off;
+
+		if (!klp_sim_symbolize((void *)entries[i], &mod, &sym, &off) ||
+		    !strcmp(mod, "vmlinux"))
+			continue;
+		len += snprintf(buf + len, size - len, "%s%s:%s",
+				shown++ ? " < " : " in ", mod, sym);
+	}
+}
+
 static int cmd_tasks(int argc, char **argv)
 {
 	struct klp_task *kt;
@@ -768,11 +792,13 @@ static int cmd_tasks(int argc, char **argv)
 	if (argc != 1)
 		scenario_error("usage: tasks");
 	klp_for_each_task(kt) {
-		char blocked[200] = "";
+		char blocked[512] = "";
 
 		if (kt->blocked)
 			snprintf(blocked, sizeof(blocked), " blocked in %s",
 				 kt->blocked_name);
+		else if (kt->state != TASK_RUNNING)
+			describe_sleep(&kt->task, blocked, sizeof(blocked));
 		klp_sim_event("task %s (pid %d): %s%s%s", kt->task.comm,
 			      kt->task.pid,
 			      patch_state_name(kt->task.patch_state),

@@ -143,6 +143,8 @@ int klp_sim_sysfs_mode(const char *path, umode_t *mode, bool *dir)
 	patch = lookup(path, &attr);
 	if (!patch)
 		return -ENOENT;
+	if (!*attr)
+		return 0;	/* "<patch>/": the directory */
 	mutex_lock(&klp_mutex);
 	sub = strchr(attr, '/');
 	*dir = false;

@@ -83,7 +83,7 @@ static const struct kernel_param_ops ring_ops = {
 module_param_cb(ring, &ring_ops, &nr_rings, 0644);
 MODULE_PARM_DESC(ring, "Ring after this many milliseconds");
 
-/* Sleeps until the next ring, for at most a second. */
+/* Sleeps until the next ring, for at most five seconds. */
 static int wait_get(char *buffer, const struct kernel_param *kp)
 {
 	unsigned int seen = READ_ONCE(nr_rings);
@@ -91,7 +91,7 @@ static int wait_get(char *buffer, const struct kernel_param *kp)
 
 	left = wait_event_interruptible_timeout(ring_wait,
 						READ_ONCE(nr_rings) != seen,
-						msecs_to_jiffies(1000));
+						msecs_to_jiffies(5000));
 	return sysfs_emit(buffer, "%s\n", left ? "rang" : "silence");
 }
 
