@@ -177,16 +177,22 @@ static const char *resolve_module(const char *name, char *buf, size_t size)
  */
 static const char *resolve_ko(const char *path, char *buf, size_t size)
 {
-	const char *base = strrchr(path, '/');
+	const char *base = strrchr(path, '/'), *found;
 	size_t len;
 	char so[512];
 
 	base = base ? base + 1 : path;
 	len = strlen(base);
-	if (len < 4 || strcmp(base + len - 3, ".ko"))
-		return resolve_module(path, buf, size);
-	snprintf(so, sizeof(so), "%.*s.so", (int)(len - 3), base);
-	return resolve_module(so, buf, size);
+	if (len < 4 || strcmp(base + len - 3, ".ko")) {
+		found = resolve_module(path, buf, size);
+	} else {
+		snprintf(so, sizeof(so), "%.*s.so", (int)(len - 3), base);
+		found = resolve_module(so, buf, size);
+	}
+	/* Always in @buf: @so does not outlive this function. */
+	if (found != buf)
+		snprintf(buf, size, "%s", found);
+	return buf;
 }
 
 static void *lookup_function(const char *spec)
@@ -322,8 +328,13 @@ static int cmd_insmod(int argc, char **argv)
 		if (len >= sizeof(args))
 			scenario_error("insmod: arguments too long");
 	}
-	ret = klp_sim_insmod_args(resolve_ko(argv[1], buf, sizeof(buf)), NULL,
-				  args);
+	if (!file_exists(resolve_ko(argv[1], buf, sizeof(buf)))) {
+		/* kmod's words when it cannot open the file. */
+		klp_sim_line("insmod: ERROR: could not load module %s: No such file or directory",
+			     argv[1]);
+		return -ENOENT;
+	}
+	ret = klp_sim_insmod_args(buf, NULL, args);
 	if (ret < 0)
 		klp_sim_line("insmod: ERROR: could not insert module %s: %s",
 			     argv[1], insmod_strerror(-ret));
