@@ -22,7 +22,7 @@
 
 #define NR_APPLAUSE		2
 #define FIRST_APPLAUSE_ID	10
-#define APPLAUSE_LEN		16
+#define APPLAUSE_LEN		24
 
 /* Every version of the livepatch finds the texts under the same object. */
 static void *const applause_obj;
