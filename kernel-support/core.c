@@ -20,6 +20,7 @@
 #include <linux/slab.h>
 #include <linux/workqueue.h>
 
+#include "compat/barrier.h"
 #include "compat/compat.h"
 #include "core.h"
 #include "patch.h"
@@ -42,26 +43,29 @@ LIST_HEAD(klp_patches);
 
 struct klp_find_arg {
 	const char *name;
-	unsigned long pos;
+	unsigned long addr;
 	unsigned long count;
-	void *addr;
-	unsigned long size;
+	unsigned long pos;
 };
 
-static int klp_match_symbol(void *data, const char *name, void *addr,
-			    unsigned long size)
+static int klp_match_callback(void *data, unsigned long addr)
 {
-	struct klp_find_arg *arg = data;
+	struct klp_find_arg *args = data;
 
-	if (strcmp(arg->name, name))
-		return 0;
-	arg->count++;
-	if (arg->count == (arg->pos ? arg->pos : 1)) {
-		arg->addr = addr;
-		arg->size = size;
-	}
+	args->count++;
+	if (args->count == (args->pos ? args->pos : 1))
+		args->addr = addr;
 	/* With a position, stop there; without one, count every match. */
-	return arg->pos && arg->count == arg->pos;
+	return args->pos && args->count == args->pos;
+}
+
+static int klp_find_callback(void *data, const char *name, unsigned long addr)
+{
+	struct klp_find_arg *args = data;
+
+	if (strcmp(args->name, name))
+		return 0;
+	return klp_match_callback(data, addr);
 }
 
 /*
@@ -69,35 +73,30 @@ static int klp_match_symbol(void *data, const char *name, void *addr,
  * name; n > 0 picks the n-th of several same-named (static) symbols.
  */
 static int klp_find_object_symbol(const char *objname, const char *name,
-				  unsigned long sympos, void **addr,
-				  unsigned long *size)
+				  unsigned long sympos, unsigned long *addr)
 {
-	struct klp_find_arg arg = { .name = name, .pos = sympos };
+	struct klp_find_arg args = { .name = name, .pos = sympos };
 	const char *where = objname ? objname : "vmlinux";
 
-	klp_sim_kallsyms_each(objname, klp_match_symbol, &arg);
+	if (objname)
+		module_kallsyms_on_each_symbol(objname, klp_find_callback,
+					       &args);
+	else
+		kallsyms_on_each_match_symbol(klp_match_callback, name, &args);
 
-	/* vmlinux is the runner: a name it lacks becomes a phantom. */
-	if (!arg.count && !objname && sympos <= 1) {
-		arg.addr = klp_sim_phantom_symbol(name);
-		arg.count = arg.addr ? 1 : 0;
-		arg.size = 1;
-	}
-
-	if (!arg.count) {
+	if (!args.count) {
 		pr_err("symbol '%s' not found in object '%s'\n", name, where);
-	} else if (!sympos && arg.count > 1) {
+	} else if (!sympos && args.count > 1) {
 		pr_err("symbol '%s' is not unique in object '%s'; old_sympos must choose one\n",
 		       name, where);
-	} else if (!arg.addr) {
+	} else if (!args.addr) {
 		pr_err("object '%s' has no symbol '%s' at position %lu\n",
 		       where, name, sympos);
 	} else {
-		*addr = arg.addr;
-		*size = arg.size;
+		*addr = args.addr;
 		return 0;
 	}
-	*addr = NULL;
+	*addr = 0;
 	return -EINVAL;
 }
 
@@ -116,7 +115,7 @@ static void klp_find_object_module(struct klp_object *obj)
 
 	if (!klp_is_module(obj))
 		return;
-	mod = klp_sim_find_module(obj->name);
+	mod = find_module(obj->name);
 	if (mod && mod->klp_alive)
 		obj->mod = mod;
 }
@@ -148,12 +147,29 @@ static int klp_init_object_loaded(struct klp_patch *patch,
 	(void)patch;
 	klp_for_each_func(obj, func) {
 		ret = klp_find_object_symbol(obj->name, func->old_name,
-					     func->old_sympos, &func->old_func,
-					     &func->old_size);
+					     func->old_sympos,
+					     (unsigned long *)&func->old_func);
 		if (ret)
 			return ret;
+
+		ret = kallsyms_lookup_size_offset((unsigned long)func->old_func,
+						  &func->old_size, NULL);
+		if (!ret) {
+			pr_err("kallsyms size lookup failed for '%s'\n",
+			       func->old_name);
+			return -ENOENT;
+		}
+
 		if (func->nop)
 			func->new_func = func->old_func;
+
+		ret = kallsyms_lookup_size_offset((unsigned long)func->new_func,
+						  &func->new_size, NULL);
+		if (!ret) {
+			pr_err("kallsyms size lookup failed for '%s' replacement\n",
+			       func->old_name);
+			return -ENOENT;
+		}
 	}
 	return 0;
 }
@@ -517,11 +533,11 @@ static int __klp_enable_patch(struct klp_patch *patch)
 		klp_states_pre_unpatch_replaced(patch);
 
 	/*
-	 * Order the transition flags set by klp_init_transition() before the
-	 * new functions become reachable; pairs with the read of
-	 * func->transition in klp_func_target().
+	 * Order the states' setup and the transition flags set by
+	 * klp_init_transition() before the new functions become reachable;
+	 * pairs with the reads in klp_ftrace_handler().
 	 */
-	__atomic_thread_fence(__ATOMIC_RELEASE);
+	smp_wmb();
 
 	klp_for_each_object(patch, obj) {
 		if (!klp_is_object_loaded(obj))
@@ -626,9 +642,9 @@ static int __klp_disable_patch(struct klp_patch *patch)
 
 	/*
 	 * The states are deactivated before any task may leave the new code;
-	 * pairs with the read of func->transition in klp_func_target().
+	 * pairs with the reads in klp_ftrace_handler().
 	 */
-	__atomic_thread_fence(__ATOMIC_RELEASE);
+	smp_wmb();
 
 	klp_start_transition();
 	patch->enabled = false;
@@ -636,14 +652,28 @@ static int __klp_disable_patch(struct klp_patch *patch)
 	return 0;
 }
 
-/*
- * A write to /sys/kernel/livepatch/<patch>/enabled (section 3.3).  Called
- * with klp_mutex held.
+/* ------------------------------------------------------------------------
+ * sysfs: /sys/kernel/livepatch/<patch>/{enabled,transition,force,replace}
+ * and /sys/kernel/livepatch/<patch>/<object>/patched
  */
-static int klp_enabled_store(struct klp_patch *patch, bool enabled)
+
+/* A write to .../enabled (section 3.3). */
+static ssize_t enabled_store(struct klp_patch *patch, const char *buf,
+			     size_t count)
 {
-	if (patch->enabled == enabled)
-		return -EINVAL;
+	bool enabled;
+	int ret;
+
+	ret = kstrtobool(buf, &enabled);
+	if (ret)
+		return ret;
+
+	mutex_lock(&klp_mutex);
+
+	if (patch->enabled == enabled) {
+		ret = -EINVAL;
+		goto out;
+	}
 
 	/*
 	 * Only the patch's own states count, even a shared one.  enabled is
@@ -653,122 +683,78 @@ static int klp_enabled_store(struct klp_patch *patch, bool enabled)
 	if (patch->enabled && klp_patch_disable_blocked(patch)) {
 		pr_warn("The livepatch '%s' does not support disable\n",
 			patch->mod->name);
-		return -EINVAL;
+		ret = -EINVAL;
+		goto out;
 	}
 
-	if (patch == klp_transition_patch) {
+	if (patch == klp_transition_patch)
 		klp_reverse_transition();
-		return 0;
-	}
-	if (!enabled)
-		return __klp_disable_patch(patch);
-	/* A disabled patch is on its way out; it cannot come back. */
-	return -EINVAL;
+	else if (!enabled)
+		ret = __klp_disable_patch(patch);
+	else
+		/* A disabled patch is on its way out; it cannot come back. */
+		ret = -EINVAL;
+
+out:
+	mutex_unlock(&klp_mutex);
+	return ret < 0 ? ret : (ssize_t)count;
 }
 
-/* A write of 1 to /sys/kernel/livepatch/<patch>/force (section 3.6.5). */
-static int klp_force_store(struct klp_patch *patch)
+static ssize_t enabled_show(struct klp_patch *patch, char *buf)
 {
-	if (patch != klp_transition_patch)
-		return -EINVAL;
-	klp_force_transition();
-	return 0;
+	return sysfs_emit(buf, "%d\n", patch->enabled);
 }
 
-/* ------------------------------------------------------------------------
- * sysfs
- */
-
-static struct klp_patch *klp_find_patch(const char *name, size_t len)
+static ssize_t transition_show(struct klp_patch *patch, char *buf)
 {
-	struct klp_patch *patch;
-
-	klp_for_each_patch(patch)
-		if (strlen(patch->mod->name) == len &&
-		    !strncmp(patch->mod->name, name, len))
-			return patch;
-	return NULL;
+	return sysfs_emit(buf, "%d\n", patch == klp_transition_patch);
 }
 
-static struct klp_object *klp_find_sysfs_object(struct klp_patch *patch,
-						const char *name, size_t len)
+/* A write of 1 to .../force (section 3.6.5). */
+static ssize_t force_store(struct klp_patch *patch, const char *buf,
+			   size_t count)
 {
-	struct klp_object *obj;
-
-	klp_for_each_object(patch, obj) {
-		const char *obj_name = klp_object_name(obj);
-
-		if (strlen(obj_name) == len && !strncmp(obj_name, name, len))
-			return obj;
-	}
-	return NULL;
-}
-
-int klp_sysfs_store(const char *path, const char *buf)
-{
-	const char *attr = strchr(path, '/');
-	struct klp_patch *patch;
 	bool val;
 	int ret;
 
-	if (!attr)
-		return -ENOENT;
-	attr++;
+	ret = kstrtobool(buf, &val);
+	if (ret)
+		return ret;
+	if (!val)
+		return count;
 
 	mutex_lock(&klp_mutex);
-	patch = klp_find_patch(path, attr - 1 - path);
-	if (!patch) {
-		ret = -ENOENT;
-	} else if (!strcmp(attr, "enabled") || !strcmp(attr, "force")) {
-		ret = kstrtobool(buf, &val);
-		if (!ret && !strcmp(attr, "enabled"))
-			ret = klp_enabled_store(patch, val);
-		else if (!ret && val)
-			ret = klp_force_store(patch);
-	} else {
-		/* Everything else is read-only, if it exists at all. */
-		ret = strchr(attr, '/') || !strcmp(attr, "transition") ||
-		      !strcmp(attr, "replace") ? -EACCES : -ENOENT;
+	if (patch != klp_transition_patch) {
+		mutex_unlock(&klp_mutex);
+		return -EINVAL;
 	}
+	klp_force_transition();
 	mutex_unlock(&klp_mutex);
-	return ret;
+	return count;
 }
 
-int klp_sysfs_show(const char *path, char *buf, size_t size)
+static ssize_t replace_show(struct klp_patch *patch, char *buf)
 {
-	const char *attr = strchr(path, '/'), *sub;
-	struct klp_patch *patch;
-	struct klp_object *obj;
-	int ret = -ENOENT;
-
-	if (!attr)
-		return -ENOENT;
-	attr++;
-
-	mutex_lock(&klp_mutex);
-	patch = klp_find_patch(path, attr - 1 - path);
-	if (!patch)
-		goto out;
-
-	sub = strchr(attr, '/');
-	if (sub) {
-		obj = klp_find_sysfs_object(patch, attr, sub - attr);
-		if (obj && !strcmp(sub + 1, "patched"))
-			ret = snprintf(buf, size, "%d\n", obj->patched);
-	} else if (!strcmp(attr, "enabled")) {
-		ret = snprintf(buf, size, "%d\n", patch->enabled);
-	} else if (!strcmp(attr, "transition")) {
-		ret = snprintf(buf, size, "%d\n",
-			       patch == klp_transition_patch);
-	} else if (!strcmp(attr, "replace")) {
-		ret = snprintf(buf, size, "%d\n", patch->replace);
-	} else if (!strcmp(attr, "force")) {
-		ret = -EACCES;
-	}
-out:
-	mutex_unlock(&klp_mutex);
-	return ret;
+	return sysfs_emit(buf, "%d\n", patch->replace);
 }
+
+static ssize_t patched_show(struct klp_object *obj, char *buf)
+{
+	return sysfs_emit(buf, "%d\n", obj->patched);
+}
+
+const struct klp_patch_attribute klp_patch_attrs[] = {
+	{ "enabled",	0644,	enabled_show,	enabled_store },
+	{ "transition",	0444,	transition_show, NULL },
+	{ "force",	0200,	NULL,		force_store },
+	{ "replace",	0444,	replace_show,	NULL },
+	{ NULL }
+};
+
+const struct klp_object_attribute klp_object_attrs[] = {
+	{ "patched",	0444,	patched_show },
+	{ NULL }
+};
 
 /* ------------------------------------------------------------------------
  * Target modules (section 3.10)

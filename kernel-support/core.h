@@ -43,13 +43,33 @@ static inline const char *klp_object_name(struct klp_object *obj)
 	return klp_is_module(obj) ? obj->name : "vmlinux";
 }
 
-/*
- * The sysfs interface, /sys/kernel/livepatch/<patch>/...  @path is
- * "<patch>/<attr>" or "<patch>/<object>/<attr>".  The store returns 0 or a
- * negative errno (-ENOENT when the file does not exist); the show returns
- * the length written to @buf or a negative errno.
+/**
+ * struct klp_patch_attribute - a file in /sys/kernel/livepatch/<patch>/
+ * @name:	the file name
+ * @mode:	its permissions
+ * @show:	fills a PAGE_SIZE buffer; returns the length or -errno
+ * @store:	takes the written text; returns @count or -errno
+ *
+ * The kernel's are kobj_attributes of the patch's kobject.  The model has
+ * no kobjects: the sysfs layer of the runner finds the patch by name.
  */
-int klp_sysfs_store(const char *path, const char *buf);
-int klp_sysfs_show(const char *path, char *buf, size_t size);
+struct klp_patch_attribute {
+	const char *name;
+	umode_t mode;
+	ssize_t (*show)(struct klp_patch *patch, char *buf);
+	ssize_t (*store)(struct klp_patch *patch, const char *buf,
+			 size_t count);
+};
+
+/* A file in /sys/kernel/livepatch/<patch>/<object>/. */
+struct klp_object_attribute {
+	const char *name;
+	umode_t mode;
+	ssize_t (*show)(struct klp_object *obj, char *buf);
+};
+
+/* Both tables end with an entry whose name is NULL. */
+extern const struct klp_patch_attribute klp_patch_attrs[];
+extern const struct klp_object_attribute klp_object_attrs[];
 
 #endif /* _LIVEPATCH_CORE_H */

@@ -2,69 +2,25 @@
  * patch.c - which implementation of a patched function runs.
  *
  * Each original function that any patch replaces has one klp_ops with a
- * stack of klp_func entries, newest first.  Outside a transition the top
- * entry is in effect.  During a transition the top entry is the one being
- * added or removed, and a task that has not switched yet keeps running the
- * entry below it (or the original).  A nop entry, added by atomic replace,
- * means "the original".
- *
- * The kernel enforces this in an ftrace handler on every call.  The model
- * has no ftrace: klp_func_target() is the handler's decision, and the
- * runner asks it whenever a scenario calls a function by name.  "Registering
- * the handler" only checks that the function is traceable, which scenarios
- * can deny with klp_sim_set_notrace().
+ * stack of klp_func entries, newest first, and an ftrace handler on the
+ * function.  Outside a transition the top entry is in effect.  During a
+ * transition the top entry is the one being added or removed, and a task
+ * that has not switched yet keeps running the entry below it (or the
+ * original).  A nop entry, added by atomic replace, means "the original".
  */
 #define pr_fmt(fmt) "livepatch: " fmt
-
-#include <stdlib.h>
 
 #include <linux/kernel.h>
 #include <linux/list.h>
 #include <linux/livepatch.h>
+#include <linux/sched.h>
 #include <linux/slab.h>
 
-#include "compat/compat.h"
+#include "compat/barrier.h"
 #include "core.h"
 #include "patch.h"
 
 static LIST_HEAD(klp_ops);
-
-/* Functions whose ftrace registration fails, and how (model only). */
-struct klp_notrace {
-	struct klp_notrace *next;
-	void *addr;
-	int err;
-};
-static struct klp_notrace *klp_notrace_list;
-
-void klp_sim_set_notrace(void *addr, int err)
-{
-	struct klp_notrace *n = calloc(1, sizeof(*n));
-
-	if (!n)
-		abort();
-	n->addr = addr;
-	n->err = err;
-	n->next = klp_notrace_list;
-	klp_notrace_list = n;
-}
-
-/* Stand-in for attaching the ftrace handler to @addr. */
-static int klp_register_handler(void *addr)
-{
-	struct klp_notrace *n;
-
-	for (n = klp_notrace_list; n; n = n->next)
-		if (n->addr == addr)
-			return n->err;
-	return 0;
-}
-
-static bool klp_stack_is_singular(struct klp_ops *ops)
-{
-	return !list_empty(&ops->func_stack) &&
-	       ops->func_stack.next == ops->func_stack.prev;
-}
 
 struct klp_ops *klp_find_ops(void *old_func)
 {
@@ -76,40 +32,51 @@ struct klp_ops *klp_find_ops(void *old_func)
 	return NULL;
 }
 
-void *klp_func_target(struct task_struct *task, void *old_func,
-		      struct klp_func **funcp)
+/*
+ * The handler on every call of a patched function: send the call to the
+ * implementation the calling task must run.
+ */
+static void klp_ftrace_handler(unsigned long ip, unsigned long parent_ip,
+			       struct ftrace_ops *fops,
+			       struct ftrace_regs *fregs)
 {
-	struct klp_ops *ops = klp_find_ops(old_func);
+	struct klp_ops *ops = container_of(fops, struct klp_ops, fops);
 	struct klp_func *func;
+	int patch_state;
 
-	*funcp = NULL;
-	if (!ops || list_empty(&ops->func_stack))
-		return old_func;
-
-	func = list_first_entry(&ops->func_stack, struct klp_func, stack_node);
+	(void)ip;
+	(void)parent_ip;
+	func = list_first_entry_or_null(&ops->func_stack, struct klp_func,
+					stack_node);
+	if (WARN_ON_ONCE(!func))
+		return;
 
 	/*
-	 * Pairs with the barrier after klp_init_transition() and the state
-	 * callbacks: a task that sees the transition flag also sees the
-	 * patch state it must use.
+	 * Pairs with the write barrier in klp_init_transition(): whoever
+	 * sees func->transition set also sees the task states it guards.
 	 */
-	__atomic_thread_fence(__ATOMIC_ACQUIRE);
-	if (func->transition) {
-		int patch_state = task->patch_state;
-
+	smp_rmb();
+	if (unlikely(func->transition)) {
+		/*
+		 * Pairs with the barrier in __klp_enable_patch() and
+		 * __klp_disable_patch(): the task's state is read after the
+		 * flag.
+		 */
+		smp_rmb();
+		patch_state = current->patch_state;
 		WARN_ON_ONCE(patch_state == KLP_TRANSITION_IDLE);
 		if (patch_state == KLP_TRANSITION_UNPATCHED) {
 			/* Not switched yet: whatever was in effect before. */
 			if (list_is_last(&func->stack_node, &ops->func_stack))
-				return old_func;
+				return;
 			func = list_next_entry(func, stack_node);
 		}
 	}
 
 	if (func->nop)
-		return old_func;
-	*funcp = func;
-	return func->new_func;
+		return;
+	ftrace_regs_set_instruction_pointer(fregs,
+					    (unsigned long)func->new_func);
 }
 
 static void klp_unpatch_func(struct klp_func *func)
@@ -125,8 +92,13 @@ static void klp_unpatch_func(struct klp_func *func)
 	if (WARN_ON(!ops))
 		return;
 
-	if (klp_stack_is_singular(ops)) {
+	if (list_is_singular(&ops->func_stack)) {
+		unsigned long ftrace_loc;
+
 		/* The last user: the handler goes, calls reach the original. */
+		ftrace_loc = ftrace_location((unsigned long)func->old_func);
+		WARN_ON(unregister_ftrace_function(&ops->fops));
+		WARN_ON(ftrace_set_filter_ip(&ops->fops, ftrace_loc, 1, 0));
 		list_del(&func->stack_node);
 		list_del(&ops->node);
 		kfree(ops);
@@ -138,6 +110,7 @@ static void klp_unpatch_func(struct klp_func *func)
 
 static int klp_patch_func(struct klp_func *func)
 {
+	unsigned long ftrace_loc;
 	struct klp_ops *ops;
 	int ret;
 
@@ -147,23 +120,53 @@ static int klp_patch_func(struct klp_func *func)
 		return -EINVAL;
 
 	ops = klp_find_ops(func->old_func);
-	if (!ops) {
-		ret = klp_register_handler(func->old_func);
-		if (ret) {
-			pr_err("failed to register ftrace handler for function '%s' (%d)\n",
-			       func->old_name, ret);
-			return ret;
-		}
-		ops = kzalloc(sizeof(*ops), GFP_KERNEL);
-		if (!ops)
-			return -ENOMEM;
-		INIT_LIST_HEAD(&ops->func_stack);
-		ops->old_func = func->old_func;
-		list_add(&ops->node, &klp_ops);
+	if (ops) {
+		list_add(&func->stack_node, &ops->func_stack);
+		func->patched = true;
+		return 0;
 	}
+
+	ftrace_loc = ftrace_location((unsigned long)func->old_func);
+	if (!ftrace_loc) {
+		pr_err("failed to find location for function '%s'\n",
+		       func->old_name);
+		return -EINVAL;
+	}
+
+	ops = kzalloc(sizeof(*ops), GFP_KERNEL);
+	if (!ops)
+		return -ENOMEM;
+	ops->fops.func = klp_ftrace_handler;
+	ops->fops.flags = FTRACE_OPS_FL_DYNAMIC | FTRACE_OPS_FL_SAVE_REGS |
+			  FTRACE_OPS_FL_IPMODIFY | FTRACE_OPS_FL_PERMANENT;
+	ops->old_func = func->old_func;
+	list_add(&ops->node, &klp_ops);
+	INIT_LIST_HEAD(&ops->func_stack);
 	list_add(&func->stack_node, &ops->func_stack);
+
+	ret = ftrace_set_filter_ip(&ops->fops, ftrace_loc, 0, 0);
+	if (ret) {
+		pr_err("failed to set ftrace filter for function '%s' (%d)\n",
+		       func->old_name, ret);
+		goto err;
+	}
+
+	ret = register_ftrace_function(&ops->fops);
+	if (ret) {
+		pr_err("failed to register ftrace handler for function '%s' (%d)\n",
+		       func->old_name, ret);
+		ftrace_set_filter_ip(&ops->fops, ftrace_loc, 1, 0);
+		goto err;
+	}
+
 	func->patched = true;
 	return 0;
+
+err:
+	list_del(&func->stack_node);
+	list_del(&ops->node);
+	kfree(ops);
+	return ret;
 }
 
 static void __klp_unpatch_object(struct klp_object *obj, bool nops_only)

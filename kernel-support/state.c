@@ -7,18 +7,15 @@
  * Every walk is in array order and stops at the first id 0; there is no
  * reverse order for teardown or rollback.
  *
- * Each callback that runs is announced on the transcript as
- * "<callback>(<patch>,<id>)" just before the call.
+ * Each callback that runs is announced to the trace points just before the
+ * call, and each completed setup or teardown just after it.
  */
 #define pr_fmt(fmt) "livepatch: " fmt
-
-#include <stdlib.h>
-#include <string.h>
 
 #include <linux/kernel.h>
 #include <linux/livepatch.h>
 
-#include "compat/compat.h"
+#include "compat/trace.h"
 #include "core.h"
 #include "state.h"
 #include "transition.h"
@@ -143,86 +140,8 @@ bool klp_patch_disable_blocked(struct klp_patch *patch)
 }
 
 /* ------------------------------------------------------------------------
- * The ledger: the model's memory of which states are set up, so that a
- * state nobody tears down shows up as a leak.
- */
-
-struct klp_state_ledger {
-	struct klp_state_ledger *next;
-	unsigned long id;
-	bool set_up;
-	char by[MODULE_NAME_LEN];
-	const char *event;
-};
-
-static struct klp_state_ledger *klp_ledger;
-
-static void ledger_note(struct klp_patch *patch, struct klp_state *state,
-			const char *event, bool set_up)
-{
-	struct klp_state_ledger *l, **pp = &klp_ledger;
-
-	for (l = klp_ledger; l; l = l->next) {
-		if (l->id == state->id)
-			break;
-		pp = &l->next;
-	}
-	if (!l) {
-		l = calloc(1, sizeof(*l));
-		if (!l)
-			return;
-		l->id = state->id;
-		*pp = l;	/* first-seen order keeps the report stable */
-	}
-	l->set_up = set_up;
-	l->event = event;
-	snprintf(l->by, sizeof(l->by), "%s", patch->mod->name);
-}
-
-static struct klp_patch *klp_holder(unsigned long id, bool enabled_only)
-{
-	struct klp_patch *patch;
-
-	klp_for_each_patch(patch) {
-		if (enabled_only &&
-		    (!patch->enabled || patch == klp_transition_patch))
-			continue;
-		if (klp_get_state(patch, id))
-			return patch;
-	}
-	return NULL;
-}
-
-unsigned int klp_states_report_leaks(void)
-{
-	struct klp_state_ledger *l;
-	struct klp_patch *holder;
-	unsigned int count = 0;
-
-	for (l = klp_ledger; l; l = l->next) {
-		if (l->set_up && !klp_holder(l->id, false)) {
-			klp_sim_event("leak: state %lu set up by %s (%s) and never torn down",
-				      l->id, l->by, l->event);
-			count++;
-		} else if (!l->set_up && (holder = klp_holder(l->id, true))) {
-			klp_sim_event("broken: state %lu of enabled patch '%s' was torn down (%s by %s)",
-				      l->id, holder->mod->name, l->event,
-				      l->by);
-			count++;
-		}
-	}
-	return count;
-}
-
-/* ------------------------------------------------------------------------
  * Callbacks
  */
-
-static void klp_state_event(const char *callback, struct klp_patch *patch,
-			    struct klp_state *state)
-{
-	klp_sim_event("%s(%s,%lu)", callback, patch->mod->name, state->id);
-}
 
 /**
  * klp_states_pre_patch() - prepare the states @patch introduces
@@ -243,11 +162,11 @@ int klp_states_pre_patch(struct klp_patch *patch)
 	klp_for_each_state(patch, state) {
 		if (!is_state_in_other_patches(patch, state) &&
 		    state->callbacks.pre_patch) {
-			klp_state_event("pre_patch", patch, state);
+			trace_klp_state_callback("pre_patch", patch, state);
 			ret = state->callbacks.pre_patch(patch, state);
 			if (ret)
 				return ret;
-			ledger_note(patch, state, "pre_patch", true);
+			trace_klp_state_set_up("pre_patch", patch, state);
 		}
 		state->callbacks.pre_patch_succeeded = true;
 	}
@@ -267,9 +186,9 @@ void klp_states_post_patch(struct klp_patch *patch)
 		if (is_state_in_other_patches(patch, state))
 			continue;
 		if (state->callbacks.post_patch) {
-			klp_state_event("post_patch", patch, state);
+			trace_klp_state_callback("post_patch", patch, state);
 			state->callbacks.post_patch(patch, state);
-			ledger_note(patch, state, "post_patch", true);
+			trace_klp_state_set_up("post_patch", patch, state);
 		}
 	}
 }
@@ -286,9 +205,9 @@ void klp_states_pre_unpatch(struct klp_patch *patch)
 		if (is_state_in_other_patches(patch, state))
 			continue;
 		if (state->callbacks.pre_unpatch) {
-			klp_state_event("pre_unpatch", patch, state);
+			trace_klp_state_callback("pre_unpatch", patch, state);
 			state->callbacks.pre_unpatch(patch, state);
-			ledger_note(patch, state, "pre_unpatch", false);
+			trace_klp_state_torn_down("pre_unpatch", patch, state);
 		}
 	}
 }
@@ -312,16 +231,17 @@ void klp_states_post_unpatch(struct klp_patch *patch)
 			continue;
 
 		if (state->callbacks.post_unpatch) {
-			klp_state_event("post_unpatch", patch, state);
+			trace_klp_state_callback("post_unpatch", patch, state);
 			state->callbacks.post_unpatch(patch, state);
-			ledger_note(patch, state, "post_unpatch", false);
+			trace_klp_state_torn_down("post_unpatch", patch, state);
 		}
 		if (state->is_shadow) {
 			klp_shadow_free_all(state->id,
 					    state->callbacks.shadow_dtor);
 			/* Freeing the variables undoes what they recorded. */
 			if (!state->callbacks.post_unpatch)
-				ledger_note(patch, state, "shadow free", false);
+				trace_klp_state_torn_down("shadow free", patch,
+							  state);
 		}
 		state->callbacks.pre_patch_succeeded = false;
 	}

@@ -19,11 +19,4 @@ void klp_states_pre_unpatch_replaced(struct klp_patch *patch);
 void klp_states_post_unpatch_replaced(struct klp_patch *patch);
 void klp_states_post_patch_replaced(struct klp_patch *patch);
 
-/*
- * The state ledger (model only): which ids had a pre_patch or post_patch
- * run and no pre_unpatch or post_unpatch since.  An id that is set up while
- * no patch on the list holds it any more was never torn down.
- */
-unsigned int klp_states_report_leaks(void);
-
 #endif /* _LIVEPATCH_STATE_H */

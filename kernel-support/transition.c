@@ -3,12 +3,9 @@
  *
  * A transition moves every task from the initial patch state to the target
  * (KLP_TRANSITION_PATCHED or _UNPATCHED).  A task switches when it is not
- * inside code the transition changes; the kernel decides that from its
- * stack trace.  The model's tasks have no stacks: a scenario may declare a
- * task blocked, either everywhere or inside one implementation of a
- * function (struct klp_task), and the check below compares that with the
- * functions of the transition patch exactly as the kernel compares stack
- * entries (section 3.13).
+ * inside code the transition changes, decided from its stack trace as in
+ * the kernel (section 3.13); compat's stack_trace_save_tsk_reliable()
+ * provides the traces of the model's tasks.
  *
  * When some task cannot switch yet, the transition stays pending and the
  * transition work retries it every second of simulated time.  Completion
@@ -23,6 +20,7 @@
 #include <linux/sched.h>
 #include <linux/workqueue.h>
 
+#include "compat/barrier.h"
 #include "compat/compat.h"
 #include "core.h"
 #include "patch.h"
@@ -47,11 +45,12 @@ static void klp_transition_work_fn(struct work_struct *work)
 }
 
 /*
- * The kernel waits here until no CPU can still be inside the ftrace
- * handler with an old view.  Calls never run concurrently in the model.
+ * Wait until no CPU can still be inside the ftrace handler with an old
+ * view of the patch state.
  */
 static void klp_synchronize_transition(void)
 {
+	synchronize_rcu_tasks_rude();
 }
 
 static const char *klp_transition_name(int state)
@@ -63,9 +62,9 @@ static const char *klp_transition_name(int state)
 static void klp_complete_transition(void)
 {
 	struct klp_patch *patch = klp_transition_patch;
+	struct task_struct *g, *task;
 	struct klp_object *obj;
 	struct klp_func *func;
-	struct klp_task *kt;
 
 	pr_notice("'%s': completing %s transition\n", patch->mod->name,
 		  klp_transition_name(klp_target_state));
@@ -90,9 +89,9 @@ static void klp_complete_transition(void)
 	if (klp_target_state == KLP_TRANSITION_PATCHED)
 		klp_synchronize_transition();
 
-	klp_for_each_task(kt) {
-		WARN_ON_ONCE(kt->patch_pending);
-		kt->task.patch_state = KLP_TRANSITION_IDLE;
+	for_each_process_thread(g, task) {
+		WARN_ON_ONCE(test_tsk_thread_flag(task, TIF_PATCH_PENDING));
+		task->patch_state = KLP_TRANSITION_IDLE;
 	}
 
 	if (klp_target_state == KLP_TRANSITION_PATCHED) {
@@ -135,56 +134,99 @@ void klp_cancel_transition(void)
  */
 void klp_update_patch_state(struct task_struct *task)
 {
-	struct klp_task *kt = to_klp_task(task);
-
-	if (kt->patch_pending) {
-		kt->patch_pending = false;
+	/*
+	 * Pairs with the barrier in klp_start_transition(): the target
+	 * state is read after the flag that says there is one.
+	 */
+	smp_rmb();
+	if (test_tsk_thread_flag(task, TIF_PATCH_PENDING)) {
+		clear_tsk_thread_flag(task, TIF_PATCH_PENDING);
 		task->patch_state = READ_ONCE(klp_target_state);
 	}
 }
 
 /*
- * The implementation a task must not be in for @func to switch: the one
- * being removed when unpatching, the one being replaced when patching.
+ * Is @func's code that the transition takes away on the stack?  When
+ * unpatching that is the func itself; when patching, whatever it replaces:
+ * the original, or the func below it on the stack.
  */
-static void *klp_func_checked_addr(struct klp_func *func)
+static int klp_check_stack_func(struct klp_func *func, unsigned long *entries,
+				unsigned int nr_entries)
 {
+	unsigned long func_addr, func_size, address;
 	struct klp_ops *ops;
+	unsigned int i;
 
-	if (klp_target_state == KLP_TRANSITION_UNPATCHED)
-		return func->new_func;
+	if (klp_target_state == KLP_TRANSITION_UNPATCHED) {
+		func_addr = (unsigned long)func->new_func;
+		func_size = func->new_size;
+	} else {
+		/*
+		 * The kernel asks list_is_singular(): the same answer while
+		 * the transition patch is on top of the stack.  A reversed
+		 * disable of a patch below another (DER-10) is not on top,
+		 * and the entry below the bottom one is the list head, so
+		 * the model asks whether @func is the bottom entry.
+		 */
+		ops = klp_find_ops(func->old_func);
+		if (!ops || list_is_last(&func->stack_node, &ops->func_stack)) {
+			func_addr = (unsigned long)func->old_func;
+			func_size = func->old_size;
+		} else {
+			struct klp_func *prev;
 
-	ops = klp_find_ops(func->old_func);
-	if (!ops || list_is_last(&func->stack_node, &ops->func_stack))
-		return func->old_func;
-	return list_next_entry(func, stack_node)->new_func;
+			prev = list_next_entry(func, stack_node);
+			func_addr = (unsigned long)prev->new_func;
+			func_size = prev->new_size;
+		}
+	}
+
+	for (i = 0; i < nr_entries; i++) {
+		address = entries[i];
+		if (address >= func_addr && address < func_addr + func_size)
+			return -EAGAIN;
+	}
+	return 0;
 }
 
-/* The function a blocked task sits in that keeps it from switching. */
-static const char *klp_check_stack(struct klp_task *kt)
+#define MAX_STACK_ENTRIES	100
+static unsigned long klp_stack_entries[MAX_STACK_ENTRIES];
+
+/*
+ * May @task switch?  -EINVAL if its stack cannot be trusted, -EADDRINUSE
+ * with @oldname set if it is inside a function the transition changes.
+ */
+static int klp_check_stack(struct task_struct *task, const char **oldname)
 {
+	unsigned long *entries = klp_stack_entries;
 	struct klp_object *obj;
 	struct klp_func *func;
+	int ret, nr_entries;
 
-	if (!kt->blocked)
-		return NULL;
-	if (!kt->blocked_in)
-		return kt->blocked_name;
+	ret = stack_trace_save_tsk_reliable(task, entries, MAX_STACK_ENTRIES);
+	if (ret < 0)
+		return -EINVAL;
+	nr_entries = ret;
 
 	klp_for_each_object(klp_transition_patch, obj) {
 		if (!obj->patched)
 			continue;
 		klp_for_each_func(obj, func) {
-			if (klp_func_checked_addr(func) == kt->blocked_in)
-				return func->old_name;
+			ret = klp_check_stack_func(func, entries, nr_entries);
+			if (ret) {
+				*oldname = func->old_name;
+				return -EADDRINUSE;
+			}
 		}
 	}
-	return NULL;
+	return 0;
 }
 
-static bool klp_try_switch_task(struct klp_task *kt)
+static bool klp_try_switch_task(struct task_struct *task)
 {
-	if (kt->task.patch_state == klp_target_state)
+	const char *old_name;
+
+	if (task->patch_state == klp_target_state)
 		return true;
 
 	/*
@@ -192,11 +234,11 @@ static bool klp_try_switch_task(struct klp_task *kt)
 	 * the retries would make transcripts depend on timing, so the model
 	 * stays silent.
 	 */
-	if (klp_check_stack(kt))
+	if (klp_check_stack(task, &old_name))
 		return false;
 
-	kt->task.patch_state = klp_target_state;
-	kt->patch_pending = false;
+	clear_tsk_thread_flag(task, TIF_PATCH_PENDING);
+	task->patch_state = klp_target_state;
 	return true;
 }
 
@@ -210,14 +252,14 @@ static bool klp_try_switch_task(struct klp_task *kt)
  */
 bool klp_try_complete_transition(void)
 {
+	struct task_struct *g, *task;
 	struct klp_patch *patch;
-	struct klp_task *kt;
 	bool complete = true;
 
 	WARN_ON_ONCE(klp_target_state == KLP_TRANSITION_IDLE);
 
-	klp_for_each_task(kt) {
-		if (!klp_try_switch_task(kt))
+	for_each_process_thread(g, task) {
+		if (!klp_try_switch_task(task))
 			complete = false;
 	}
 
@@ -251,9 +293,9 @@ bool klp_try_complete_transition(void)
  */
 void klp_init_transition(struct klp_patch *patch, int state)
 {
+	struct task_struct *g, *task;
 	struct klp_object *obj;
 	struct klp_func *func;
-	struct klp_task *kt;
 
 	WARN_ON_ONCE(klp_target_state != KLP_TRANSITION_IDLE);
 
@@ -263,16 +305,16 @@ void klp_init_transition(struct klp_patch *patch, int state)
 	pr_notice("'%s': initializing %s transition\n", patch->mod->name,
 		  klp_transition_name(state));
 
-	klp_for_each_task(kt) {
-		WARN_ON_ONCE(kt->task.patch_state != KLP_TRANSITION_IDLE);
-		kt->task.patch_state = !state;
+	for_each_process_thread(g, task) {
+		WARN_ON_ONCE(task->patch_state != KLP_TRANSITION_IDLE);
+		task->patch_state = !state;
 	}
 
 	/*
 	 * Task states before transition flags: a caller that sees a flag in
-	 * klp_func_target() must find a valid task state.
+	 * klp_ftrace_handler() must find a valid task state.
 	 */
-	__atomic_thread_fence(__ATOMIC_RELEASE);
+	smp_wmb();
 
 	klp_for_each_object(patch, obj)
 		klp_for_each_func(obj, func)
@@ -282,7 +324,7 @@ void klp_init_transition(struct klp_patch *patch, int state)
 /* Mark the tasks that still have to switch. */
 void klp_start_transition(void)
 {
-	struct klp_task *kt;
+	struct task_struct *g, *task;
 
 	WARN_ON_ONCE(klp_target_state == KLP_TRANSITION_IDLE);
 
@@ -290,9 +332,13 @@ void klp_start_transition(void)
 		  klp_transition_patch->mod->name,
 		  klp_transition_name(klp_target_state));
 
-	klp_for_each_task(kt) {
-		if (kt->task.patch_state != klp_target_state)
-			kt->patch_pending = true;
+	/*
+	 * Mark the tasks that still have to switch.  Pairs with the read
+	 * barrier in klp_update_patch_state().
+	 */
+	for_each_process_thread(g, task) {
+		if (task->patch_state != klp_target_state)
+			set_tsk_thread_flag(task, TIF_PATCH_PENDING);
 	}
 }
 
@@ -305,15 +351,15 @@ void klp_start_transition(void)
  */
 void klp_reverse_transition(void)
 {
-	struct klp_task *kt;
+	struct task_struct *g, *task;
 
 	pr_notice("'%s': reversing transition from %s\n",
 		  klp_transition_patch->mod->name,
 		  klp_target_state == KLP_TRANSITION_PATCHED ?
 		  "patching to unpatching" : "unpatching to patching");
 
-	klp_for_each_task(kt)
-		kt->patch_pending = false;
+	for_each_process_thread(g, task)
+		clear_tsk_thread_flag(task, TIF_PATCH_PENDING);
 	klp_synchronize_transition();
 
 	klp_transition_patch->enabled = !klp_transition_patch->enabled;
@@ -331,15 +377,15 @@ void klp_reverse_transition(void)
  */
 void klp_force_transition(void)
 {
+	struct task_struct *g, *task;
 	struct klp_patch *patch;
-	struct klp_task *kt;
 
 	pr_warn("forcing remaining tasks to the %s state\n",
 		klp_target_state == KLP_TRANSITION_PATCHED ?
 		"patched" : "unpatched");
 
-	klp_for_each_task(kt)
-		klp_update_patch_state(&kt->task);
+	for_each_process_thread(g, task)
+		klp_update_patch_state(task);
 
 	klp_for_each_patch(patch)
 		patch->forced = true;

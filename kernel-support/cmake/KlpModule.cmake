@@ -17,8 +17,17 @@
 # allocator, by return address, and a tail call would hide that module.
 
 # Flags every module gets on top of the build type's, also for
-# klp_module_flags().
-set_property(GLOBAL PROPERTY KLP_MODULE_C_FLAGS -fno-optimize-sibling-calls)
+# klp_module_flags().  -pg -mfentry puts a call to __fentry__ at the start
+# of every function, which klp-sim's ftrace hook (compat/fentry.S) uses to
+# redirect calls into patched functions, as ftrace does in the kernel;
+# frame pointers let the scheduler walk a sleeping task's stack.
+if(CMAKE_SYSTEM_PROCESSOR MATCHES "x86_64|AMD64")
+  set(KLP_FENTRY_FLAGS -pg -mfentry)
+else()
+  set(KLP_FENTRY_FLAGS "")
+endif()
+set_property(GLOBAL PROPERTY KLP_MODULE_C_FLAGS -fno-optimize-sibling-calls
+  -fno-omit-frame-pointer ${KLP_FENTRY_FLAGS})
 
 function(klp_add_module name)
   cmake_parse_arguments(ARG "NO_SANITIZE" "OUTPUT_DIRECTORY"

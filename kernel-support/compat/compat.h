@@ -39,6 +39,15 @@ void klp_sim_flush(void);
 void klp_sim_event(const char *fmt, ...) __printf(1, 2);
 
 /*
+ * Kernel messages only: with this set, klp_sim_event() prints nothing, so
+ * that a transcript is what dmesg would show (the selftests' view).
+ */
+extern bool klp_sim_kmsg_only;
+
+/* A transcript line that is printed in every mode. */
+void klp_sim_line(const char *fmt, ...) __printf(1, 2);
+
+/*
  * The printk() formatter.  It is vsnprintf() except for %p: pointers are
  * printed by klp_sim_describe(), because raw addresses differ from run to
  * run and would make transcripts impossible to compare.
@@ -111,6 +120,14 @@ void klp_sim_oops(const char *fmt, ...) __printf(1, 2) __noreturn;
  * @blocked_in:	address of the function implementation it sleeps in, or
  *		NULL when it blocks every transition
  * @blocked_name: how the scenario named that place, for messages
+ * @state:	TASK_RUNNING, or the sleeping state set before schedule()
+ * @timer:	a timeout is armed: the task wakes at @wake_at
+ * @wake_at:	jiffies of the timeout
+ * @wait_chan:	what the task sleeps on (a completion, a work item), or NULL
+ * @co:		the coroutine that runs the task's code (work items), or
+ *		NULL for the shell task and the scenario's record-only tasks
+ * @kworker:	runs work items
+ * @work:	the work item it runs now, or NULL when idle
  */
 struct klp_task {
 	struct task_struct task;
@@ -119,6 +136,13 @@ struct klp_task {
 	bool blocked;
 	void *blocked_in;
 	char blocked_name[128];
+	unsigned int state;
+	bool timer;
+	unsigned long wake_at;
+	const void *wait_chan;
+	struct klp_coroutine *co;
+	bool kworker;
+	struct work_struct *work;
 };
 
 #define to_klp_task(t)	container_of(t, struct klp_task, task)
@@ -131,11 +155,112 @@ extern struct list_head klp_sim_tasks;
 extern struct task_struct *klp_sim_main_task;
 extern struct task_struct *klp_sim_kworker_task;
 
+/*
+ * The kernel's walk over every task, for_each_process_thread(g, t): @g is
+ * the cursor, @t the task.
+ */
+static inline struct task_struct *klp_sim_next_task(struct task_struct *t)
+{
+	struct klp_task *kt;
+
+	if (!t)
+		kt = list_first_entry_or_null(&klp_sim_tasks, struct klp_task,
+					      node);
+	else if (list_is_last(&to_klp_task(t)->node, &klp_sim_tasks))
+		kt = NULL;
+	else
+		kt = list_next_entry(to_klp_task(t), node);
+	return kt ? &kt->task : NULL;
+}
+
+#define for_each_process_thread(g, t)					\
+	for ((g) = klp_sim_next_task(NULL); ((t) = (g)) != NULL;	\
+	     (g) = klp_sim_next_task(g))
+
+/* TIF_PATCH_PENDING: the task still has to switch to the target state. */
+#define TIF_PATCH_PENDING	0
+
+static inline void set_tsk_thread_flag(struct task_struct *t, int flag)
+{
+	(void)flag;
+	to_klp_task(t)->patch_pending = true;
+}
+
+static inline void clear_tsk_thread_flag(struct task_struct *t, int flag)
+{
+	(void)flag;
+	to_klp_task(t)->patch_pending = false;
+}
+
+static inline bool test_tsk_thread_flag(struct task_struct *t, int flag)
+{
+	(void)flag;
+	return to_klp_task(t)->patch_pending;
+}
+
+/*
+ * stack_trace_save_tsk_reliable() - the return addresses on @tsk's stack
+ * @tsk:	a task that is not running
+ * @store:	where the addresses go, innermost first
+ * @size:	room in @store
+ *
+ * A task blocked by the scenario's "block <task> in <func>" sits in that
+ * implementation: one entry, its address.  "block <task>" without a place
+ * has no reliable stack.  A task that sleeps in a coroutine of the
+ * scheduler has its real frames (see sched.c).  Any other task is not in
+ * kernel code at all: no entries.
+ *
+ * Return: the number of entries, or -EINVAL if the stack is unreliable.
+ */
+int stack_trace_save_tsk_reliable(struct task_struct *tsk,
+				  unsigned long *store, unsigned int size);
+
+/* The kernel waits for CPUs that might still see an old view; none here. */
+static inline void synchronize_rcu_tasks_rude(void)
+{
+}
+
 /* Find a task by name; create it (in state IDLE) if @create. */
 struct task_struct *klp_sim_find_task(const char *name, bool create);
 
 /* Make @task current; returns the previous current task. */
 struct task_struct *klp_sim_set_current(struct task_struct *task);
+
+/* ------------------------------------------------------------------------
+ * The scheduler (sched.c)
+ *
+ * Deterministic and cooperative: a task other than the shell runs in a
+ * coroutine of its own and gives the CPU up only where it sleeps; the shell
+ * task "main" runs the scenario commands and, when it sleeps, runs the
+ * others until it is woken.  Nothing runs in parallel.
+ */
+
+/*
+ * klp_sim_run_work_item() - run @work on an idle kworker (created on
+ * demand) until the work function returns or sleeps.
+ */
+void klp_sim_run_work_item(struct work_struct *work);
+
+/* The kworker that runs @work right now, or NULL. */
+struct task_struct *klp_sim_work_runner(struct work_struct *work);
+
+/* Resume every task that is runnable; true if any ran. */
+bool klp_sim_run_runnable(void);
+
+/* Earliest timeout of a sleeping task; false if none is armed. */
+bool klp_sim_next_timeout(unsigned long *when);
+
+/* Wake the tasks whose timeout is due at the current jiffies. */
+void klp_sim_wake_timeouts(void);
+
+/* Wake every task sleeping on @chan (0: all) and return how many woke. */
+int klp_sim_wake_chan(const void *chan, int nr);
+
+/* Sleep on @chan until klp_sim_wake_chan(); the caller set the state. */
+void klp_sim_sleep_on(const void *chan);
+
+/* An oops unwound the current command: forget the coroutine it hit. */
+void klp_sim_sched_oops(void);
 
 /* ------------------------------------------------------------------------
  * Time, work items and RCU callbacks (workqueue.c)
@@ -150,6 +275,15 @@ void klp_sim_let_time_pass(unsigned long msecs);
 
 /* Run queued (not delayed) work items and RCU callbacks now. */
 void klp_sim_run_queued_work(void);
+
+/*
+ * The next moment something is due: a delayed work item or a sleeping
+ * task's timeout.  False if nothing is.
+ */
+bool klp_sim_next_event(unsigned long *when);
+
+/* klp_sim_let_time_pass() up to jiffies @target. */
+void klp_sim_let_time_pass_until(unsigned long target);
 
 /* ------------------------------------------------------------------------
  * Memory (mm.c)
@@ -172,16 +306,34 @@ struct klp_sim_module;
 
 /*
  * Load @path as a module, named @name (or by its __this_module), the way
- * finit_module() does: livepatch coming notifier, module notifiers, init.
- * Returns 0 or a negative errno; messages go to the transcript.
+ * finit_module() does: livepatch coming notifier, module notifiers, the
+ * parameters in @args ("name=value ...", may be NULL), init.  Returns 0 or
+ * a negative errno; messages go to the transcript.
  */
+int klp_sim_insmod_args(const char *path, const char *name, const char *args);
 int klp_sim_insmod(const char *path, const char *name);
+
+/*
+ * /sys/module/<module>/parameters/<param>: read into @buf (a page) or
+ * write @val.  Return the length read, 0 written, or a negative errno
+ * (-ENOENT: no such file, -EACCES: its mode forbids it, -EPERM: its ops
+ * cannot).
+ */
+int klp_sim_param_show(const char *module, const char *param, char *buf);
+int klp_sim_param_store(const char *module, const char *param,
+			const char *val);
 
 /* Remove a module the way delete_module() does. */
 int klp_sim_rmmod(const char *name);
 
 /* The struct module of a loaded module, or NULL. */
 struct module *klp_sim_find_module(const char *name);
+
+/* The kernel's name for it. */
+static inline struct module *find_module(const char *name)
+{
+	return klp_sim_find_module(name);
+}
 
 /*
  * The name of the module whose image contains @addr; "vmlinux" for the
@@ -213,6 +365,27 @@ int klp_sim_kallsyms_each(const char *objname,
 			  void *data);
 
 /*
+ * kallsyms_on_each_match_symbol() - call @fn for each vmlinux symbol @name
+ *
+ * vmlinux is the runner, not a kernel, so most functions a livepatch names
+ * in vmlinux do not exist.  With phantom symbols on (the default), a name
+ * without any match gets a placeholder address (klp_sim_phantom_symbol()),
+ * reported as its one match.
+ */
+int kallsyms_on_each_match_symbol(int (*fn)(void *data, unsigned long addr),
+				  const char *name, void *data);
+
+/* Call @fn for every symbol of module @modname, static ones included. */
+int module_kallsyms_on_each_symbol(const char *modname,
+				   int (*fn)(void *data, const char *name,
+					     unsigned long addr),
+				   void *data);
+
+/* The size of the symbol containing @addr, and @addr's offset in it. */
+int kallsyms_lookup_size_offset(unsigned long addr, unsigned long *symbolsize,
+				unsigned long *offset);
+
+/*
  * Find a symbol named "[<module>:]<name>" (a module name, "vmlinux", or
  * none: loaded modules first, then vmlinux).  Returns 0 or -ENOENT, or
  * -EINVAL if the name is ambiguous.
@@ -238,6 +411,13 @@ bool klp_sim_is_phantom(const void *addr);
  * callbacks); returns the number of lines printed.
  */
 unsigned int klp_sim_module_report(void);
+
+/*
+ * klp_sim_proc_read() - read /proc/<name> into @buf (NUL-terminated):
+ * vmlinux's cmdline and meminfo, or a single-show file a module created.
+ * Return: the length, or -ENOENT.
+ */
+int klp_sim_proc_read(const char *name, char *buf, size_t size);
 
 /* ------------------------------------------------------------------------
  * Knobs: vmlinux settings that the standard test livepatches change

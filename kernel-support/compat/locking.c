@@ -48,7 +48,7 @@ void klp_sim_reset_context(void)
 void klp_sim_might_sleep(const char *where)
 {
 	if (klp_sim_in_atomic())
-		klp_sim_event("BUG: sleeping function called from invalid context at %s",
+		klp_sim_line("BUG: sleeping function called from invalid context at %s",
 			      where);
 }
 
@@ -79,7 +79,7 @@ void klp_mutex_init(struct mutex *lock, const char *name)
 static void mutex_acquire(struct mutex *lock)
 {
 	if (lock->locked)
-		klp_sim_event("WARNING: possible recursive locking detected: %s",
+		klp_sim_line("WARNING: possible recursive locking detected: %s",
 			      lock->name ? lock->name : "mutex");
 	lock->locked++;
 	lock->owner = get_current();
@@ -109,7 +109,7 @@ int mutex_trylock(struct mutex *lock)
 void mutex_unlock(struct mutex *lock)
 {
 	if (!lock->locked) {
-		klp_sim_event("WARNING: bad unlock balance detected: %s",
+		klp_sim_line("WARNING: bad unlock balance detected: %s",
 			      lock->name ? lock->name : "mutex");
 		return;
 	}
@@ -140,7 +140,7 @@ static const char *spin_name(spinlock_t *lock)
 void spin_lock(spinlock_t *lock)
 {
 	if (lock->locked)
-		klp_sim_event("WARNING: possible recursive locking detected: %s",
+		klp_sim_line("WARNING: possible recursive locking detected: %s",
 			      spin_name(lock));
 	lock->locked++;
 	atomic_push();
@@ -149,7 +149,7 @@ void spin_lock(spinlock_t *lock)
 void spin_unlock(spinlock_t *lock)
 {
 	if (!lock->locked) {
-		klp_sim_event("WARNING: bad unlock balance detected: %s",
+		klp_sim_line("WARNING: bad unlock balance detected: %s",
 			      spin_name(lock));
 		return;
 	}

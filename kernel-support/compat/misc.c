@@ -22,7 +22,6 @@
 
 #include "compat.h"
 
-#define PAGE_SIZE	4096
 
 /* ------------------------------------------------------------------------
  * Strings and numbers
@@ -224,7 +223,7 @@ int sysfs_emit(char *buf, const char *fmt, ...)
 	va_start(args, fmt);
 	len = klp_sim_vformat(buf, PAGE_SIZE, fmt, args);
 	va_end(args);
-	return len < PAGE_SIZE ? len : PAGE_SIZE - 1;
+	return len < (int)PAGE_SIZE ? len : (int)PAGE_SIZE - 1;
 }
 
 /* ------------------------------------------------------------------------
@@ -235,6 +234,8 @@ struct proc_dir_entry {
 	struct proc_dir_entry *next;
 	struct proc_dir_entry *parent;
 	char name[64];
+	int (*show)(struct seq_file *, void *);
+	void *data;
 };
 
 static struct proc_dir_entry *klp_proc_entries;
@@ -262,9 +263,49 @@ struct proc_dir_entry *proc_create_single_data(const char *name, umode_t mode,
 		struct proc_dir_entry *parent,
 		int (*show)(struct seq_file *, void *), void *data)
 {
-	(void)show;
-	(void)data;
-	return proc_create(name, mode, parent, NULL);
+	struct proc_dir_entry *de = proc_create(name, mode, parent, NULL);
+
+	if (de) {
+		de->show = show;
+		de->data = data;
+	}
+	return de;
+}
+
+/* The vmlinux files, compat/proc.c. */
+int cmdline_proc_show(struct seq_file *m, void *v);
+int meminfo_proc_show(struct seq_file *m, void *v);
+
+int klp_sim_proc_read(const char *name, char *buf, size_t size)
+{
+	struct seq_file m = { .buf = buf, .size = size };
+	int (*show)(struct seq_file *, void *) = NULL;
+	struct proc_dir_entry *de;
+	void *data = NULL;
+
+	if (!strcmp(name, "cmdline"))
+		show = cmdline_proc_show;
+	else if (!strcmp(name, "meminfo"))
+		show = meminfo_proc_show;
+	for (de = klp_proc_entries; !show && de; de = de->next) {
+		if (!de->parent && !strcmp(de->name, name)) {
+			if (!de->show)
+				return -EACCES;
+			show = de->show;
+			data = de->data;
+		}
+	}
+	if (!show)
+		return -ENOENT;
+	if (size)
+		buf[0] = '\0';
+	m.private = data;
+	show(&m, NULL);
+	if (m.count >= size && size)
+		m.count = size - 1;
+	if (size)
+		buf[m.count] = '\0';
+	return (int)m.count;
 }
 
 static void proc_unlink(struct proc_dir_entry *de)

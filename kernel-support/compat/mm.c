@@ -200,9 +200,9 @@ static void klp_free(const void *ptr, const char *fn)
 	a = find_alloc(ptr, &link);
 	if (!a) {
 		if (in_cache(ptr))
-			klp_sim_event("BUG: %s: double free of an object", fn);
+			klp_sim_line("BUG: %s: double free of an object", fn);
 		else
-			klp_sim_event("BUG: %s: invalid pointer %p", fn, ptr);
+			klp_sim_line("BUG: %s: invalid pointer %p", fn, ptr);
 		return;
 	}
 	*link = a->hnext;
@@ -296,7 +296,7 @@ void *krealloc(const void *p, size_t new_size, gfp_t flags)
 	void *q;
 
 	if (p && p != ZERO_SIZE_PTR && !a) {
-		klp_sim_event("BUG: krealloc: invalid pointer %p", p);
+		klp_sim_line("BUG: krealloc: invalid pointer %p", p);
 		return NULL;
 	}
 	if (!new_size) {

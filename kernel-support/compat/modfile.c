@@ -155,6 +155,10 @@ int klp_sim_elf_read(const char *path, struct klp_sim_elf *elf)
 			continue;
 		if (!strcmp(name, ".modinfo"))
 			read_modinfo(elf, scn);
+		if (!strcmp(name, "__param")) {
+			elf->params = shdr.sh_addr;
+			elf->params_size = shdr.sh_size;
+		}
 		if (callback_section(name)) {
 			ret = add_evidence(elf, "section", name);
 			if (ret)
@@ -192,6 +196,8 @@ void klp_sim_elf_relocate(struct klp_sim_elf *elf, uintptr_t base)
 {
 	for (size_t i = 0; i < elf->nr_syms; i++)
 		elf->syms[i].addr += base;
+	if (elf->params_size)
+		elf->params += base;
 }
 
 void klp_sim_elf_free(struct klp_sim_elf *elf)

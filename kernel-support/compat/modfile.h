@@ -30,6 +30,8 @@ struct klp_sim_sym {
  * @has_this_module: __this_module is defined (a generated .mod.c was linked)
  * @evidence:	per-object callback sections and symbols, one string each
  * @nr_evidence: number of @evidence
+ * @params:	address of the "__param" section (module parameters)
+ * @params_size: its size in bytes
  */
 struct klp_sim_elf {
 	struct klp_sim_sym *syms;
@@ -38,6 +40,8 @@ struct klp_sim_elf {
 	bool has_this_module;
 	char **evidence;
 	size_t nr_evidence;
+	uintptr_t params;
+	size_t params_size;
 };
 
 /* Read @path; symbol addresses are file offsets until relocated. */

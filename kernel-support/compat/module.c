@@ -43,6 +43,8 @@
  * @init:	module_init() function, or NULL
  * @exit:	module_exit() function, or NULL
  * @next_alloc:	number of the module's next kmalloc() block
+ * @kp:		the module's parameters (its "__param" section)
+ * @num_kp:	their number
  */
 struct klp_sim_module {
 	struct list_head node;
@@ -55,6 +57,8 @@ struct klp_sim_module {
 	initcall_t init;
 	exitcall_t exit;
 	unsigned int next_alloc;
+	struct kernel_param *kp;
+	size_t num_kp;
 };
 
 static LIST_HEAD(klp_modules);
@@ -284,6 +288,80 @@ int klp_sim_kallsyms_each(const char *objname,
 	return 0;
 }
 
+int kallsyms_on_each_match_symbol(int (*fn)(void *data, unsigned long addr),
+				  const char *name, void *data)
+{
+	void *phantom;
+	bool found = false;
+	int ret;
+
+	read_vmlinux();
+	for (unsigned int i = 0; i < klp_nr_phantoms; i++) {
+		if (strcmp(klp_phantom_names[i], name))
+			continue;
+		return fn(data, (unsigned long)&klp_phantom_area[i * 16]);
+	}
+	for (size_t i = 0; i < klp_vmlinux.nr_syms; i++) {
+		if (strcmp(klp_vmlinux.syms[i].name, name))
+			continue;
+		found = true;
+		ret = fn(data, klp_vmlinux.syms[i].addr);
+		if (ret)
+			return ret;
+	}
+	if (found)
+		return 0;
+	phantom = klp_sim_phantom_symbol(name);
+	return phantom ? fn(data, (unsigned long)phantom) : 0;
+}
+
+int module_kallsyms_on_each_symbol(const char *modname,
+				   int (*fn)(void *data, const char *name,
+					     unsigned long addr),
+				   void *data)
+{
+	struct klp_sim_module *m = find_module_rec(modname);
+	int ret;
+
+	if (!m)
+		return 0;
+	for (size_t i = 0; i < m->elf.nr_syms; i++) {
+		ret = fn(data, m->elf.syms[i].name, m->elf.syms[i].addr);
+		if (ret)
+			return ret;
+	}
+	return 0;
+}
+
+int kallsyms_lookup_size_offset(unsigned long addr, unsigned long *symbolsize,
+				unsigned long *offset)
+{
+	struct klp_sim_module *m = klp_sim_module_of((const void *)addr);
+	const struct klp_sim_sym *sym = NULL;
+
+	if (klp_sim_is_phantom((const void *)addr)) {
+		if (symbolsize)
+			*symbolsize = 1;
+		if (offset)
+			*offset = (addr - (uintptr_t)klp_phantom_area) % 16;
+		return 1;
+	}
+	if (m) {
+		sym = klp_sim_elf_find_addr(&m->elf, addr);
+	} else {
+		read_vmlinux();
+		if (addr >= klp_vmlinux_start && addr < klp_vmlinux_end)
+			sym = klp_sim_elf_find_addr(&klp_vmlinux, addr);
+	}
+	if (!sym)
+		return 0;
+	if (symbolsize)
+		*symbolsize = sym->size;
+	if (offset)
+		*offset = addr - sym->addr;
+	return 1;
+}
+
 static void *elf_lookup(const struct klp_sim_elf *elf, const char *name)
 {
 	for (size_t i = 0; i < elf->nr_syms; i++)
@@ -423,7 +501,7 @@ static void drop_module_notifiers(struct klp_sim_module *m)
 		uintptr_t a = (uintptr_t)*pp;
 
 		if (a >= m->start && a < m->end) {
-			klp_sim_event("BUG: module %s was removed with a module notifier still registered",
+			klp_sim_line("BUG: module %s was removed with a module notifier still registered",
 				      m->name);
 			*pp = (*pp)->next;
 		} else {
@@ -511,7 +589,18 @@ static void unmap_module(struct klp_sim_module *m)
 	free(m);
 }
 
+int klp_sim_parse_args(const char *modname, char *args,
+		       struct kernel_param *params, size_t num);
+void klp_sim_destroy_params(struct kernel_param *params, size_t num);
+int klp_sim_param_file_show(struct kernel_param *kp, char *buf);
+int klp_sim_param_file_store(struct kernel_param *kp, const char *val);
+
 int klp_sim_insmod(const char *path, const char *name)
+{
+	return klp_sim_insmod_args(path, name, NULL);
+}
+
+int klp_sim_insmod_args(const char *path, const char *name, const char *args)
 {
 	struct klp_sim_module *m, *other;
 	struct link_map *lm = NULL;
@@ -569,6 +658,8 @@ int klp_sim_insmod(const char *path, const char *name)
 	m->start = q.start;
 	m->end = q.end;
 	klp_sim_elf_relocate(&m->elf, lm->l_addr);
+	m->kp = (struct kernel_param *)m->elf.params;
+	m->num_kp = m->elf.params_size / sizeof(struct kernel_param);
 
 	init_sym = dlsym(m->handle, "klp_module_init_fn");
 	exit_sym = dlsym(m->handle, "klp_module_exit_fn");
@@ -587,6 +678,23 @@ int klp_sim_insmod(const char *path, const char *name)
 		goto unmap;
 	call_module_notifiers(MODULE_STATE_COMING, m->mod);
 
+	/* The module is ready to run: setting parameters may run its code. */
+	if (args) {
+		char *copy = strdup(args);
+
+		if (!copy)
+			abort();
+		ret = klp_sim_parse_args(m->name, copy, m->kp, m->num_kp);
+		free(copy);
+		if (ret) {
+			m->mod->state = MODULE_STATE_GOING;
+			call_module_notifiers(MODULE_STATE_GOING, m->mod);
+			klp_module_going(m->mod);
+			klp_sim_destroy_params(m->kp, m->num_kp);
+			goto unmap;
+		}
+	}
+
 	if (!m->mod->klp)
 		klp_sim_event("init(%s)", m->name);
 	ret = m->init ? m->init() : 0;
@@ -594,13 +702,14 @@ int klp_sim_insmod(const char *path, const char *name)
 		m->mod->state = MODULE_STATE_GOING;
 		call_module_notifiers(MODULE_STATE_GOING, m->mod);
 		klp_module_going(m->mod);
+		klp_sim_destroy_params(m->kp, m->num_kp);
 		if (m->refcnt > 0) {
 			/*
 			 * Something registered during init still points into
 			 * the module; the kernel would free it anyway and
 			 * crash later.  Keep the image so the run goes on.
 			 */
-			klp_sim_event("BUG: module %s failed its init while still referenced; it stays mapped",
+			klp_sim_line("BUG: module %s failed its init while still referenced; it stays mapped",
 				      m->name);
 			return ret;
 		}
@@ -641,6 +750,34 @@ int klp_sim_rmmod(const char *name)
 		m->exit();
 	call_module_notifiers(MODULE_STATE_GOING, m->mod);
 	klp_module_going(m->mod);
+	klp_sim_destroy_params(m->kp, m->num_kp);
 	unmap_module(m);
 	return 0;
+}
+
+static struct kernel_param *find_param(const char *module, const char *param)
+{
+	struct klp_sim_module *m = find_module_rec(module);
+
+	if (!m)
+		return NULL;
+	for (size_t i = 0; i < m->num_kp; i++)
+		if (m->kp[i].perm && !strcmp(m->kp[i].name, param))
+			return &m->kp[i];
+	return NULL;
+}
+
+int klp_sim_param_show(const char *module, const char *param, char *buf)
+{
+	struct kernel_param *kp = find_param(module, param);
+
+	return kp ? klp_sim_param_file_show(kp, buf) : -ENOENT;
+}
+
+int klp_sim_param_store(const char *module, const char *param,
+			const char *val)
+{
+	struct kernel_param *kp = find_param(module, param);
+
+	return kp ? klp_sim_param_file_store(kp, val) : -ENOENT;
 }

@@ -49,7 +49,7 @@ void klp_warn(const char *file, int line, const char *func,
 	klp_sim_vformat(msg, sizeof(msg), fmt, args);
 	va_end(args);
 	strip_newline(msg);
-	klp_sim_event("WARNING: at %s%s: %s", func, mod, msg);
+	klp_sim_line("WARNING: at %s%s: %s", func, mod, msg);
 }
 
 void klp_warn_on(const char *file, int line, const char *func)
@@ -59,7 +59,7 @@ void klp_warn_on(const char *file, int line, const char *func)
 	(void)file;
 	(void)line;
 	module_suffix(__builtin_return_address(0), mod, sizeof(mod));
-	klp_sim_event("WARNING: at %s%s", func, mod);
+	klp_sim_line("WARNING: at %s%s", func, mod);
 }
 
 void klp_sim_oops(const char *fmt, ...)
@@ -70,13 +70,13 @@ void klp_sim_oops(const char *fmt, ...)
 	va_start(args, fmt);
 	klp_sim_vformat(msg, sizeof(msg), fmt, args);
 	va_end(args);
-	klp_sim_event("%s", msg);
+	klp_sim_line("%s", msg);
 
 	/* The task is dead: whatever atomic context it had is gone too. */
 	klp_sim_reset_context();
 	if (klp_sim_oops_env)
 		siglongjmp(*klp_sim_oops_env, 1);
-	klp_sim_event("klp-sim: oops outside a command, stopping");
+	klp_sim_line("klp-sim: oops outside a command, stopping");
 	exit(3);
 }
 

@@ -105,7 +105,25 @@ int klp_printk(const char *fmt, ...)
 	return len;
 }
 
+bool klp_sim_kmsg_only;
+
 void klp_sim_event(const char *fmt, ...)
+{
+	char buf[4096];
+	va_list args;
+
+	if (klp_sim_kmsg_only)
+		return;
+	va_start(args, fmt);
+	klp_sim_vformat(buf, sizeof(buf), fmt, args);
+	va_end(args);
+
+	klp_sim_flush();
+	add_text(buf);
+	klp_sim_flush();
+}
+
+void klp_sim_line(const char *fmt, ...)
 {
 	char buf[4096];
 	va_list args;

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 
 #include <linux/jiffies.h>
+#include <linux/sched.h>
 #include <linux/rcupdate.h>
 #include <linux/slab.h>
 #include <linux/workqueue.h>
@@ -41,16 +42,13 @@ static struct klp_rcu_cb *klp_rcu_first, **klp_rcu_last = &klp_rcu_first;
 /* A work item that keeps requeueing itself must not hang the runner. */
 #define KLP_WORK_BUDGET	10000
 
+/* Start @work on a kworker; it runs until it returns or sleeps. */
 static void run_work(struct work_struct *work)
 {
-	struct task_struct *prev;
-
 	list_del_init(&work->entry);
 	/* Cleared first, so that the function may queue the item again. */
 	work->pending = false;
-	prev = klp_sim_set_current(klp_sim_kworker_task);
-	work->func(work);
-	klp_sim_set_current(prev);
+	klp_sim_run_work_item(work);
 }
 
 static void run_rcu_callbacks(void)
@@ -74,9 +72,12 @@ void klp_sim_run_queued_work(void)
 	static bool warned;
 	int budget = KLP_WORK_BUDGET;
 
-	while (!list_empty(&klp_ready_work) && budget--)
+	klp_sim_run_runnable();
+	while (!list_empty(&klp_ready_work) && budget--) {
 		run_work(list_first_entry(&klp_ready_work, struct work_struct,
 					  entry));
+		klp_sim_run_runnable();
+	}
 	if (!list_empty(&klp_ready_work) && !warned) {
 		warned = true;
 		klp_sim_event("klp-sim: work items keep requeueing themselves; stopped running them");
@@ -84,25 +85,59 @@ void klp_sim_run_queued_work(void)
 	run_rcu_callbacks();
 }
 
-void klp_sim_let_time_pass(unsigned long msecs)
+bool klp_sim_next_event(unsigned long *when)
 {
-	unsigned long target = jiffies + msecs;
+	unsigned long timeout;
+	bool found = false;
+
+	if (!list_empty(&klp_delayed_work)) {
+		*when = list_first_entry(&klp_delayed_work, struct delayed_work,
+					 work.entry)->expires;
+		found = true;
+	}
+	if (klp_sim_next_timeout(&timeout) &&
+	    (!found || time_before(timeout, *when))) {
+		*when = timeout;
+		found = true;
+	}
+	return found;
+}
+
+/*
+ * Move to each moment something is due, in order; at one moment, delayed
+ * work items fall due first (in queueing order), then sleeping tasks whose
+ * timeout expired wake up (in task order).
+ */
+void klp_sim_let_time_pass_until(unsigned long target)
+{
+	unsigned long when;
 
 	klp_sim_run_queued_work();
-	while (!list_empty(&klp_delayed_work)) {
-		struct delayed_work *dwork =
-			list_first_entry(&klp_delayed_work, struct delayed_work,
-					 work.entry);
+	while (klp_sim_next_event(&when) && !time_after(when, target)) {
+		if (time_after(when, jiffies))
+			jiffies = when;
+		while (!list_empty(&klp_delayed_work)) {
+			struct delayed_work *dwork =
+				list_first_entry(&klp_delayed_work,
+						 struct delayed_work,
+						 work.entry);
 
-		if (time_after(dwork->expires, target))
-			break;
-		if (time_after(dwork->expires, jiffies))
-			jiffies = dwork->expires;
-		list_move_tail(&dwork->work.entry, &klp_ready_work);
+			if (time_after(dwork->expires, jiffies))
+				break;
+			list_move_tail(&dwork->work.entry, &klp_ready_work);
+			klp_sim_run_queued_work();
+		}
+		klp_sim_wake_timeouts();
 		klp_sim_run_queued_work();
 	}
-	jiffies = target;
+	if (time_after(target, jiffies))
+		jiffies = target;
 	klp_sim_run_queued_work();
+}
+
+void klp_sim_let_time_pass(unsigned long msecs)
+{
+	klp_sim_let_time_pass_until(jiffies + msecs);
 }
 
 /* ------------------------------------------------------------------------
@@ -201,28 +236,52 @@ bool schedule_delayed_work(struct delayed_work *dwork, unsigned long delay)
 	return queue_delayed_work(system_wq, dwork, delay);
 }
 
+/* Sleep until no kworker runs @work any more. */
+static bool wait_for_work(struct work_struct *work)
+{
+	struct task_struct *runner = klp_sim_work_runner(work);
+
+	if (!runner || runner == current || klp_sim_in_atomic())
+		return false;
+	while (klp_sim_work_runner(work)) {
+		set_current_state(TASK_UNINTERRUPTIBLE);
+		klp_sim_sleep_on(work);
+	}
+	return true;
+}
+
 bool flush_work(struct work_struct *work)
 {
+	bool ran = false;
+
 	klp_sim_might_sleep("flush_work");
-	if (!work->pending)
-		return false;
-	run_work(work);
-	return true;
+	if (work->pending) {
+		run_work(work);
+		ran = true;
+	}
+	return wait_for_work(work) || ran;
 }
 
 bool flush_delayed_work(struct delayed_work *dwork)
 {
+	bool ran = false;
+
 	klp_sim_might_sleep("flush_delayed_work");
-	if (!dwork->work.pending)
-		return false;
-	run_work(&dwork->work);
-	return true;
+	if (dwork->work.pending) {
+		run_work(&dwork->work);
+		ran = true;
+	}
+	return wait_for_work(&dwork->work) || ran;
 }
 
 bool cancel_work_sync(struct work_struct *work)
 {
+	bool was_pending;
+
 	klp_sim_might_sleep("cancel_work_sync");
-	return cancel_pending(work);
+	was_pending = cancel_pending(work);
+	wait_for_work(work);
+	return was_pending;
 }
 
 bool cancel_delayed_work(struct delayed_work *dwork)
@@ -232,8 +291,12 @@ bool cancel_delayed_work(struct delayed_work *dwork)
 
 bool cancel_delayed_work_sync(struct delayed_work *dwork)
 {
+	bool was_pending;
+
 	klp_sim_might_sleep("cancel_delayed_work_sync");
-	return cancel_pending(&dwork->work);
+	was_pending = cancel_pending(&dwork->work);
+	wait_for_work(&dwork->work);
+	return was_pending;
 }
 
 /* ------------------------------------------------------------------------

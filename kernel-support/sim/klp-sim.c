@@ -26,9 +26,11 @@
 #include <linux/mutex.h>
 
 #include "../compat/compat.h"
+#include "../compat/ftrace.h"
 #include "../core.h"
 #include "../patch.h"
-#include "../shadow.h"
+#include "bookkeeping.h"
+#include "sysfs.h"
 #include "../state.h"
 #include "../transition.h"
 
@@ -52,6 +54,7 @@ static const char *sim_libdirs[MAX_LIBDIRS];
 static int sim_nr_libdirs;
 static char sim_script_dir[4096] = ".";
 static bool sim_leaks_after_each;
+static bool sim_quiet_clean_report;
 static int sim_failures;
 static int sim_last_ret;
 static const char *sim_file = "<command line>";
@@ -86,7 +89,7 @@ static void expect_failed(const char *fmt, ...)
 	va_start(args, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, args);
 	va_end(args);
-	klp_sim_event("EXPECT FAILED: %s", msg);
+	klp_sim_line("EXPECT FAILED: %s", msg);
 	fprintf(stderr, "klp-sim: %s:%d: expectation failed: %s\n", sim_file,
 		sim_line, msg);
 	sim_failures++;
@@ -168,6 +171,30 @@ static const char *resolve_module(const char *name, char *buf, size_t size)
 	return name;
 }
 
+/*
+ * A module named as insmod names it, "<dir>/<name>.ko": the <name>.so of
+ * that name on the module path (the directory part is the selftests').
+ */
+static const char *resolve_ko(const char *path, char *buf, size_t size)
+{
+	const char *base = strrchr(path, '/'), *found;
+	size_t len;
+	char so[512];
+
+	base = base ? base + 1 : path;
+	len = strlen(base);
+	if (len < 4 || strcmp(base + len - 3, ".ko")) {
+		found = resolve_module(path, buf, size);
+	} else {
+		snprintf(so, sizeof(so), "%.*s.so", (int)(len - 3), base);
+		found = resolve_module(so, buf, size);
+	}
+	/* Always in @buf: @so does not outlive this function. */
+	if (found != buf)
+		snprintf(buf, size, "%s", found);
+	return buf;
+}
+
 static void *lookup_function(const char *spec)
 {
 	void *addr;
@@ -240,7 +267,7 @@ static void report_leaks(void)
 	count += klp_states_report_leaks();
 	count += klp_sim_mm_report_leaks();
 	count += klp_sim_module_report();
-	if (!count)
+	if (!count && !sim_quiet_clean_report)
 		klp_sim_event("no leaks");
 }
 
@@ -260,6 +287,76 @@ static int cmd_load(int argc, char **argv)
 	return klp_sim_insmod(resolve_module(argv[1], buf, sizeof(buf)), name);
 }
 
+/* What kmod's insmod prints for a failed finit_module(). */
+static const char *insmod_strerror(int err)
+{
+	switch (err) {
+	case ENOEXEC:
+		return "Invalid module format";
+	case ENOENT:
+		return "Unknown symbol in module";
+	case ESRCH:
+		return "Module has wrong symbol version";
+	case EINVAL:
+		return "Invalid parameters";
+	default:
+		return strerror(err);
+	}
+}
+
+/* insmod <file> [<param>[=<value>]]...: load with module parameters. */
+static int cmd_insmod(int argc, char **argv)
+{
+	char buf[4096], args[4096] = "";
+	size_t len = 0;
+	int ret;
+
+	if (argc < 2)
+		scenario_error("usage: insmod <file> [<param>=<value>]...");
+	for (int i = 2; i < argc; i++) {
+		const char *eq = strchr(argv[i], '=');
+
+		/* A value with blanks is passed quoted, as the shell would. */
+		if (eq && strpbrk(eq, " \t"))
+			len += snprintf(args + len, sizeof(args) - len,
+					"%s%.*s\"%s\"", len ? " " : "",
+					(int)(eq + 1 - argv[i]), argv[i],
+					eq + 1);
+		else
+			len += snprintf(args + len, sizeof(args) - len, "%s%s",
+					len ? " " : "", argv[i]);
+		if (len >= sizeof(args))
+			scenario_error("insmod: arguments too long");
+	}
+	if (!file_exists(resolve_ko(argv[1], buf, sizeof(buf)))) {
+		/* kmod's words when it cannot open the file. */
+		klp_sim_line("insmod: ERROR: could not load module %s: No such file or directory",
+			     argv[1]);
+		return -ENOENT;
+	}
+	ret = klp_sim_insmod_args(buf, NULL, args);
+	if (ret < 0)
+		klp_sim_line("insmod: ERROR: could not insert module %s: %s",
+			     argv[1], insmod_strerror(-ret));
+	return ret;
+}
+
+/* rmmod <name>: as kmod's rmmod, with its messages. */
+static int cmd_rmmod(int argc, char **argv)
+{
+	int ret;
+
+	if (argc != 2)
+		scenario_error("usage: rmmod <name>");
+	ret = klp_sim_rmmod(argv[1]);
+	if (ret == -ENOENT)
+		klp_sim_line("rmmod: ERROR: Module %s is not currently loaded",
+			     argv[1]);
+	else if (ret == -EAGAIN || ret == -EBUSY)
+		klp_sim_line("rmmod: ERROR: Module %s is in use", argv[1]);
+	return ret;
+}
+
 static int cmd_unload(int argc, char **argv)
 {
 	if (argc != 2)
@@ -272,7 +369,7 @@ static int sysfs_write(const char *patch, const char *attr, const char *val)
 	char path[256];
 
 	snprintf(path, sizeof(path), "%s/%s", patch, attr);
-	return klp_sysfs_store(path, val);
+	return klp_sim_sysfs_store(path, val);
 }
 
 static int cmd_enable(int argc, char **argv)
@@ -294,7 +391,6 @@ static int cmd_block(int argc, char **argv)
 {
 	struct task_struct *task;
 	struct klp_task *kt;
-	struct klp_func *func;
 	void *addr;
 
 	if (argc != 2 && !(argc == 4 && !strcmp(argv[2], "in")))
@@ -312,7 +408,8 @@ static int cmd_block(int argc, char **argv)
 		if (!addr)
 			return -ENOENT;
 		/* It sleeps in whatever a call would run right now. */
-		kt->blocked_in = klp_func_target(task, addr, &func);
+		kt->blocked_in = (void *)klp_sim_ftrace_call(task,
+							     (unsigned long)addr);
 		snprintf(kt->blocked_name, sizeof(kt->blocked_name), "%s",
 			 argv[3]);
 	}
@@ -349,12 +446,10 @@ static int cmd_complete(int argc, char **argv)
 static void *call_target(const char *spec, struct task_struct *task,
 			 void **old)
 {
-	struct klp_func *func;
-
 	*old = lookup_function(spec);
 	if (!*old)
 		return NULL;
-	return klp_func_target(task, *old, &func);
+	return (void *)klp_sim_ftrace_call(task, (unsigned long)*old);
 }
 
 /**
@@ -450,18 +545,185 @@ static int cmd_which(int argc, char **argv)
 	return 0;
 }
 
+#define SYSFS_KLP_DIR		"/sys/kernel/livepatch/"
+#define SYSFS_MODULE_DIR	"/sys/module/"
+
+/*
+ * Read a file: "<patch>/<attr>" (relative to /sys/kernel/livepatch), an
+ * absolute /sys/kernel/livepatch path, /sys/module/<m>/parameters/<p>, or
+ * /proc/<name>.  Returns the length or a negative errno.
+ */
+static int read_file(const char *path, char *buf, size_t size)
+{
+	char page[PAGE_SIZE], module[MODULE_NAME_LEN];
+	const char *rest;
+	int ret;
+
+	if (!strncmp(path, SYSFS_KLP_DIR, strlen(SYSFS_KLP_DIR)))
+		return klp_sim_sysfs_show(path + strlen(SYSFS_KLP_DIR), buf,
+					  size);
+	if (!strncmp(path, "/proc/", 6))
+		return klp_sim_proc_read(path + 6, buf, size);
+	if (!strncmp(path, SYSFS_MODULE_DIR, strlen(SYSFS_MODULE_DIR))) {
+		path += strlen(SYSFS_MODULE_DIR);
+		rest = strstr(path, "/parameters/");
+		if (!rest || (size_t)(rest - path) >= sizeof(module))
+			return -ENOENT;
+		snprintf(module, sizeof(module), "%.*s", (int)(rest - path),
+			 path);
+		ret = klp_sim_param_show(module, rest + strlen("/parameters/"),
+					 page);
+		if (ret >= 0)
+			snprintf(buf, size, "%.*s", ret, page);
+		return ret;
+	}
+	if (path[0] == '/')
+		return -ENOENT;
+	return klp_sim_sysfs_show(path, buf, size);
+}
+
+/* Write @val to a file named as for read_file() (not /proc). */
+static int write_file(const char *path, const char *val)
+{
+	char module[MODULE_NAME_LEN];
+	const char *rest;
+
+	if (!strncmp(path, SYSFS_KLP_DIR, strlen(SYSFS_KLP_DIR)))
+		return klp_sim_sysfs_store(path + strlen(SYSFS_KLP_DIR), val);
+	if (!strncmp(path, SYSFS_MODULE_DIR, strlen(SYSFS_MODULE_DIR))) {
+		path += strlen(SYSFS_MODULE_DIR);
+		rest = strstr(path, "/parameters/");
+		if (!rest || (size_t)(rest - path) >= sizeof(module))
+			return -ENOENT;
+		snprintf(module, sizeof(module), "%.*s", (int)(rest - path),
+			 path);
+		return klp_sim_param_store(module,
+					   rest + strlen("/parameters/"), val);
+	}
+	if (path[0] == '/')
+		return -ENOENT;
+	return klp_sim_sysfs_store(path, val);
+}
+
+/* Every line of @text as a transcript line of its own. */
+static void print_lines(const char *text, bool kmsg)
+{
+	while (*text) {
+		size_t n = strcspn(text, "\n");
+
+		if (kmsg)
+			klp_sim_line("%.*s", (int)n, text);
+		else
+			klp_sim_event("%.*s", (int)n, text);
+		text += n;
+		if (*text)
+			text++;
+	}
+}
+
 static int cmd_cat(int argc, char **argv)
 {
-	char buf[256];
+	char buf[PAGE_SIZE];
 	int ret;
 
 	if (argc != 2)
-		scenario_error("usage: cat <patch>/<attribute>");
-	ret = klp_sysfs_show(argv[1], buf, sizeof(buf));
+		scenario_error("usage: cat <file>");
+	ret = read_file(argv[1], buf, sizeof(buf));
 	if (ret < 0)
 		return ret;
+	print_lines(buf, false);
+	return 0;
+}
+
+/* echo <value> > <file>, and write <file> <value>: echo adds a newline. */
+static int cmd_write(int argc, char **argv)
+{
+	char val[1024];
+
+	if (!strcmp(argv[0], "write") && argc == 3) {
+		snprintf(val, sizeof(val), "%s\n", argv[2]);
+		return write_file(argv[1], val);
+	}
+	if (!strcmp(argv[0], "echo") && argc == 4 && !strcmp(argv[2], ">")) {
+		snprintf(val, sizeof(val), "%s\n", argv[1]);
+		return write_file(argv[3], val);
+	}
+	scenario_error("usage: echo <value> > <file>, write <file> <value>");
+}
+
+/*
+ * grep <text> <file> > /dev/kmsg: the lines of @file that contain @text
+ * become kernel messages, as the selftests log what /proc shows.
+ */
+static int cmd_grep(int argc, char **argv)
+{
+	char buf[PAGE_SIZE];
+	const char *line;
+	int ret;
+
+	if (argc != 5 || strcmp(argv[3], ">") || strcmp(argv[4], "/dev/kmsg"))
+		scenario_error("usage: grep <text> <file> > /dev/kmsg");
+	ret = read_file(argv[2], buf, sizeof(buf));
+	if (ret < 0)
+		return ret;
+	for (line = buf; *line;) {
+		size_t n = strcspn(line, "\n");
+		char one[PAGE_SIZE];
+
+		snprintf(one, sizeof(one), "%.*s", (int)n, line);
+		if (strstr(one, argv[1]))
+			klp_sim_line("%s", one);
+		line += n;
+		if (*line)
+			line++;
+	}
+	return 0;
+}
+
+/* The mode string of ls -l / stat %A for a file of @mode. */
+static void mode_string(umode_t mode, bool dir, char *out)
+{
+	static const char rwx[] = "rwxrwxrwx";
+
+	out[0] = dir ? 'd' : '-';
+	for (int i = 0; i < 9; i++)
+		out[i + 1] = mode & (0400 >> i) ? rwx[i] : '-';
+	out[10] = '\0';
+}
+
+/* expect-mode <file> <mode>: the permissions of a livepatch sysfs file. */
+static int cmd_expect_mode(int argc, char **argv)
+{
+	char got[11] = "missing";
+	umode_t mode;
+	bool dir;
+
+	if (argc != 3)
+		scenario_error("usage: expect-mode <file> <mode, as -rw-r--r-->");
+	if (!klp_sim_sysfs_mode(strncmp(argv[1], SYSFS_KLP_DIR,
+					strlen(SYSFS_KLP_DIR)) ? argv[1] :
+				argv[1] + strlen(SYSFS_KLP_DIR), &mode, &dir))
+		mode_string(mode, dir, got);
+	if (strcmp(got, argv[2]))
+		expect_failed("%s has mode %s, expected %s", argv[1], got,
+			      argv[2]);
+	return 0;
+}
+
+/* expect-file <file> <value>: the first line of a file (-: no such file). */
+static int cmd_expect_file(int argc, char **argv)
+{
+	char buf[PAGE_SIZE];
+	int ret;
+
+	if (argc != 3)
+		scenario_error("usage: expect-file <file> <value>|-");
+	ret = read_file(argv[1], buf, sizeof(buf));
+	if (ret < 0)
+		snprintf(buf, sizeof(buf), "-");
 	buf[strcspn(buf, "\n")] = '\0';
-	klp_sim_event("%s", buf);
+	if (strcmp(buf, argv[2]))
+		expect_failed("%s is %s, expected %s", argv[1], buf, argv[2]);
 	return 0;
 }
 
@@ -509,6 +771,30 @@ static const char *patch_state_name(int state)
 	}
 }
 
+/*
+ * " asleep in <mod>:<func> < <mod>:<func> ...": the module functions on a
+ * sleeping task's stack, innermost first, as the transition's stack check
+ * sees them.
+ */
+static void describe_sleep(struct task_struct *task, char *buf, size_t size)
+{
+	unsigned long entries[64];
+	int n = stack_trace_save_tsk_reliable(task, entries,
+					      ARRAY_SIZE(entries));
+	size_t len = snprintf(buf, size, " asleep");
+
+	for (int i = 0, shown = 0; i < n && len < size; i++) {
+		const char *mod, *sym;
+		unsigned long off;
+
+		if (!klp_sim_symbolize((void *)entries[i], &mod, &sym, &off) ||
+		    !strcmp(mod, "vmlinux"))
+			continue;
+		len += snprintf(buf + len, size - len, "%s%s:%s",
+				shown++ ? " < " : " in ", mod, sym);
+	}
+}
+
 static int cmd_tasks(int argc, char **argv)
 {
 	struct klp_task *kt;
@@ -517,11 +803,13 @@ static int cmd_tasks(int argc, char **argv)
 	if (argc != 1)
 		scenario_error("usage: tasks");
 	klp_for_each_task(kt) {
-		char blocked[200] = "";
+		char blocked[512] = "";
 
 		if (kt->blocked)
 			snprintf(blocked, sizeof(blocked), " blocked in %s",
 				 kt->blocked_name);
+		else if (kt->state != TASK_RUNNING)
+			describe_sleep(&kt->task, blocked, sizeof(blocked));
 		klp_sim_event("task %s (pid %d): %s%s%s", kt->task.comm,
 			      kt->task.pid,
 			      patch_state_name(kt->task.patch_state),
@@ -557,6 +845,8 @@ static int cmd_set(int argc, char **argv)
 		scenario_error("usage: set <option> on|off");
 	if (!strcmp(argv[1], "phantom-vmlinux"))
 		klp_sim_phantom_vmlinux = parse_onoff(argv[2]);
+	else if (!strcmp(argv[1], "kmsg-only"))
+		klp_sim_kmsg_only = parse_onoff(argv[2]);
 	else if (!strcmp(argv[1], "leaks-after-each"))
 		sim_leaks_after_each = parse_onoff(argv[2]);
 	else
@@ -593,7 +883,7 @@ static int cmd_expect_attr(int argc, char **argv)
 	} else {
 		scenario_error("usage: expect-enabled <patch> 0|1|-, expect-patched <patch> <object> 0|1|-");
 	}
-	ret = klp_sysfs_show(path, buf, sizeof(buf));
+	ret = klp_sim_sysfs_show(path, buf, sizeof(buf));
 	if (ret < 0)
 		snprintf(buf, sizeof(buf), "-");
 	buf[strcspn(buf, "\n")] = '\0';
@@ -673,9 +963,14 @@ struct sim_command {
 
 static const struct sim_command sim_commands[] = {
 	{ "load",		cmd_load,		true },
-	{ "insmod",		cmd_load,		true },
+	{ "insmod",		cmd_insmod,		true },
 	{ "unload",		cmd_unload,		true },
-	{ "rmmod",		cmd_unload,		true },
+	{ "rmmod",		cmd_rmmod,		true },
+	{ "echo",		cmd_write,		true },
+	{ "write",		cmd_write,		true },
+	{ "grep",		cmd_grep,		false },
+	{ "expect-mode",	cmd_expect_mode,	false },
+	{ "expect-file",	cmd_expect_file,	false },
 	{ "enable",		cmd_enable,		true },
 	{ "disable",		cmd_enable,		true },
 	{ "force",		cmd_force,		true },
@@ -716,12 +1011,12 @@ static void fault_handler(int sig, siginfo_t *info, void *ucontext)
 		_exit(3);
 	}
 	if (sig == SIGFPE)
-		klp_sim_event("Oops: divide error");
+		klp_sim_line("Oops: divide error");
 	else if (addr < 4096)
-		klp_sim_event("BUG: kernel NULL pointer dereference, address: 0x%lx",
+		klp_sim_line("BUG: kernel NULL pointer dereference, address: 0x%lx",
 			      (unsigned long)addr);
 	else
-		klp_sim_event("BUG: unable to handle page fault for address: %p",
+		klp_sim_line("BUG: unable to handle page fault for address: %p",
 			      info->si_addr);
 	klp_sim_reset_context();
 	siglongjmp(sim_env, 1);
@@ -751,6 +1046,7 @@ static bool protected_run(const struct sim_command *cmd, int argc, char **argv,
 	if (sigsetjmp(sim_env, 1)) {
 		/* The oops may have hit a call or work of another task. */
 		klp_sim_set_current(klp_sim_main_task);
+		klp_sim_sched_oops();
 		klp_sim_oops_env = NULL;
 		return false;
 	}
@@ -761,11 +1057,75 @@ static bool protected_run(const struct sim_command *cmd, int argc, char **argv,
 	return true;
 }
 
+/*
+ * Split @line into words in place.  Blanks separate words; '...' and
+ * "..." quote blanks, as the shell does.
+ */
+static int split_words(char *line, char **argv)
+{
+	char *in = line, *out = line;
+	int argc = 0;
+
+	for (;;) {
+		char quote = 0;
+
+		while (*in == ' ' || *in == '\t')
+			in++;
+		if (!*in)
+			break;
+		if (argc == MAX_ARGS)
+			scenario_error("too many words");
+		argv[argc++] = out;
+		while (*in && (quote || (*in != ' ' && *in != '\t'))) {
+			if (!quote && (*in == '\'' || *in == '"')) {
+				quote = *in++;
+				continue;
+			}
+			if (quote && *in == quote) {
+				quote = 0;
+				in++;
+				continue;
+			}
+			*out++ = *in++;
+		}
+		if (quote)
+			scenario_error("unterminated quote");
+		if (*in)
+			in++;
+		*out++ = '\0';
+	}
+	argv[argc] = NULL;
+	return argc;
+}
+
+/* "echo <value> > <file>": a write, not text to print. */
+static bool is_redirected_echo(const char *line)
+{
+	const char *gt = strstr(line, " > ");
+
+	return gt && !strchr(gt + 3, ' ') && strchr(gt + 3, '/') &&
+	       strncmp(gt + 3, "/dev/kmsg", 9);
+}
+
+/*
+ * With kmsg-only on, the command lines that the selftests' functions.sh
+ * logs to the kernel log appear as they do there; all others stay out.
+ */
+static bool logged_command(char **argv, int argc)
+{
+	if (!strcmp(argv[0], "insmod") || !strcmp(argv[0], "rmmod"))
+		return true;
+	if (!strcmp(argv[0], "echo") && argc == 4)
+		return true;
+	return !strcmp(argv[0], "cat") && argc == 2 &&
+	       !strncmp(argv[1], SYSFS_MODULE_DIR, strlen(SYSFS_MODULE_DIR));
+}
+
 static void run_line(char *line)
 {
 	const struct sim_command *cmd = NULL;
 	char *argv[MAX_ARGS + 1];
-	char *p, *text;
+	char *p, *text, copy[4096];
 	int argc = 0, ret = 0;
 
 	line[strcspn(line, "\r\n")] = '\0';
@@ -777,7 +1137,8 @@ static void run_line(char *line)
 	if (!*line || *line == '#')
 		return;
 
-	if (!strncmp(line, "echo", 4) && (!line[4] || line[4] == ' ')) {
+	if (!strncmp(line, "echo", 4) && (!line[4] || line[4] == ' ') &&
+	    !is_redirected_echo(line)) {
 		text = line + 4;
 		while (*text == ' ')
 			text++;
@@ -785,19 +1146,19 @@ static void run_line(char *line)
 		return;
 	}
 
-	klp_sim_event("%% %s", line);
-	for (p = strtok(line, " \t"); p; p = strtok(NULL, " \t")) {
-		if (argc == MAX_ARGS)
-			scenario_error("too many words");
-		argv[argc++] = p;
-	}
-	argv[argc] = NULL;
+	snprintf(copy, sizeof(copy), "%s", line);
+	argc = split_words(line, argv);
 
 	for (size_t i = 0; i < ARRAY_SIZE(sim_commands); i++)
 		if (!strcmp(sim_commands[i].name, argv[0]))
 			cmd = &sim_commands[i];
 	if (!cmd)
 		scenario_error("unknown command '%s'", argv[0]);
+
+	if (klp_sim_kmsg_only && logged_command(argv, argc))
+		klp_sim_line("%% %s", copy);
+	else
+		klp_sim_event("%% %s", copy);
 
 	if (!protected_run(cmd, argc, argv, &ret)) {
 		klp_sim_event("→ Oops");
@@ -893,8 +1254,16 @@ int main(int argc, char **argv)
 			fclose(f);
 	}
 
-	/* The end: everything still live is reported. */
-	{
+	/*
+	 * The end: everything still live is reported.  With kmsg-only on,
+	 * only what is left is printed, so that a clean run ends with the
+	 * kernel's last message.
+	 */
+	if (klp_sim_kmsg_only) {
+		klp_sim_kmsg_only = false;
+		sim_quiet_clean_report = true;
+		report_leaks();
+	} else {
 		char line[] = "leaks";
 
 		run_line(line);

@@ -7,6 +7,12 @@
 #ifndef _LINUX_EXPORT_H
 #define _LINUX_EXPORT_H
 
+struct module;
+
+/* Defined once per module; in a kernel build, by the generated .mod.c. */
+extern struct module __this_module;
+#define THIS_MODULE		(&__this_module)
+
 #define EXPORT_SYMBOL(sym)		_Static_assert(1, "EXPORT_SYMBOL(" #sym ")")
 #define EXPORT_SYMBOL_GPL(sym)		_Static_assert(1, "EXPORT_SYMBOL_GPL(" #sym ")")
 #define EXPORT_SYMBOL_NS(sym, ns)	_Static_assert(1, "EXPORT_SYMBOL_NS(" #sym ")")

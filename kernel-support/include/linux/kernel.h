@@ -22,6 +22,16 @@
  * Map a pointer to a member back to its containing structure.  The static
  * assertion catches a pointer whose type does not match @member.
  */
+/* One page: the size of a sysfs or parameter show() buffer. */
+#ifndef PAGE_SIZE
+#define PAGE_SHIFT		12
+#define PAGE_SIZE		(1UL << PAGE_SHIFT)
+#endif
+
+/* The caller's return address and this code's address, for trace records. */
+#define _RET_IP_		((unsigned long)__builtin_return_address(0))
+#define _THIS_IP_		({ __label__ __here; __here: (unsigned long)&&__here; })
+
 #define container_of(ptr, type, member)					\
 ({									\
 	void *__mptr = (void *)(ptr);					\

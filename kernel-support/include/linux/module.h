@@ -12,6 +12,7 @@
 #include <linux/compiler.h>
 #include <linux/completion.h>
 #include <linux/export.h>
+#include <linux/gfp.h>
 #include <linux/init.h>
 #include <linux/kernel.h>
 #include <linux/kobject.h>
@@ -19,9 +20,20 @@
 #include <linux/moduleparam.h>
 #include <linux/mutex.h>
 #include <linux/notifier.h>
+#include <linux/slab.h>
 #include <linux/stat.h>
+#include <linux/string.h>
 #include <linux/stringify.h>
+#include <linux/sysfs.h>
 #include <linux/types.h>
+#include <linux/wait.h>
+#include <linux/workqueue.h>
+
+/*
+ * The kernel's <linux/module.h> reaches kmalloc(), the string helpers,
+ * work queues and wait queues through kmod.h, umh.h, gfp.h, slab.h and
+ * friends; modules rely on that, so this one includes them directly.
+ */
 
 #define MODULE_NAME_LEN		(64 - sizeof(unsigned long))
 
@@ -61,10 +73,6 @@ struct module {
 	bool klp_alive;
 };
 
-/* Defined once per module; in a kernel build, by the generated .mod.c. */
-extern struct module __this_module;
-#define THIS_MODULE		(&__this_module)
-
 /* Defines __this_module in a user-space build; use in exactly one file. */
 #define KLP_DEFINE_THIS_MODULE(modname)					\
 	struct module __this_module = { .name = (modname) }
@@ -78,12 +86,6 @@ extern const exitcall_t klp_module_exit_fn;
 #define module_exit(exitfn)						\
 	const exitcall_t klp_module_exit_fn __used = (exitfn)
 
-/* One NUL-terminated "tag=value" string in .modinfo per use. */
-#define __MODULE_INFO(tag, name, info)					\
-	static const char __UNIQUE_ID(name)[]				\
-	__used __section(".modinfo") __aligned(1) =			\
-		__stringify(tag) "=" info
-
 /* Parameters carry a leading underscore so that they never match a tag. */
 #define MODULE_INFO(tag, info)		__MODULE_INFO(tag, tag, info)
 #define MODULE_LICENSE(_license)	MODULE_INFO(license, _license)
@@ -92,8 +94,6 @@ extern const exitcall_t klp_module_exit_fn;
 #define MODULE_VERSION(_version)	MODULE_INFO(version, _version)
 #define MODULE_ALIAS(_alias)		MODULE_INFO(alias, _alias)
 #define MODULE_SOFTDEP(_softdep)	MODULE_INFO(softdep, _softdep)
-#define MODULE_PARM_DESC(_parm, desc)					\
-	__MODULE_INFO(parm, _parm, #_parm ":" desc)
 
 /**
  * try_module_get() - take a reference that keeps a module loaded

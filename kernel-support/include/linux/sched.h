@@ -16,6 +16,11 @@
 #define TASK_RUNNING		0x0000
 #define TASK_INTERRUPTIBLE	0x0001
 #define TASK_UNINTERRUPTIBLE	0x0002
+#define TASK_WAKEKILL		0x0100
+#define TASK_NOLOAD		0x0400
+#define TASK_KILLABLE		(TASK_WAKEKILL | TASK_UNINTERRUPTIBLE)
+#define TASK_IDLE		(TASK_UNINTERRUPTIBLE | TASK_NOLOAD)
+#define TASK_NORMAL		(TASK_INTERRUPTIBLE | TASK_UNINTERRUPTIBLE)
 
 #define MAX_SCHEDULE_TIMEOUT	((long)(~0UL >> 1))
 
@@ -52,6 +57,10 @@ void schedule(void);
  * Return: the jiffies left, or 0 if the timeout expired.
  */
 long schedule_timeout(long timeout);
+long schedule_timeout_interruptible(long timeout);
+long schedule_timeout_killable(long timeout);
+long schedule_timeout_uninterruptible(long timeout);
+long schedule_timeout_idle(long timeout);
 
 /**
  * cond_resched() - let other tasks run if needed; a sleeping point
@@ -83,5 +92,29 @@ int signal_pending(struct task_struct *p);
 void klp_set_current_state(unsigned int state);
 #define set_current_state(state)	klp_set_current_state(state)
 #define __set_current_state(state)	klp_set_current_state(state)
+
+/*
+ * Process ids.  The model has one pid namespace and no thread groups: a
+ * task's tgid is its pid.
+ */
+static inline pid_t task_pid_nr(struct task_struct *tsk)
+{
+	return tsk->pid;
+}
+
+static inline pid_t task_tgid_nr(struct task_struct *tsk)
+{
+	return tsk->pid;
+}
+
+static inline pid_t task_pid_vnr(struct task_struct *tsk)
+{
+	return tsk->pid;
+}
+
+static inline pid_t task_tgid_vnr(struct task_struct *tsk)
+{
+	return tsk->pid;
+}
 
 #endif /* _LINUX_SCHED_H */

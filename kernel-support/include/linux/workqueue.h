@@ -64,6 +64,10 @@ struct delayed_work {
 		(_dwork)->wq = NULL;					\
 	} while (0)
 
+/* Queued and not started yet. */
+#define work_pending(work)		READ_ONCE((work)->pending)
+#define delayed_work_pending(dwork)	work_pending(&(dwork)->work)
+
 static inline struct delayed_work *to_delayed_work(struct work_struct *work)
 {
 	return container_of(work, struct delayed_work, work);
@@ -182,5 +186,8 @@ bool cancel_delayed_work_sync(struct delayed_work *dwork);
  * @wq: the queue
  */
 void flush_workqueue(struct workqueue_struct *wq);
+
+/* Wait for everything queued on the system work queue. */
+#define flush_scheduled_work()	flush_workqueue(system_wq)
 
 #endif /* _LINUX_WORKQUEUE_H */

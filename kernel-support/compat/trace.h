@@ -1,0 +1,52 @@
+/*
+ * Trace points of the livepatch core.
+ *
+ * The core announces a few events here and nothing else; it never keeps
+ * records of its own for the runner.  klp-sim's bookkeeping (sim/) is the
+ * only "probe": it prints the callback and shadow events of the transcript,
+ * keeps the state ledger of the leak report, and remembers who allocated
+ * each shadow variable.  Each hook is called at the point where a kernel
+ * tracepoint of the same name would sit.
+ */
+#ifndef _KLP_COMPAT_TRACE_H
+#define _KLP_COMPAT_TRACE_H
+
+#include <linux/livepatch.h>
+
+/*
+ * trace_klp_state_callback() - a state callback is about to be called
+ * @callback:	"pre_patch", "post_patch", "pre_unpatch" or "post_unpatch"
+ */
+void trace_klp_state_callback(const char *callback, struct klp_patch *patch,
+			      struct klp_state *state);
+
+/*
+ * trace_klp_state_set_up() - a pre_patch or post_patch callback of @state
+ * returned success: the state is in place.
+ */
+void trace_klp_state_set_up(const char *callback, struct klp_patch *patch,
+			    struct klp_state *state);
+
+/*
+ * trace_klp_state_torn_down() - @state was removed: by a pre_unpatch or
+ * post_unpatch callback, or by the core's free of its shadow variables
+ * (@how is the callback's name or "shadow free").
+ */
+void trace_klp_state_torn_down(const char *how, struct klp_patch *patch,
+			       struct klp_state *state);
+
+/*
+ * trace_klp_shadow_alloc() - a shadow variable <@obj, @id> with @data was
+ * created by code that returns to @caller.
+ */
+void trace_klp_shadow_alloc(void *obj, unsigned long id, void *data,
+			    unsigned long caller);
+
+/* trace_klp_shadow_dtor() - @dtor is about to run for <@obj, @id>. */
+void trace_klp_shadow_dtor(void *obj, unsigned long id, void *data,
+			   klp_shadow_dtor_t dtor);
+
+/* trace_klp_shadow_free() - the variable with @data is gone. */
+void trace_klp_shadow_free(void *obj, unsigned long id, void *data);
+
+#endif /* _KLP_COMPAT_TRACE_H */
