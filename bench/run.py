@@ -79,6 +79,8 @@ PCH_ENV = "KLP_LINT_PCH_CACHE"
 KLP = "klp-lint"                           # fast path, warm PCH cache
 KLP_NOPCH = "klp-lint, no PCH cache"       # fast path, PCH cache off
 KLP_FULL = "klp-lint --full-parse"         # plain full parse
+BASE = "baseline klp-lint"                 # --baseline: another build, warm PCH
+BASE_NOPCH = "baseline klp-lint, no PCH cache"
 CLANG, SPARSE, GCC = "clang-19 -fsyntax-only", "sparse", "gcc-12 -c"
 WRAPPER = "klp-lint-cc"
 
@@ -307,6 +309,10 @@ def main():
                     help="also write all raw numbers to FILE")
     ap.add_argument("--klp-lint", default=os.path.join(REPO, "build", "bin", "klp-lint"),
                     help="klp-lint binary (default: build/bin/klp-lint of this tree)")
+    ap.add_argument("--baseline", metavar="KLP_LINT",
+                    help="also measure this klp-lint binary (e.g. a build of the "
+                    "previous commit) per TU, interleaved, with its own PCH cache: "
+                    "before/after in one run")
     ap.add_argument("--clang", default="clang-19")
     ap.add_argument("--sparse", default="sparse")
     args = ap.parse_args()
@@ -340,6 +346,13 @@ def main():
     shutil.copy2(os.path.join(os.path.dirname(klp_src), "klp-lint-cc"), klp_cc)
     klp_digest = file_digest(klp)
     klp_mtime = os.path.getmtime(klp)
+    args.baseline_copy = None
+    if args.baseline:
+        if not os.access(args.baseline, os.X_OK):
+            die("--baseline %s is not an executable" % args.baseline)
+        os.makedirs(os.path.join(work, "base"))
+        args.baseline_copy = os.path.join(work, "base", "klp-lint")
+        shutil.copy2(args.baseline, args.baseline_copy)
 
     cache = prepare_kernel()
     dirs = {name: os.path.join(cache, "build", name) for name in ("samples", "selftests")}
@@ -392,6 +405,7 @@ def run(args, klp_src, klp, klp_cc, klp_digest, klp_mtime, cache, dirs, tus, kdi
     menv = make_env()
     menv_pch = dict(menv, **{PCH_ENV: pch_dir})
     menv_nopch = dict(menv, **{PCH_ENV: "off"})
+    env_base = dict(os.environ, **{PCH_ENV: os.path.join(work, "base-pch")})
 
     # --- commands: tool -> (argv, env) --------------------------------------
     tmpobj = os.path.join(work, "obj")
@@ -413,6 +427,10 @@ def run(args, klp_src, klp, klp_cc, klp_digest, klp_mtime, cache, dirs, tus, kdi
             SPARSE: ([args.sparse] + SPARSE_CHECKFLAGS + cflags, None),
             GCC: (gcc_argv, None),
         }
+        if args.baseline_copy:
+            base_argv = [args.baseline_copy, "-p", e["dbdir"], e["file"]]
+            e["cmd"][BASE] = (base_argv, env_base)
+            e["cmd"][BASE_NOPCH] = (base_argv, env_nopch)
         if e["name"] in NON_LIVEPATCH:
             e["cmd"][WRAPPER] = ([klp_cc] + gcc_argv, env_pch)
     # Combined compile database of all 18 TUs.
@@ -462,6 +480,9 @@ def run(args, klp_src, klp, klp_cc, klp_digest, klp_mtime, cache, dirs, tus, kdi
                 t, rss, _ = run_measured(argv, e["directory"], env)
                 cold[k + "_s"][e["name"]] = t
                 cold[k + "_rss_kib"][e["name"]] = rss
+            if BASE in e["cmd"]:
+                for _ in range(2):
+                    run_measured(e["cmd"][BASE][0], e["directory"], e["cmd"][BASE][1])
         # The wrapper's and the checker's command lines may give other keys.
         for _ in range(2):
             for e in tus:
@@ -497,6 +518,8 @@ def run(args, klp_src, klp, klp_cc, klp_digest, klp_mtime, cache, dirs, tus, kdi
              "rows are left out" % (PCH_ENV, pch_dir))
 
     tu_tools = [KLP] + ([KLP_NOPCH] if pch_used else []) + [KLP_FULL, CLANG, SPARSE, GCC]
+    if args.baseline_copy:
+        tu_tools += [BASE] + ([BASE_NOPCH] if pch_used else [])
     c2_checks = ["true", "sparse", "klp-lint"] + (["klp-lint, no PCH cache"] if pch_used else [])
     c2_env = {"true": menv, "sparse": menv, "klp-lint": menv_pch,
               "klp-lint, no PCH cache": menv_nopch}
@@ -717,6 +740,14 @@ def run(args, klp_src, klp, klp_cc, klp_digest, klp_mtime, cache, dirs, tus, kdi
           "(builds the PCH) %s/TU, peak RSS %s"
           % (fmt_s(s_cold["first_s_per_tu"]), fmt_s(s_cold["second_s_per_tu"]),
              fmt_mb(s_cold["second_peak_rss_kib"])))
+    if args.baseline_copy:
+        p("  before/after (--baseline %s): this klp-lint / the baseline, per TU: "
+          "warm PCH cache %s%s" % (
+              args.baseline, fmt_x(ratio(s_tu[KLP]["median_s_per_tu"],
+                                         s_tu[BASE]["median_s_per_tu"])),
+              (", no PCH cache " + fmt_x(ratio(s_tu[KLP_NOPCH]["median_s_per_tu"],
+                                               s_tu[BASE_NOPCH]["median_s_per_tu"])))
+              if pch_used else ""))
     p("")
     p("2. kbuild make C=2 over the 7 samples (objects up to date: make runs only the checker)")
     rows = [["CHECK=true", fmt_s(s_c2["true"]), "", "", fmt_mb(max(c2_rss["true"]))]]
