@@ -44,6 +44,26 @@ std::vector<std::string> withTheirModules(const tooling::CompilationDatabase &DB
   return Files;
 }
 
+} // namespace
+
+bool namesKernelBuild(const std::vector<std::string> &Args) {
+  for (size_t I = 0; I < Args.size(); ++I) {
+    llvm::StringRef A(Args[I]);
+    if (A == "-nostdinc")
+      return true;
+    llvm::StringRef Dir;
+    if (A.consume_front("-I") || A.consume_front("-isystem"))
+      Dir = !A.empty() ? A
+                       : (I + 1 < Args.size() ? llvm::StringRef(Args[I + 1])
+                                              : llvm::StringRef());
+    if (Dir.contains("include/generated"))
+      return true;
+  }
+  return false;
+}
+
+namespace {
+
 /// Builds the module list file by file.
 class Collector {
 public:
@@ -66,13 +86,7 @@ public:
       }
       Files = Files.empty() ? DB->getAllFiles() : withTheirModules(*DB, Files);
     } else {
-      std::vector<std::string> Args;
-      if (Opts.CompilerArgs && !Opts.CompilerArgs->empty())
-        Args = *Opts.CompilerArgs;
-      else
-        // The embedded default: kernel-support's generation C headers.
-        Args = {"-std=gnu11", std::string("-I") + EmbeddedIncludeDir};
-      DB = std::make_unique<tooling::FixedCompilationDatabase>(".", Args);
+      DB = std::make_unique<tooling::FixedCompilationDatabase>(".", fixedArgs());
     }
     if (Files.empty()) {
       R.fail({"", "no input files"}, llvm::errs());
@@ -131,6 +145,21 @@ public:
   }
 
 private:
+  /// "file.c -- <args>": the embedded default (kernel-support's generation
+  /// C headers) after the given include paths, so that a livepatch's own
+  /// headers and -I directories come first; -std=gnu11 before them, so a
+  /// given -std wins. A kernel build's flags replace the default.
+  std::vector<std::string> fixedArgs() const {
+    std::vector<std::string> Given =
+        Opts.CompilerArgs ? *Opts.CompilerArgs : std::vector<std::string>();
+    if (!Opts.EmbeddedHeaders || namesKernelBuild(Given))
+      return Given;
+    std::vector<std::string> Args{"-std=gnu11"};
+    Args.insert(Args.end(), Given.begin(), Given.end());
+    Args.push_back(std::string("-I") + EmbeddedIncludeDir);
+    return Args;
+  }
+
   void put(const std::string &Key, const std::string &Name,
            const std::string &File, TUInput TU) {
     auto [It, New] = ByName.try_emplace(Key, Modules.size());

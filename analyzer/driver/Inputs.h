@@ -35,10 +35,17 @@ struct InputOptions {
   std::vector<std::string> Files;
   std::string BuildDir;                                 ///< -p
   std::optional<std::vector<std::string>> CompilerArgs; ///< after "--"
+  /// Arguments after "--" add to the embedded default headers, unless they
+  /// name a kernel build or this is off (--no-embedded-headers).
+  bool EmbeddedHeaders = true;
   /// The complete compile command (argv[0] = the compiler, the file
   /// included), as a compiler wrapper or checker receives it.
   std::optional<std::vector<std::string>> FullCommand;
 };
+
+/// Do compile arguments name a kernel build of their own (-nostdinc, or an
+/// include path with include/generated)? Then the embedded headers stay out.
+bool namesKernelBuild(const std::vector<std::string> &Args);
 
 /// The modules to analyze, sorted by name for a database (its order is its
 /// generator's). Problems that stop everything are reported to \p R.

@@ -57,7 +57,9 @@ void ModuleRun::run() {
     ParseHooks Hooks;
     Hooks.Extractors = extractorsFor(Resolver.forFile(TU.File));
     Hooks.Parsed = [&, I](CompilerInstance &CI, ASTContext &Ctx,
-                          TUExtraction &X) { parsed(I, CI, Ctx, X); };
+                          TUExtraction &X) {
+      parsed(I, CI, Ctx, X, Hooks.Tolerated.size());
+    };
     Hooks.VerifyFailed = [&, I] {
       if (!Failed.count(I))
         fail(I, "-verify found unexpected or missing diagnostics");
@@ -88,12 +90,12 @@ std::vector<Finding> ModuleRun::tuFindings(unsigned Index) {
 }
 
 void ModuleRun::parsed(unsigned Index, CompilerInstance &CI, ASTContext &Ctx,
-                       TUExtraction &X) {
+                       TUExtraction &X, size_t Tolerated) {
   DiagnosticsEngine &Diags = CI.getDiagnostics();
-  if (Diags.hasErrorOccurred()) {
-    // Our findings are emitted only after this point, so every error so
-    // far is the compiler's.
-    unsigned N = Diags.getNumErrors();
+  // Our findings are emitted only after this point, so every error so far
+  // is the compiler's; the tolerated ones become callbacks-per-object.
+  if (Diags.hasErrorOccurred() && Diags.getNumErrors() > Tolerated) {
+    unsigned N = Diags.getNumErrors() - Tolerated;
     fail(Index, N == 1 ? "1 compiler error"
                        : std::to_string(N) + " compiler errors");
     return;

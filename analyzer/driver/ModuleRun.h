@@ -27,7 +27,7 @@ public:
 
 private:
   void parsed(unsigned Index, clang::CompilerInstance &CI,
-              clang::ASTContext &Ctx, TUExtraction &X);
+              clang::ASTContext &Ctx, TUExtraction &X, size_t Tolerated);
   void fail(unsigned Index, const std::string &Why);
   std::vector<Finding> tuFindings(unsigned Index);
   std::vector<const Check *> extractorsFor(const Settings *Own) const;

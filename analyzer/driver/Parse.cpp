@@ -6,6 +6,7 @@
 #include "support/Embedded.h"
 
 #include <clang/AST/ASTConsumer.h>
+#include <clang/Basic/DiagnosticSema.h>
 #include <clang/Frontend/CompilerInstance.h>
 #include <clang/Frontend/FrontendAction.h>
 #include <clang/Frontend/TextDiagnosticPrinter.h>
@@ -34,8 +35,10 @@ namespace {
 /// diagnostics.
 class KlpDiagConsumer : public DiagnosticConsumer {
 public:
-  KlpDiagConsumer(bool Quiet, llvm::raw_ostream &OS, bool Colors)
-      : Quiet(Quiet), Opts(makeOpts(Colors)), Printer(OS, Opts.get()) {}
+  KlpDiagConsumer(bool Quiet, llvm::raw_ostream &OS, bool Colors,
+                  ParseHooks &Hooks)
+      : Quiet(Quiet), Opts(makeOpts(Colors)), Printer(OS, Opts.get()),
+        Hooks(Hooks) {}
   void BeginSourceFile(const LangOptions &LO, const Preprocessor *PP) override {
     Printer.BeginSourceFile(LO, PP);
   }
@@ -43,6 +46,17 @@ public:
   void HandleDiagnostic(DiagnosticsEngine::Level Level,
                         const Diagnostic &Info) override {
     bool Ours = Info.getID() >= diag::DIAG_UPPER_LIMIT;
+    if (Level == DiagnosticsEngine::Error && missingCallbacksMember(Info)) {
+      // callbacks-per-object reports this instead (and its notes go too).
+      Hooks.Tolerated.push_back(
+          {Info.getLocation().getRawEncoding(),
+           Info.getID() == diag::err_no_member});
+      LastWasTolerated = true;
+      return;
+    }
+    if (Level == DiagnosticsEngine::Note && LastWasTolerated)
+      return;
+    LastWasTolerated = false;
     if (Level != DiagnosticsEngine::Note)
       LastWasOurs = Ours;
     if (Level == DiagnosticsEngine::Note)
@@ -55,6 +69,19 @@ public:
   }
 
 private:
+  /// "field designator 'callbacks' does not refer to any field in type
+  /// 'struct klp_object'" and "no member named 'callbacks' in 'struct
+  /// klp_object'": per-object callbacks under headers without them.
+  static bool missingCallbacksMember(const Diagnostic &Info) {
+    if (Info.getID() != diag::err_field_designator_unknown &&
+        Info.getID() != diag::err_no_member)
+      return false;
+    llvm::SmallString<128> Text;
+    Info.FormatDiagnostic(Text);
+    llvm::StringRef T(Text);
+    return T.contains("'callbacks'") && T.ends_with("'struct klp_object'");
+  }
+
   static llvm::IntrusiveRefCntPtr<DiagnosticOptions> makeOpts(bool Colors) {
     auto O = llvm::makeIntrusiveRefCnt<DiagnosticOptions>();
     O->ShowColors = Colors;
@@ -63,7 +90,8 @@ private:
   bool Quiet;
   llvm::IntrusiveRefCntPtr<DiagnosticOptions> Opts;
   TextDiagnosticPrinter Printer;
-  bool LastWasOurs = false;
+  ParseHooks &Hooks;
+  bool LastWasOurs = false, LastWasTolerated = false;
 };
 
 class KlpConsumer : public ASTConsumer {
@@ -73,6 +101,9 @@ public:
     X.attachPreprocessor();
   }
   void HandleTranslationUnit(ASTContext &Ctx) override {
+    for (auto [Raw, Assignment] : Hooks.Tolerated)
+      X.missingCallbacksMember(SourceLocation::getFromRawEncoding(Raw),
+                               Assignment);
     Hooks.Parsed(CI, Ctx, X);
   }
   /// The fast path: kernel headers' function bodies are parsed for nothing
@@ -141,7 +172,7 @@ void parseTU(const TUInput &TU, unsigned Index, const ParseOptions &Opts,
                           FS, Files);
   Tool.setPrintErrorMessage(false);
   // Under -verify clang's own consumer must see every diagnostic.
-  KlpDiagConsumer Consumer(Opts.Quiet, OS, Opts.Colors);
+  KlpDiagConsumer Consumer(Opts.Quiet, OS, Opts.Colors, Hooks);
   bool Verify = std::any_of(TU.Args.begin(), TU.Args.end(), [](const std::string &A) {
     return llvm::StringRef(A).starts_with("-verify");
   });

@@ -53,6 +53,11 @@ struct ParseHooks {
       Parsed;
   /// Called when -verify found mismatches.
   std::function<void()> VerifyFailed;
+  /// Compiler errors that are livepatch findings instead: a klp_object
+  /// callbacks member the headers do not have (generation A code under C
+  /// headers). The location of the member name, and whether it was an
+  /// assignment (else a designator). Filled during the parse.
+  std::vector<std::pair<unsigned, bool>> Tolerated;
 };
 
 struct ParseOptions {

@@ -134,7 +134,26 @@ std::string ExtractContext::sourceText(const Expr *E) {
   return Lexer::getSourceText(Range, sm(), ast().getLangOpts()).str();
 }
 
-IdValue ExtractContext::foldId(const Expr *E) {
+void ExtractContext::addCall(const CallExpr *CE) {
+  if (const FunctionDecl *Callee = CE->getDirectCallee())
+    Calls[Callee->getCanonicalDecl()].push_back({CE, CurFn});
+}
+
+const std::vector<ExtractContext::CallSiteRef> &
+ExtractContext::callsTo(const FunctionDecl *Callee) const {
+  static const std::vector<CallSiteRef> None;
+  auto It = Calls.find(Callee->getCanonicalDecl());
+  return It == Calls.end() ? None : It->second;
+}
+
+bool isStatePointer(QualType T, const KlpRecords &R) {
+  const auto *PT = T->getAs<PointerType>();
+  return PT && R.is(recordOf(PT->getPointeeType()), R.State);
+}
+
+IdValue ExtractContext::foldId(const Expr *E, const FunctionDecl *Fn) {
+  if (!Fn)
+    Fn = CurFn;
   IdValue V;
   Expr::EvalResult Res;
   if (!E->isValueDependent() && E->EvaluateAsInt(Res, ast()))
@@ -157,7 +176,13 @@ IdValue ExtractContext::foldId(const Expr *E) {
     V.Spelling =
         Lexer::getSourceText(CharSourceRange::getTokenRange(Begin, End), sm(), LO)
             .str();
-  if (Begin.isMacroID()) {
+  // The name of a macro is the id's spelling only when the whole expression
+  // is that one expansion ("ID", not "ID + i").
+  bool OneExpansion =
+      Begin.isMacroID() && sm().getExpansionLoc(Begin) == sm().getExpansionLoc(End);
+  if (Begin.isMacroID() && !OneExpansion) {
+    V.Spelling = sourceText(Bare);
+  } else if (Begin.isMacroID()) {
     llvm::StringRef Name = Lexer::getImmediateMacroName(Begin, sm(), LO);
     if (const MacroInfo *MI =
             Name.empty() ? nullptr
@@ -183,6 +208,16 @@ IdValue ExtractContext::foldId(const Expr *E) {
       if (const auto *VD = dyn_cast<VarDecl>(D))
         if (VD->getType().isConstQualified() && VD->getAnyInitializer())
           V.Value = foldId(VD->getAnyInitializer()).Value;
+  } else if (const auto *ME = dyn_cast<MemberExpr>(Bare)) {
+    // "state->id" of a callback's (or helper's) own klp_state parameter.
+    if (ME->isArrow() && ME->getMemberDecl()->getName() == "id" &&
+        Records.is(dyn_cast<RecordDecl>(ME->getMemberDecl()->getDeclContext()),
+                   Records.State))
+      if (const ParmVarDecl *P = paramOf(ME->getBase(), Fn))
+        if (isStatePointer(P->getType(), Records)) {
+          V.StateOf = Fn->getName().str();
+          V.StateParam = P->getFunctionScopeIndex();
+        }
   }
   return V;
 }

@@ -58,8 +58,10 @@ public:
   Loc loc(clang::SourceLocation L);
 
   /// Fold an id: macros, enums, const objects with constant initializers and
-  /// arithmetic on them; also records where its name is defined.
-  IdValue foldId(const clang::Expr *E);
+  /// arithmetic on them; also records where its name is defined, and
+  /// "state->id" of a struct klp_state * parameter of \p Fn (default: the
+  /// function being walked).
+  IdValue foldId(const clang::Expr *E, const clang::FunctionDecl *Fn = nullptr);
   /// The value stored in a callback slot.
   CallbackRef callbackRef(const clang::Expr *E);
   /// A boolean member's value.
@@ -69,6 +71,14 @@ public:
 
   /// The function whose body is being walked (null at file scope).
   const clang::FunctionDecl *function() const { return CurFn; }
+
+  /// Every direct call in the livepatch's own function bodies, by callee
+  /// (the walk records them before any hook sees the call).
+  struct CallSiteRef {
+    const clang::CallExpr *CE;
+    const clang::FunctionDecl *Caller;
+  };
+  const std::vector<CallSiteRef> &callsTo(const clang::FunctionDecl *Callee) const;
 
   /// Call \p Visit for every record-typed initializer list inside \p Init
   /// (compound literals and nested arrays included), with the array index
@@ -82,6 +92,7 @@ public:
   // --- Set by the walk ----------------------------------------------------
   void begin(clang::ASTContext &Ctx);
   void setFunction(const clang::FunctionDecl *FD) { CurFn = FD; }
+  void addCall(const clang::CallExpr *CE);
 
 private:
   clang::CompilerInstance &CI;
@@ -91,6 +102,7 @@ private:
   Generation Gen = Generation::Unknown;
   const clang::FunctionDecl *CurFn = nullptr;
   llvm::DenseMap<clang::FileID, bool> OwnCache;
+  llvm::DenseMap<const clang::FunctionDecl *, std::vector<CallSiteRef>> Calls;
   std::string MainDir;
 };
 
@@ -108,6 +120,8 @@ const clang::VarDecl *baseVar(const clang::Expr *E);
 /// The parameter of \p Fn that \p E names, if any.
 const clang::ParmVarDecl *paramOf(const clang::Expr *E,
                                   const clang::FunctionDecl *Fn);
+/// Is \p T a pointer to struct klp_state?
+bool isStatePointer(clang::QualType T, const KlpRecords &R);
 
 } // namespace klp
 

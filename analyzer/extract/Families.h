@@ -14,6 +14,10 @@
 
 #include <memory>
 
+namespace clang {
+class SourceLocation;
+} // namespace clang
+
 namespace klp {
 
 class FactFamily : public FactHooks {
@@ -26,6 +30,13 @@ std::unique_ptr<FactFamily> makeStatesFamily();
 std::unique_ptr<FactFamily> makeShadowFamily();
 std::unique_ptr<FactFamily> makeObjectCallbacksFamily();
 std::unique_ptr<FactFamily> makeCallGraphFamily();
+
+/// A klp_object.callbacks that the headers in use do not have (generation C
+/// headers, A code): clang reported the member unknown at \p Where (the
+/// name "callbacks"), in a designator or a member access. Reads the
+/// registration from the tokens that follow.
+void missingCallbacksMember(ExtractContext &X, clang::SourceLocation Where,
+                            bool Assignment, std::vector<ObjectCallback> &Out);
 
 } // namespace klp
 

@@ -11,6 +11,7 @@
 
 #include <clang/AST/Decl.h>
 #include <clang/AST/Expr.h>
+#include <clang/Lex/Lexer.h>
 #include <clang/Lex/MacroArgs.h>
 #include <clang/Lex/Preprocessor.h>
 #include <llvm/ADT/StringSwitch.h>
@@ -133,6 +134,10 @@ private:
 
   void objectInit(ExtractContext &X, const InitListExpr *ILE) {
     const KlpRecords &R = X.records();
+    if (!hasField(R.Object, "callbacks")) {
+      positionalWithoutMember(X, ILE);
+      return;
+    }
     std::string Name = "vmlinux";
     Loc NameLoc = X.loc(ILE->getBeginLoc());
     const Expr *CallbacksInit = nullptr;
@@ -175,11 +180,124 @@ private:
     }
   }
 
+  /// { name, funcs, { pre, post, ... } } under headers without the member:
+  /// the braces initialise whatever member comes third instead.
+  void positionalWithoutMember(ExtractContext &X, const InitListExpr *ILE) {
+    const InitListExpr *Syn = ILE->getSyntacticForm() ? ILE->getSyntacticForm() : ILE;
+    if (Syn->getNumInits() < 3)
+      return;
+    for (const Expr *E : Syn->inits())
+      if (isa<DesignatedInitExpr>(E))
+        return;
+    const auto *CBs = dyn_cast<InitListExpr>(Syn->getInit(2)->IgnoreParenImpCasts());
+    if (!CBs)
+      return;
+    static const Role Order[] = {Role::PrePatch, Role::PostPatch,
+                                 Role::PreUnpatch, Role::PostUnpatch};
+    for (unsigned I = 0; I < CBs->getNumInits() && I < 4; ++I) {
+      CallbackRef CB = X.callbackRef(CBs->getInit(I));
+      if (!CB.Present || CB.Function.empty())
+        continue;
+      ObjectCallback OC{CallbackSpelling::Initializer, Order[I], CB.Function,
+                        "", false, "", CB.Where, Loc()};
+      OC.MissingMember = true;
+      Walked.push_back(OC);
+    }
+  }
+
   std::vector<MacroUse> Macros;
   std::vector<ObjectCallback> Walked;
 };
 
+/// The raw tokens from a location on, as written.
+class Tokens {
+public:
+  Tokens(ExtractContext &X, SourceLocation At) : X(X), At(At) {}
+  std::optional<Token> next() {
+    std::optional<Token> T = Lexer::findNextToken(At, X.sm(), X.ast().getLangOpts());
+    if (T)
+      At = T->getLocation();
+    return T;
+  }
+  std::string text(const Token &T) {
+    return Lexer::getSpelling(T, X.sm(), X.ast().getLangOpts());
+  }
+
+private:
+  ExtractContext &X;
+  SourceLocation At;
+};
+
 } // namespace
+
+void missingCallbacksMember(ExtractContext &X, SourceLocation Where,
+                            bool Assignment, std::vector<ObjectCallback> &Out) {
+  CallbackSpelling Spelling =
+      Assignment ? CallbackSpelling::Assignment : CallbackSpelling::Initializer;
+  Where = X.sm().getFileLoc(Where);
+  auto Add = [&](Role Kind, const std::string &Fn, SourceLocation L) {
+    if (Fn == "NULL" || Fn == "0")
+      return;
+    ObjectCallback OC{Spelling, Kind, Fn, "", false, "", X.loc(L), Loc()};
+    OC.MissingMember = true;
+    Out.push_back(OC);
+  };
+  Tokens T(X, Where);
+  std::optional<Token> After = T.next();
+  if (!After)
+    return;
+  // ".callbacks.pre_patch = fn" / "->callbacks.pre_patch = fn"
+  if (After->is(tok::period)) {
+    std::optional<Token> Member = T.next(), Eq = T.next(), Value = T.next();
+    if (Value && Value->is(tok::amp))
+      Value = T.next();
+    if (Member && Eq && Eq->is(tok::equal) && Value)
+      if (std::optional<Role> Kind = objectRole(T.text(*Member)))
+        Add(*Kind, T.text(*Value), Value->getLocation());
+    return;
+  }
+  if (!After->is(tok::equal))
+    return;
+  std::optional<Token> Open = T.next();
+  if (!Open)
+    return;
+  if (!Open->is(tok::l_brace)) {
+    // A whole struct copied in: its contents are not visible here.
+    Add(Role::PrePatch, "", Where);
+    return;
+  }
+  // "= { .pre_patch = fn, ... }" or "= { fn, fn, ... }" (struct order).
+  static const Role Order[] = {Role::PrePatch, Role::PostPatch,
+                               Role::PreUnpatch, Role::PostUnpatch};
+  unsigned Position = 0;
+  for (int Guard = 0; Guard < 64; ++Guard) {
+    std::optional<Token> Tok = T.next();
+    if (!Tok || Tok->is(tok::r_brace) || Tok->is(tok::eof))
+      return;
+    if (Tok->is(tok::comma))
+      continue;
+    std::optional<Role> Kind;
+    SourceLocation At = Tok->getLocation();
+    if (Tok->is(tok::period)) {
+      std::optional<Token> Member = T.next(), Eq = T.next();
+      if (!Member || !Eq || !Eq->is(tok::equal))
+        return;
+      Kind = objectRole(T.text(*Member));
+      Tok = T.next();
+    } else if (Position < 4) {
+      Kind = Order[Position];
+    }
+    ++Position;
+    if (Tok && Tok->is(tok::amp))
+      Tok = T.next();
+    if (!Tok)
+      return;
+    At = Tok->getLocation();
+    if (Kind && (Tok->is(tok::raw_identifier) || Tok->is(tok::identifier) ||
+                 Tok->is(tok::numeric_constant)))
+      Add(*Kind, T.text(*Tok), At);
+  }
+}
 
 std::unique_ptr<FactFamily> makeObjectCallbacksFamily() {
   return std::make_unique<ObjectCallbacksFamily>();

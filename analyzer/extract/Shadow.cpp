@@ -30,8 +30,6 @@ public:
     if (!FD)
       return;
     const FunctionDecl *Fn = X.function();
-    if (Fn)
-      CallsTo[FD->getCanonicalDecl()].push_back({CE, Fn});
     std::optional<ShadowApi> Api = shadowApi(FD, X);
     if (!Api)
       return;
@@ -54,8 +52,8 @@ public:
       Helper H = Helpers[I];
       if (!Seen.insert({H.Fn, H.Param}).second)
         continue;
-      for (const Call &C : CallsTo[H.Fn]) {
-        if (C.CE->getNumArgs() <= H.Param)
+      for (const ExtractContext::CallSiteRef &C : X.callsTo(H.Fn)) {
+        if (!C.Caller || C.CE->getNumArgs() <= H.Param)
           continue;
         const Expr *Arg = C.CE->getArg(H.Param);
         if (const ParmVarDecl *P = paramOf(Arg, C.Caller)) {
@@ -63,8 +61,10 @@ public:
               {C.Caller->getCanonicalDecl(), P->getFunctionScopeIndex(), H.Api});
           continue;
         }
-        IdValue Id = X.foldId(Arg);
-        if (!Id.known())
+        // A constant, or the id of the caller's own state (a callback
+        // passing state->id on); anything else takes no part in matching.
+        IdValue Id = X.foldId(Arg, C.Caller);
+        if (!Id.known() && !Id.ofCallbackState())
           continue;
         Calls.push_back({H.Api, Id, X.loc(C.CE->getBeginLoc()),
                          H.Fn->getName().str(), C.Caller->getName().str()});
@@ -74,10 +74,6 @@ public:
   }
 
 private:
-  struct Call {
-    const CallExpr *CE;
-    const FunctionDecl *Caller;
-  };
   struct Helper {
     const FunctionDecl *Fn;
     unsigned Param;
@@ -110,7 +106,6 @@ private:
     return Api;
   }
 
-  std::map<const FunctionDecl *, std::vector<Call>> CallsTo;
   std::vector<Helper> Helpers;
   std::vector<ShadowCall> Calls;
 };

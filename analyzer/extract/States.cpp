@@ -15,7 +15,6 @@
 #include <llvm/ADT/StringSwitch.h>
 
 #include <map>
-#include <set>
 
 using namespace clang;
 
@@ -33,6 +32,10 @@ std::optional<Role> stateRole(llvm::StringRef Member) {
       .Default(std::nullopt);
 }
 
+/// A state slot: a variable and an element index (0 for a lone struct, -1
+/// for an element chosen at run time).
+using SlotKey = std::pair<const Decl *, int64_t>;
+
 class StatesFamily : public FactFamily {
 public:
   void onVar(const VarDecl *VD, ExtractContext &X) override {
@@ -48,6 +51,8 @@ public:
     const Expr *Init = VD->getInit();
     if (!Init)
       return;
+    if (isStatePointer(VD->getType(), R))
+      alias(VD, Init, X); // struct klp_state *state = &states[i];
     X.forEachRecordInit(Init, [&](const InitListExpr *ILE, const RecordDecl *RD,
                                   std::optional<int64_t> Index) {
       if (R.is(RD, R.State))
@@ -61,6 +66,10 @@ public:
     if (BO->getOpcode() != BO_Assign)
       return;
     const KlpRecords &R = X.records();
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(BO->getLHS()->IgnoreParenImpCasts()))
+      if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
+        if (isStatePointer(VD->getType(), R))
+          alias(VD, BO->getRHS(), X); // state = &states[i];
     std::vector<const FieldDecl *> Path;
     const Expr *Base = memberPath(BO->getLHS(), Path);
     if (Path.empty())
@@ -78,13 +87,12 @@ public:
     }
   }
 
-  void finish(ExtractContext &, TUFacts &Out) override {
-    // Drop run-time slots that never got a constant id, and the id-0
-    // terminators.
-    for (size_t I = 0; I < States.size(); ++I) {
-      State &S = States[I];
-      if (RunTimeWithoutId.count(I))
-        continue;
+  void finish(ExtractContext &X, TUFacts &Out) override {
+    instantiateTemplates(X);
+    for (Slot &Sl : Slots) {
+      if (Sl.Template)
+        continue; // only its call sites make states
+      State &S = Sl.S;
       bool Anything =
           S.BlockDisable != Flag::Unset || S.IsShadow != Flag::Unset;
       for (const CallbackRef &CB : S.Callbacks)
@@ -98,24 +106,71 @@ public:
   }
 
 private:
-  /// A state slot: a variable and an index (0 for a lone struct).
-  using SlotKey = std::pair<const Decl *, int64_t>;
-
-  State &slot(ExtractContext &X, SlotKey Key, const Decl *Var,
-              SourceLocation Where, bool RunTime) {
-    auto It = Slots.find(Key);
-    if (It != Slots.end())
-      return States[It->second];
-    Slots[Key] = States.size();
+  struct Slot {
     State S;
-    S.Where = X.loc(Where);
-    S.RunTime = RunTime;
-    if (const auto *ND = dyn_cast_or_null<NamedDecl>(Var)) {
-      S.Array = ND->getName().str();
-      S.ArrayLoc = X.loc(ND->getLocation());
+    /// Built through a struct klp_state * parameter of a function: the
+    /// function's call sites make the states.
+    const FunctionDecl *Template = nullptr;
+    unsigned TemplateParam = 0;
+    /// .id = <parameter IdParam of the template function>
+    std::optional<unsigned> IdParam;
+    const Expr *IdExpr = nullptr;
+    SourceLocation Where;
+  };
+
+  /// The slot \p E (a state lvalue's base, or a pointer to a state) stands
+  /// for: "v", "v[i]", "&v[i]", "v + i", or a local pointer aliasing one.
+  std::optional<SlotKey> keyOf(const Expr *E, ExtractContext &X) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *UO = dyn_cast<UnaryOperator>(E))
+      if (UO->getOpcode() == UO_AddrOf)
+        return keyOf(UO->getSubExpr(), X);
+    int64_t Index = 0;
+    const Expr *Arr = nullptr, *Idx = nullptr;
+    if (const auto *ASE = dyn_cast<ArraySubscriptExpr>(E))
+      Arr = ASE->getBase(), Idx = ASE->getIdx();
+    else if (const auto *BO = dyn_cast<BinaryOperator>(E);
+             BO && BO->getOpcode() == BO_Add)
+      Arr = BO->getLHS(), Idx = BO->getRHS();
+    if (Arr) {
+      Expr::EvalResult Res;
+      Index = Idx->EvaluateAsInt(Res, X.ast()) ? Res.Val.getInt().getExtValue()
+                                               : -1;
+      E = Arr->IgnoreParenImpCasts();
     }
-    States.push_back(S);
-    return States.back();
+    const auto *DRE = dyn_cast<DeclRefExpr>(E);
+    const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+    if (!VD)
+      return std::nullopt;
+    if (!Arr)
+      if (auto It = Aliases.find(VD->getCanonicalDecl()); It != Aliases.end())
+        return It->second;
+    return SlotKey{VD->getCanonicalDecl(), Index};
+  }
+
+  void alias(const VarDecl *Pointer, const Expr *Value, ExtractContext &X) {
+    std::optional<SlotKey> K = keyOf(Value, X);
+    // A pointer to a fresh allocation (kzalloc) is its own array.
+    if (K && K->first != Pointer->getCanonicalDecl())
+      Aliases[Pointer->getCanonicalDecl()] = *K;
+  }
+
+  Slot &slot(ExtractContext &X, SlotKey Key, SourceLocation Where,
+             bool RunTime) {
+    auto It = SlotIndex.find(Key);
+    if (It != SlotIndex.end())
+      return Slots[It->second];
+    SlotIndex[Key] = Slots.size();
+    Slot Sl;
+    Sl.S.Where = X.loc(Where);
+    Sl.S.RunTime = RunTime;
+    Sl.Where = Where;
+    if (const auto *ND = dyn_cast_or_null<NamedDecl>(Key.first)) {
+      Sl.S.Array = ND->getName().str();
+      Sl.S.ArrayLoc = X.loc(ND->getLocation());
+    }
+    Slots.push_back(Sl);
+    return Slots.back();
   }
 
   void stateInit(ExtractContext &X, const InitListExpr *ILE, const VarDecl *Var,
@@ -124,13 +179,13 @@ private:
     SourceLocation Where = ILE->getBeginLoc();
     if (const InitListExpr *Syn = ILE->getSyntacticForm())
       Where = Syn->getBeginLoc();
-    State &S = slot(X, {Var ? Var->getCanonicalDecl() : nullptr, Index}, Var,
-                    Where, false);
+    State &S =
+        slot(X, {Var ? Var->getCanonicalDecl() : nullptr, Index}, Where, false).S;
     for (const FieldDecl *F : R.State->fields()) {
       const Expr *E = fieldInit(ILE, F);
       llvm::StringRef N = F->getName();
       if (N == "id") {
-        S.Id = E ? X.foldId(E) : IdValue{0, "0", "", {}};
+        S.Id = E ? X.foldId(E) : IdValue{0, "0", "", {}, "", 0};
       } else if (N == "block_disable") {
         S.BlockDisable = X.flag(E);
       } else if (N == "is_shadow") {
@@ -182,54 +237,85 @@ private:
       StateArrays.push_back(VD->getName().str());
   }
 
+  /// ".id = ...", ".is_shadow = ...", ".block_disable = ..." or
+  /// ".callbacks.<role> = ..." on a state lvalue: a state built at run time
+  /// (or, through a parameter, by a helper whose callers make the states).
   void stateAssignment(ExtractContext &X, const BinaryOperator *BO,
                        const Expr *Base,
                        const std::vector<const FieldDecl *> &Path) {
     const KlpRecords &R = X.records();
-    // Key the slot by variable and constant index.
-    int64_t Index = 0;
-    const Expr *E = Base->IgnoreParenImpCasts();
-    if (const auto *ASE = dyn_cast<ArraySubscriptExpr>(E)) {
-      Expr::EvalResult Res;
-      if (!ASE->getIdx()->EvaluateAsInt(Res, X.ast()))
-        return;
-      Index = Res.Val.getInt().getExtValue();
-      E = ASE->getBase()->IgnoreParenImpCasts();
-    }
-    const auto *DRE = dyn_cast<DeclRefExpr>(E);
-    if (!DRE)
-      return;
-    const Decl *Var = DRE->getDecl()->getCanonicalDecl();
-    const Expr *RHS = BO->getRHS();
     llvm::StringRef N = Path[0]->getName();
-    bool Known = Slots.count({Var, Index});
-    if (N == "id") {
-      IdValue Id = X.foldId(RHS);
-      if (!Id.known())
-        return; // Only constant ids make a state.
-      State &S = slot(X, {Var, Index}, DRE->getDecl(), BO->getBeginLoc(), true);
-      S.Id = Id;
-      RunTimeWithoutId.erase(Slots[{Var, Index}]);
+    std::optional<Role> Kind;
+    if (Path.size() == 2 && R.is(recordOf(Path[0]->getType()), R.StateCallbacks))
+      Kind = stateRole(Path[1]->getName());
+    if (N != "id" && N != "block_disable" && N != "is_shadow" && !Kind)
+      return; // data, version, internal members: not what makes a state
+    std::optional<SlotKey> Key = keyOf(Base, X);
+    if (!Key)
       return;
+    const FunctionDecl *Fn = X.function();
+    const auto *Param = dyn_cast<ParmVarDecl>(Key->first);
+    bool Template = Param && Fn && Param->getDeclContext() == Fn &&
+                    isStatePointer(Param->getType(), R);
+    Slot &Sl = slot(X, *Key, BO->getBeginLoc(), true);
+    if (Template) {
+      Sl.Template = Fn->getCanonicalDecl();
+      Sl.TemplateParam = Param->getFunctionScopeIndex();
     }
-    State &S = slot(X, {Var, Index}, DRE->getDecl(), BO->getBeginLoc(), true);
-    if (!Known && S.RunTime)
-      RunTimeWithoutId.insert(Slots[{Var, Index}]);
-    if (N == "block_disable")
+    State &S = Sl.S;
+    const Expr *RHS = BO->getRHS();
+    if (N == "id") {
+      S.Id = X.foldId(RHS);
+      Sl.IdExpr = RHS;
+      if (const ParmVarDecl *IdP = paramOf(RHS, Fn))
+        Sl.IdParam = IdP->getFunctionScopeIndex();
+    } else if (N == "block_disable") {
       S.BlockDisable = X.flag(RHS);
-    else if (N == "is_shadow")
+    } else if (N == "is_shadow") {
       S.IsShadow = X.flag(RHS);
-    else if (Path.size() == 2 &&
-             R.is(recordOf(Path[0]->getType()), R.StateCallbacks))
-      if (std::optional<Role> Kind = stateRole(Path[1]->getName()))
-        S.Callbacks[static_cast<unsigned>(*Kind)] = X.callbackRef(RHS);
+    } else {
+      S.Callbacks[static_cast<unsigned>(*Kind)] = X.callbackRef(RHS);
+    }
+  }
+
+  /// A helper that fills a struct klp_state through a parameter makes a
+  /// state at each of its call sites, with the id folded there.
+  void instantiateTemplates(ExtractContext &X) {
+    for (size_t I = 0; I < Slots.size(); ++I) {
+      if (!Slots[I].Template)
+        continue;
+      Slot T = Slots[I]; // copied: slot() below may grow Slots
+      for (const ExtractContext::CallSiteRef &C : X.callsTo(T.Template)) {
+        if (C.CE->getNumArgs() <= T.TemplateParam)
+          continue;
+        std::optional<SlotKey> Key = keyOf(C.CE->getArg(T.TemplateParam), X);
+        if (!Key)
+          continue;
+        Slot &Inst = slot(X, *Key, C.CE->getBeginLoc(), true);
+        merge(Inst.S, T.S);
+        if (T.IdParam && *T.IdParam < C.CE->getNumArgs())
+          Inst.S.Id = X.foldId(C.CE->getArg(*T.IdParam), C.Caller);
+        else if (T.IdExpr)
+          Inst.S.Id = T.S.Id;
+      }
+    }
+  }
+
+  static void merge(State &Into, const State &From) {
+    if (From.BlockDisable != Flag::Unset)
+      Into.BlockDisable = From.BlockDisable;
+    if (From.IsShadow != Flag::Unset)
+      Into.IsShadow = From.IsShadow;
+    for (unsigned R = 0; R < NumRoles; ++R)
+      if (From.Callbacks[R].Set)
+        Into.Callbacks[R] = From.Callbacks[R];
   }
 
   std::vector<Patch> Patches;
   std::map<const VarDecl *, size_t> PatchIndex;
-  std::vector<State> States;
-  std::map<SlotKey, size_t> Slots; // -> index into States
-  std::set<size_t> RunTimeWithoutId;
+  std::vector<Slot> Slots;
+  std::map<SlotKey, size_t> SlotIndex;
+  std::map<const Decl *, SlotKey> Aliases;
   std::vector<std::string> StateArrays;
 };
 

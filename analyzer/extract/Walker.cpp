@@ -19,6 +19,7 @@ FactHooks::~FactHooks() = default;
 
 struct TUExtraction::Impl {
   ExtractContext X;
+  std::vector<std::pair<SourceLocation, bool>> MissingMembers;
   std::vector<std::unique_ptr<FactFamily>> Families;
   std::vector<std::pair<std::string, std::unique_ptr<FactExtractor>>> Own;
   std::vector<FactHooks *> Hooks; // families first, then the checks'
@@ -94,7 +95,12 @@ public:
       H->Hook(N, X);                                                           \
     return true;                                                               \
   }
-  KLP_HOOK(CallExpr, onCall)
+  bool VisitCallExpr(CallExpr *CE) {
+    X.addCall(CE);
+    for (FactHooks *H : I.Hooks)
+      H->onCall(CE, X);
+    return true;
+  }
   KLP_HOOK(MemberExpr, onMember)
   KLP_HOOK(DesignatedInitExpr, onDesignator)
   KLP_HOOK(DeclRefExpr, onDeclRef)
@@ -141,6 +147,10 @@ void TUExtraction::attachPreprocessor() {
 
 bool TUExtraction::isOwn(const Decl *D) { return I->X.isOwn(D->getLocation()); }
 
+void TUExtraction::missingCallbacksMember(SourceLocation Where, bool Assignment) {
+  I->MissingMembers.push_back({Where, Assignment});
+}
+
 TUFacts TUExtraction::run(ASTContext &Ctx) {
   ExtractContext &X = I->X;
   SourceManager &SM = Ctx.getSourceManager();
@@ -157,6 +167,9 @@ TUFacts TUExtraction::run(ASTContext &Ctx) {
   Walk(*I).run();
   for (auto &F : I->Families)
     F->finish(X, Facts);
+  for (auto [Where, Assignment] : I->MissingMembers)
+    if (X.isOwn(Where))
+      klp::missingCallbacksMember(X, Where, Assignment, Facts.ObjectCallbacks);
   for (auto &[Name, E] : I->Own)
     Facts.Own.insert_or_assign(Name, E->finish(X));
   return Facts;

@@ -16,6 +16,7 @@
 
 namespace clang {
 class ASTContext;
+class SourceLocation;
 class CompilerInstance;
 class Decl;
 } // namespace clang
@@ -37,6 +38,9 @@ public:
   TUFacts run(clang::ASTContext &Ctx);
   /// Is \p D in the livepatch's own files (where bodies matter)?
   bool isOwn(const clang::Decl *D);
+  /// The compiler reported a klp_object callbacks member unknown at \p Where
+  /// (see extract/Families.h): record it as per-object callbacks.
+  void missingCallbacksMember(clang::SourceLocation Where, bool Assignment);
 
   struct Impl;
 

@@ -20,6 +20,9 @@ struct ObjectCallback {
   std::string Macro; ///< For the macro spellings.
   Loc Where;
   Loc ObjectLoc; ///< The object's name, for the notifier note.
+  /// The struct klp_object of the headers in use has no callbacks member
+  /// (generation C): the code does not compile as it is.
+  bool MissingMember = false;
 };
 
 template <class M> void mapFields(M &&Map, ObjectCallback &C) {
@@ -31,6 +34,7 @@ template <class M> void mapFields(M &&Map, ObjectCallback &C) {
   Map("macro", C.Macro);
   Map("where", C.Where);
   Map("object_loc", C.ObjectLoc);
+  Map("missing_member", C.MissingMember);
 }
 KLP_JSON_MAPPED(ObjectCallback)
 

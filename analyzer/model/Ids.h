@@ -19,8 +19,15 @@ struct IdValue {
   std::string Spelling;          ///< Source text, e.g. "SHADOW_LEAK".
   std::string DefName;           ///< Macro, enumerator or const object name.
   Loc Def;                       ///< Where DefName is defined, if known.
+  /// "state->id" where state is the struct klp_state * parameter number
+  /// StateParam of function StateOf: inside a state callback that is the
+  /// id of whichever state the callback belongs to (resolved per module).
+  std::string StateOf;
+  unsigned StateParam = 0;
 
   bool known() const { return Value.has_value(); }
+  /// The id of a callback's own state (see StateOf).
+  bool ofCallbackState() const { return !StateOf.empty(); }
   /// "'SHADOW_LEAK' (1)" or "1".
   std::string describe() const;
 };
@@ -30,6 +37,8 @@ template <class M> void mapFields(M &&Map, IdValue &V) {
   Map("spelling", V.Spelling);
   Map("def_name", V.DefName);
   Map("def", V.Def);
+  Map("state_of", V.StateOf);
+  Map("state_param", V.StateParam);
 }
 KLP_JSON_MAPPED(IdValue)
 

@@ -41,7 +41,10 @@ const char *shadowApiName(ShadowApi A) {
 }
 
 std::string IdValue::describe() const {
-  std::string Num = Value ? fmt::format("{}", *Value) : std::string("?");
+  if (!Value)
+    return Spelling.empty() ? std::string("(computed at run time)")
+                            : fmt::format("'{}' (computed at run time)", Spelling);
+  std::string Num = fmt::format("{}", *Value);
   if (Spelling.empty() || Spelling == Num)
     return Num;
   return fmt::format("'{}' ({})", Spelling, Num);
@@ -69,8 +72,32 @@ std::vector<const State *> ModuleModel::states() const {
   std::vector<const State *> Out;
   for (const TUFacts &T : TUs)
     for (const State &S : T.States)
-      if (Everything || S.RunTime || Referenced.count(S.Array))
+      // A state built at run time counts unless the patch's states are
+      // known to be another array.
+      if (Everything || Referenced.count(S.Array) ||
+          (S.RunTime && Referenced.empty()))
         Out.push_back(&S);
+  return Out;
+}
+
+unsigned ModuleModel::tuOf(const State *S) const {
+  for (unsigned T = 0; T < TUs.size(); ++T)
+    if (!TUs[T].States.empty() && S >= &TUs[T].States.front() &&
+        S <= &TUs[T].States.back())
+      return T;
+  return 0;
+}
+
+std::vector<const State *>
+ModuleModel::statesWithCallback(const std::string &Function) const {
+  std::vector<const State *> Out;
+  for (const State *S : states())
+    for (Role R : {Role::PrePatch, Role::PostPatch, Role::PreUnpatch,
+                   Role::PostUnpatch})
+      if (S->callback(R).Function == Function) {
+        Out.push_back(S);
+        break;
+      }
   return Out;
 }
 

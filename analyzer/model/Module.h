@@ -71,11 +71,16 @@ struct ModuleModel {
   Generation generation() const;
   /// Only a module that defines a struct klp_patch is a livepatch.
   bool isLivepatch() const;
-  /// The states that count (docs/semantics.md, "What counts as a state"):
-  /// those reachable from a klp_patch's states, and those built by run-time
-  /// assignments. When no patch is in view (a TU of a larger module), every
-  /// state counts.
+  /// The states that count (docs/semantics.md#rule-conventions): those of
+  /// the arrays a klp_patch's states refers to, and those built by run-time
+  /// assignments when no such reference is in view. When no patch is in
+  /// view (a TU of a larger module), every state counts.
   std::vector<const State *> states() const;
+
+  /// The index of the TU whose facts hold \p S.
+  unsigned tuOf(const State *S) const;
+  /// The states whose callback (any of the four roles) is \p Function.
+  std::vector<const State *> statesWithCallback(const std::string &Function) const;
 
   /// The definition of \p Name as code in TU \p FromTU calls it: a static
   /// function of that TU, else an external one of any TU.

@@ -138,6 +138,7 @@ bool runOptions(klp::RunOptions &Opts,
   Opts.Inputs.Files.assign(opt::Files.begin(), opt::Files.end());
   Opts.Inputs.BuildDir = opt::BuildDir;
   Opts.Inputs.CompilerArgs = std::move(CompilerArgs);
+  Opts.Inputs.EmbeddedHeaders = !opt::NoEmbeddedHeaders;
   return true;
 }
 

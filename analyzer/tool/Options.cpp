@@ -92,6 +92,11 @@ cl::opt<bool> DumpConfig(
 cl::opt<std::string> Explain(
     "explain", cl::desc("Explain a check: what it flags and the harm"),
     cl::value_desc("check"), cl::cat(Category));
+cl::opt<bool> NoEmbeddedHeaders(
+    "no-embedded-headers",
+    cl::desc("Arguments after '--' replace the embedded default headers "
+             "instead of adding to them"),
+    cl::cat(Category));
 cl::opt<bool> FullParse(
     "full-parse",
     cl::desc("Parse function bodies in kernel headers too (slower; the "

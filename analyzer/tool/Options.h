@@ -32,6 +32,7 @@ extern llvm::cl::opt<bool> Quiet;
 extern llvm::cl::opt<std::string> ConfigFile;
 extern llvm::cl::opt<bool> DumpConfig;
 extern llvm::cl::opt<std::string> Explain;
+extern llvm::cl::opt<bool> NoEmbeddedHeaders;
 extern llvm::cl::opt<bool> FullParse;
 extern llvm::cl::opt<unsigned> Jobs;
 extern llvm::cl::opt<std::string> Shard;

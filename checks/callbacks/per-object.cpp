@@ -58,8 +58,14 @@ void CallbacksPerObjectCheck::check(const ModuleModel &M,
               ? "move them to per-state callbacks of a struct klp_state"
               : fmt::format("move it to the {} callback of a struct klp_state",
                             roleName(CB.Kind, Target));
-      Finding F = finding(
-          CB.Where, fmt::format("{}{} {}; {}", What, Obj, registeredBy(CB), Hint));
+      // Under headers without klp_object.callbacks the code does not even
+      // compile; the finding replaces the compiler's error.
+      std::string Missing =
+          CB.MissingMember ? " (the struct klp_object of these headers has no "
+                             "callbacks member: this does not compile)"
+                           : "";
+      Finding F = finding(CB.Where, fmt::format("{}{} {}; {}{}", What, Obj,
+                                                registeredBy(CB), Hint, Missing));
       if (CB.ModuleObject && CB.ObjectLoc.valid())
         F.Notes.push_back(
             {CB.ObjectLoc,

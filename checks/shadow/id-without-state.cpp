@@ -7,9 +7,14 @@
 // same id (docs/semantics.md#shadow-freeing). Variants
 // (docs/semantics.md#rule-shadow-id-without-state):
 //  (a) a shadow call whose id matches no state of the module;
-//  (b) ...matches a state whose is_shadow is not set (B and C only; A has no
-//      is_shadow, so there every id without a state is (a), "needs migration");
+//  (b) ...matches a state whose is_shadow is not set, unless that state's own
+//      pre_unpatch/post_unpatch frees the id by hand (the correct manual
+//      teardown). B and C only; A has no is_shadow, so there every id
+//      without a state is (a), "needs migration";
 //  (c) note: an is_shadow state whose id no shadow call of the module uses.
+// "state->id" inside a state's callback is that state's id. A state whose id
+// is computed at run time might be any id: when one has is_shadow, a
+// constant id matching no other state is not reported (cannot decide).
 //
 //===----------------------------------------------------------------------===//
 
@@ -32,33 +37,87 @@ std::string via(const ShadowCall &Call) {
   return Call.Helper.empty() ? "" : fmt::format(" (through '{}')", Call.Helper);
 }
 
-/// The module's states with a known, non-zero id, and where to point at
-/// when a call matches none of them.
+bool isShadow(const State &S) {
+  return S.IsShadow == Flag::True || S.IsShadow == Flag::NonConstant;
+}
+
+/// Calls reached from \p Root within the same TU, \p Root included.
+std::set<std::string> sameTUCallees(const ModuleModel &M, unsigned TU,
+                                    const std::string &Root) {
+  std::set<std::string> Out;
+  std::optional<FunctionRef> F = M.function(Root, TU);
+  if (!F || F->TU != TU)
+    return Out;
+  for (const FunctionRef &R : M.reachable(*F, 8))
+    if (R.TU == TU)
+      Out.insert(R.Fn->Name);
+  return Out;
+}
+
+/// The module's states, and where to point at when a call matches none.
 struct StateView {
-  std::vector<const State *> States;
+  const ModuleModel &M;
+  std::vector<const State *> Known; ///< known, non-zero ids
+  bool UnknownShadow = false;       ///< an is_shadow state of unknown id
+  const State *FirstRunTime = nullptr;
   const Patch *FirstPatch = nullptr;
 
-  explicit StateView(const ModuleModel &M) {
-    for (const State *S : M.states())
+  explicit StateView(const ModuleModel &M) : M(M) {
+    for (const State *S : M.states()) {
       if (S->Id.known() && *S->Id.Value != 0)
-        States.push_back(S);
+        Known.push_back(S);
+      else if (!S->Id.known() && isShadow(*S))
+        UnknownShadow = true;
+      if (S->RunTime && !FirstRunTime)
+        FirstRunTime = S;
+    }
     for (const TUFacts &TU : M.TUs)
       if (!FirstPatch && !TU.Patches.empty())
         FirstPatch = &TU.Patches.front();
   }
 
-  /// The first state with \p Id, and one of them with is_shadow set (or
-  /// computed: a sound "cannot decide" is silence).
-  std::pair<const State *, const State *> match(uint64_t Id) const {
-    const State *Match = nullptr, *Shadow = nullptr;
-    for (const State *S : States)
-      if (*S->Id.Value == Id) {
-        if (!Match)
-          Match = S;
-        if (S->IsShadow == Flag::True || S->IsShadow == Flag::NonConstant)
-          Shadow = S;
+  /// The states \p Call's id may name: by value, or (state->id in a
+  /// callback) the states the callback belongs to. Empty with \p Unknown
+  /// set when it cannot be told.
+  std::vector<const State *> candidates(const ShadowCall &Call,
+                                        bool &Unknown) const {
+    Unknown = false;
+    if (Call.Id.ofCallbackState()) {
+      std::vector<const State *> Owners;
+      if (Call.Id.StateParam == 1)
+        Owners = M.statesWithCallback(Call.Id.StateOf);
+      Unknown = Owners.empty();
+      for (const State *S : Owners)
+        Unknown |= !S->Id.known();
+      return Owners;
+    }
+    std::vector<const State *> Out;
+    for (const State *S : Known)
+      if (*S->Id.Value == *Call.Id.Value)
+        Out.push_back(S);
+    return Out;
+  }
+
+  /// Does \p S's own pre_unpatch or post_unpatch (or a same-TU callee) free
+  /// the variables of its id by hand?
+  bool freesByHand(const State &S) const {
+    unsigned TU = M.tuOf(&S);
+    std::set<std::string> Teardown;
+    for (Role R : {Role::PreUnpatch, Role::PostUnpatch})
+      if (const CallbackRef &CB = S.callback(R); CB.Present && !CB.Function.empty()) {
+        std::set<std::string> Reached = sameTUCallees(M, TU, CB.Function);
+        Teardown.insert(Reached.begin(), Reached.end());
       }
-    return {Match, Shadow};
+    for (const ShadowCall &C : M.TUs[TU].ShadowCalls) {
+      if ((C.Api != ShadowApi::Free && C.Api != ShadowApi::FreeAll) ||
+          !Teardown.count(C.Function))
+        continue;
+      bool Mine = (C.Id.known() && S.Id.known() && *C.Id.Value == *S.Id.Value) ||
+                  (C.Id.ofCallbackState() && Teardown.count(C.Id.StateOf));
+      if (Mine)
+        return true;
+    }
+    return false;
   }
 };
 
@@ -71,32 +130,45 @@ public:
     if (!M.isLivepatch())
       return;
     StateView V(M);
-    std::set<uint64_t> UsedIds;
+    std::set<const State *> Used;
     for (const TUFacts &TU : M.TUs)
-      for (const ShadowCall &Call : TU.ShadowCalls) {
-        if (!Call.Id.known())
-          continue; // A non-constant id takes no part in id matching.
-        UsedIds.insert(*Call.Id.Value);
-        auto [Match, Shadow] = V.match(*Call.Id.Value);
-        if (Shadow)
-          continue;
-        if (M.generation() == Generation::A)
-          needsMigration(Call, Match, Out);
-        else if (!Match)
-          matchesNoState(Call, V, Out);
-        else
-          matchesPlainState(Call, *Match, Out);
-      }
+      for (const ShadowCall &Call : TU.ShadowCalls)
+        judge(Call, V, Used, Out);
     if (M.generation() != Generation::A)
-      unusedShadowStates(V, UsedIds, Out);
+      unusedShadowStates(V, Used, Out);
   }
 
 private:
-  /// Generation A has no is_shadow: a state cannot free anything.
-  void needsMigration(const ShadowCall &Call, const State *Match,
-                      std::vector<Finding> &Out) const {
-    if (Match)
+  void judge(const ShadowCall &Call, const StateView &V,
+             std::set<const State *> &Used, std::vector<Finding> &Out) const {
+    if (!Call.Id.known() && !Call.Id.ofCallbackState())
+      return; // A non-constant id takes no part in id matching.
+    bool Unknown = false;
+    std::vector<const State *> Match = V.candidates(Call, Unknown);
+    Used.insert(Match.begin(), Match.end());
+    if (Unknown)
       return;
+    for (const State *S : Match)
+      if (isShadow(*S))
+        return;
+    if (V.M.generation() == Generation::A) {
+      if (Match.empty())
+        needsMigration(Call, Out);
+      return;
+    }
+    if (Match.empty()) {
+      if (!V.UnknownShadow)
+        matchesNoState(Call, V, Out);
+      return;
+    }
+    for (const State *S : Match)
+      if (V.freesByHand(*S))
+        return; // the correct manual teardown
+    matchesPlainState(Call, *Match.front(), Out);
+  }
+
+  /// Generation A has no is_shadow: a state cannot free anything.
+  void needsMigration(const ShadowCall &Call, std::vector<Finding> &Out) const {
     Finding F = finding(
         Call.Where,
         fmt::format("shadow variable id {} used by {}(){} has no state in "
@@ -117,7 +189,7 @@ private:
                     "of this livepatch; these shadow variables are never "
                     "freed when the patch is disabled or replaced",
                     Call.Id.describe(), shadowApiName(Call.Api), via(Call)));
-    const State *First = V.States.empty() ? nullptr : V.States.front();
+    const State *First = V.Known.empty() ? V.FirstRunTime : V.Known.front();
     if (First && First->ArrayLoc.valid())
       F.Notes.push_back(
           {First->ArrayLoc,
@@ -134,26 +206,30 @@ private:
   /// Variant (b).
   void matchesPlainState(const ShadowCall &Call, const State &Match,
                          std::vector<Finding> &Out) const {
+    const IdValue &Id = Call.Id.ofCallbackState() ? Match.Id : Call.Id;
     Finding F = finding(
         Call.Where,
         fmt::format("shadow variable id {} used by {}(){} matches a state "
                     "without is_shadow; these shadow variables are never "
                     "freed when the state is removed",
-                    Call.Id.describe(), shadowApiName(Call.Api), via(Call)));
+                    Id.describe(), shadowApiName(Call.Api), via(Call)));
     F.Notes.push_back({Match.Where, fmt::format("state {} is declared here; "
                                                 "set .is_shadow = true",
                                                 Match.Id.describe())});
-    addIdNote(Call.Id, F);
+    addIdNote(Id, F);
     Out.push_back(std::move(F));
   }
 
   /// Variant (c): every variable with this id is freed when the state goes
   /// away, including ones another patch created with the same number.
-  void unusedShadowStates(const StateView &V, const std::set<uint64_t> &Used,
+  void unusedShadowStates(const StateView &V, const std::set<const State *> &Used,
                           std::vector<Finding> &Out) const {
-    std::set<uint64_t> Reported;
-    for (const State *S : V.States) {
-      if (S->IsShadow != Flag::True || Used.count(*S->Id.Value) ||
+    std::set<uint64_t> UsedIds, Reported;
+    for (const State *S : Used)
+      if (S->Id.known())
+        UsedIds.insert(*S->Id.Value);
+    for (const State *S : V.Known) {
+      if (S->IsShadow != Flag::True || UsedIds.count(*S->Id.Value) ||
           !Reported.insert(*S->Id.Value).second)
         continue;
       Finding F = finding(

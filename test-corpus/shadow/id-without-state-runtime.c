@@ -1,11 +1,12 @@
 // States built at run time in module init instead of by an initializer
-// (spec §6.1: a state is also any klp_state lvalue assigned a constant .id /
-// .is_shadow / .callbacks.*; "some patches build states[] at runtime").
-// states[0] gets is_shadow by assignment, so its id is owned and silent.
-// states[1] gets an id but no is_shadow: shadow-id-without-state variant (b)
-// at the call, with the state note at its first assignment. The id assigned
-// to states[2] is not constant, so it makes no state, and SV_LATE is
-// reported as matching none.
+// (docs/semantics.md#rule-conventions: a state is also any klp_state lvalue
+// assigned .id / .is_shadow / .callbacks.*; some patches build states[] at
+// run time). states[0] gets is_shadow by assignment, so its id is owned and
+// silent. states[1] gets an id but no is_shadow: shadow-id-without-state
+// variant (b) at the call, with the state note at its first assignment. The
+// id assigned to states[2] is not constant, but states[2] has is_shadow: it
+// may be SV_LATE's state, so SV_LATE, which matches no other state, is not
+// reported (cannot decide is silence).
 // RUN: %klp-lint %s -- %api-c -Xclang -verify=klp
 
 #include <linux/gfp.h>
@@ -14,7 +15,7 @@
 
 #define SV_RT_OWNED 31
 #define SV_RT_PLAIN 32 // klp-note 2 {{id 'SV_RT_PLAIN' is defined here}}
-#define SV_LATE 33 // klp-note {{id 'SV_LATE' is defined here}}
+#define SV_LATE 33
 
 static unsigned long late_id = SV_LATE;
 static int owned_ready;
@@ -33,14 +34,14 @@ static void owned_teardown(struct klp_patch *patch, struct klp_state *state)
 static void *patched_fn(void *obj)
 {
 	klp_shadow_get_or_alloc(obj, SV_RT_OWNED, 8, GFP_KERNEL, NULL, NULL);
-	klp_shadow_get(obj, SV_LATE); // klp-warning {{shadow variable id 'SV_LATE' (33) used by klp_shadow_get() matches no state of this livepatch}}
+	klp_shadow_get(obj, SV_LATE);
 	return klp_shadow_get(obj, SV_RT_PLAIN); // klp-warning {{shadow variable id 'SV_RT_PLAIN' (32) used by klp_shadow_get() matches a state without is_shadow}}
 }
 
 static struct klp_func funcs[] = { { .old_name = "orig_fn", .new_func = patched_fn }, {} };
 static struct klp_object objs[] = { { .funcs = funcs }, {} };
 
-static struct klp_state states[4]; // klp-note {{the livepatch's states are declared in 'states'}}
+static struct klp_state states[4];
 
 static struct klp_patch patch = {
 	.mod = THIS_MODULE,
@@ -67,7 +68,6 @@ module_init(livepatch_init);
 // allocates the SV_RT_PLAIN variable.
 // PROOF: call patched_fn(&klp_sim_knobs)
 // PROOF: call attach_plain(&klp_sim_knobs)
-// PROOF: unshown 33: module init gives states[2] this id (from late_id) with is_shadow, so the core does free these variables; the check cannot fold late_id
 static void *attach_plain(void *obj)
 {
 	return klp_shadow_alloc(obj, SV_RT_PLAIN, 8, GFP_KERNEL, NULL, NULL); // klp-warning {{shadow variable id 'SV_RT_PLAIN' (32) used by klp_shadow_alloc() matches a state without is_shadow}}

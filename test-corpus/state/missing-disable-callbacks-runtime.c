@@ -1,72 +1,75 @@
-// States built at run time in module init (spec §6.1: a state is also a
-// klp_state lvalue assigned constant .id / .block_disable / .callbacks.*).
-// state-missing-disable-callbacks (§6.2) judges them like initialised
-// states, and reports at the state's first assignment:
-//  - states[0]: pre_patch only -> flagged;
-//  - states[1]: post_patch and post_unpatch -> silent;
-//  - states[2]: pre_patch, pre_unpatch assigned NULL -> flagged;
-//  - states[3]: pre_patch and block_disable = true -> silent.
-// RUN: %klp-lint %s -- %api-c -Xclang -verify=klp
+// Run-time states count like initialised ones: built through a pointer into
+// an array, in a loop with an id computed at run time, or by a helper that
+// fills the struct klp_state it is given (its callers make the states, with
+// the ids they pass). Each one that sets something up and has neither
+// pre_unpatch nor post_unpatch, and no block_disable, is reported where it
+// is built.
+// RUN: %klp-lint --checks=-*,state-missing-disable-callbacks %s -- %api-c -Xclang -verify=klp
 
+#include <linux/gfp.h>
 #include <linux/livepatch.h>
 #include <linux/module.h>
+#include <linux/slab.h>
 
-#define ST_RT_SETUP 0x60
-#define ST_RT_PAIRED 0x61
-#define ST_RT_NULLED 0x62
-#define ST_RT_BLOCKED 0x63
+#define LOOP_FIRST 50
+#define HELPER_ID 60
+#define HELPER_OK_ID 61
 
-static int rt;
+static int value;
 
-static int rt_on(struct klp_patch *patch, struct klp_state *state)
+static int set_up(struct klp_patch *patch, struct klp_state *state)
 {
-	rt = 1;
+	value = 1;
 	return 0;
 }
 
-static void rt_live(struct klp_patch *patch, struct klp_state *state)
+static void tear_down(struct klp_patch *patch, struct klp_state *state)
 {
-	rt = 2;
+	value = 0;
 }
 
-static void rt_off(struct klp_patch *patch, struct klp_state *state)
+static void fill(struct klp_state *s, unsigned long id)
 {
-	rt = 0;
+	s->id = id;
+	s->callbacks.pre_patch = set_up;
 }
 
-static struct klp_func funcs[] = { { .old_name = "cmdline_proc_show" }, {} };
+static void fill_undone(struct klp_state *s, unsigned long id)
+{
+	s->id = id;
+	s->callbacks.pre_patch = set_up;
+	s->callbacks.post_unpatch = tear_down;
+}
+
+static struct klp_func funcs[] = { { .old_name = "orig", .new_func = set_up }, {} };
 static struct klp_object objs[] = { { .funcs = funcs }, {} };
-static struct klp_state states[5];
+static struct klp_patch patch = { .mod = THIS_MODULE, .objs = objs };
+static struct klp_state *all_states;
+/* Not the patch's states: what is built here does not count. */
+static struct klp_state spare_states[2];
 
-static struct klp_patch patch = {
-	.mod = THIS_MODULE,
-	.objs = objs,
-	.states = states,
-};
-
-static int livepatch_init(void)
+static int lp_init(void)
 {
-	states[0].id = ST_RT_SETUP; // klp-warning {{state 'ST_RT_SETUP' (96) has a pre_patch callback but neither pre_unpatch nor post_unpatch and no block_disable}}
-	states[0].callbacks.pre_patch = rt_on;
+	int i;
 
-	states[1].id = ST_RT_PAIRED;
-	states[1].callbacks.post_patch = rt_live;
-	states[1].callbacks.post_unpatch = rt_off;
+	all_states = kzalloc(sizeof(*all_states) * 5, GFP_KERNEL);
+	if (!all_states)
+		return -ENOMEM;
+	for (i = 0; i < 2; i++) {
+		struct klp_state *state = &all_states[i];
 
-	states[2].id = ST_RT_NULLED; // klp-warning {{state 'ST_RT_NULLED' (98) has a pre_patch callback but neither pre_unpatch nor post_unpatch and no block_disable}}
-	states[2].callbacks.pre_patch = rt_on;
-	states[2].callbacks.pre_unpatch = NULL;
-
-	states[3].id = ST_RT_BLOCKED;
-	states[3].callbacks.pre_patch = rt_on;
-	states[3].block_disable = true;
-
+		state->id = LOOP_FIRST + i; // klp-warning {{state 'LOOP_FIRST + i' (computed at run time) has a pre_patch callback but neither pre_unpatch nor post_unpatch and no block_disable}}
+		state->callbacks.pre_patch = set_up;
+	}
+	fill(&all_states[2], HELPER_ID); // klp-warning {{state 'HELPER_ID' (60) has a pre_patch callback but neither pre_unpatch nor post_unpatch and no block_disable}}
+	fill_undone(&all_states[3], HELPER_OK_ID);
+	fill(&spare_states[0], HELPER_ID + 5);
+	patch.states = all_states;
 	return klp_enable_patch(&patch);
 }
 
-module_init(livepatch_init);
+module_init(lp_init);
 
-// Proof of findings (kernel-support/tests/proof/run-proof.py): ST_RT_BLOCKED
-// has block_disable, so the replacement of the battery keeps it (lifting
-// the block) and drops the others.
-// PROOF: replacement keeps 0x63
+// Proof of findings: module init builds states 50 and 51 in the loop, 60
+// and 61 through the helpers.
+// PROOF: computed 'LOOP_FIRST + i' = 50, 51

@@ -45,6 +45,9 @@ Annotations, in comments of the case file (lit and -verify ignore them):
                         with klp-sim call arguments (a number, &sym, *sym)
     // PROOF: replacement keeps <id>[, <id>...]
     // PROOF: unshown <id>: <reason>
+    // PROOF: computed '<id spelling>' = <id>[, <id>...]   (ids klp-lint
+                    reports as computed at run time, and the values they
+                    take when the case runs)
 
 The generated wrapper of a case #includes the file that defines its struct
 klp_patch and adds what a module needs and a lint input may lack: a
@@ -101,6 +104,7 @@ class Case:
         self.calls = []         # (function, [args])
         self.keeps = []         # ids the replacement keeps
         self.unshown = {}       # id -> reason
+        self.computed = {}      # spelling of a run-time id -> its values
         self.notes = []
         self._parse_annotations()
         self._parse_run_line()
@@ -111,7 +115,10 @@ class Case:
             c = re.fullmatch(r"call\s+(\w+)\s*\((.*)\)", body)
             k = re.fullmatch(r"replacement keeps\s+(.*)", body)
             u = re.fullmatch(r"unshown\s+(\w+)\s*:\s*(.*)", body)
-            if c:
+            v = re.fullmatch(r"computed\s+'([^']*)'\s*=\s*(.*)", body)
+            if v:
+                self.computed[v.group(1)] = [parse_id(x) for x in v.group(2).split(",")]
+            elif c:
                 args = [a.strip() for a in c.group(2).split(",") if a.strip()]
                 self.calls.append((c.group(1), args))
             elif k:
@@ -211,11 +218,16 @@ def run_lint(cfg, case):
         key = m.group(1) if m else "?"
         if case.check != "callbacks-per-object" and m:
             key = int(key)
+        keys = [key]
+        rt = re.match(r"^[\w ]*?'([^']*)' \(computed at run time\)", f["message"])
+        if rt and rt.group(1) in case.computed:
+            keys = case.computed[rt.group(1)]
         where = "%s:%d" % (os.path.basename(f["file"]), f["line"])
-        if f["severity"] == "note":
-            notes.append((key, where, f["message"]))
-        else:
-            flagged.append((key, where, f["message"]))
+        for key in keys:
+            if f["severity"] == "note":
+                notes.append((key, where, f["message"]))
+            else:
+                flagged.append((key, where, f["message"]))
     return flagged, notes
 
 
