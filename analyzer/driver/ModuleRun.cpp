@@ -1,6 +1,7 @@
 //===- ModuleRun.cpp - One module while its TUs are parsed ----------------===//
 
 #include "driver/ModuleRun.h"
+#include "driver/Preamble.h"
 #include "extract/Walker.h"
 
 #include <clang/Frontend/CompilerInstance.h>
@@ -20,9 +21,14 @@ ModuleRun::ModuleRun(const ModuleInput &In, const RunOptions &Opts,
 }
 
 void ModuleRun::fail(unsigned Index, const std::string &Why) {
+  fail(Index, Why, OS);
+}
+
+void ModuleRun::fail(unsigned Index, const std::string &Why,
+                     llvm::raw_ostream &Out) {
   Failed.insert(Index);
   const std::string &File = In.TUs[Index].File;
-  R.fail({File, "cannot analyze '" + File + "': " + Why}, OS);
+  R.fail({File, "cannot analyze '" + File + "': " + Why}, Out);
 }
 
 std::vector<const Check *>
@@ -44,6 +50,49 @@ ModuleRun::extractorsFor(const Settings *Own) const {
   return Out;
 }
 
+void ModuleRun::parseOne(unsigned I,
+                         llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS,
+                         llvm::IntrusiveRefCntPtr<FileManager> Files) {
+  const TUInput &TU = In.TUs[I];
+  // A preamble PCH that makes the parse fail (clang rejects it, or the
+  // prefix reads differently the second time) is dropped and the TU
+  // parsed again without: a cache problem is never the user's failure.
+  for (bool AllowPch : {true, false}) {
+    std::string Text;
+    llvm::raw_string_ostream Buffer(Text);
+    Buffer.enable_colors(OS.colors_enabled());
+    CompilerErrors = 0;
+    ParseHooks Hooks;
+    Hooks.Extractors = extractorsFor(Resolver.forFile(TU.File));
+    Hooks.Parsed = [&](CompilerInstance &CI, ASTContext &Ctx, TUExtraction &X) {
+      parsed(I, CI, Ctx, X, Hooks.Tolerated.size(), Buffer);
+    };
+    Hooks.VerifyFailed = [&] {
+      if (!Failed.count(I))
+        fail(I, "-verify found unexpected or missing diagnostics", Buffer);
+    };
+    std::string Pch = parseTU(TU, I, Opts.Parse, FS, Files, Buffer, Hooks, AllowPch);
+    Buffer.flush();
+    bool Broken = CompilerErrors || (!Parsed.count(I) && !Failed.count(I));
+    if (Broken && !Pch.empty()) {
+      // Compile errors: this prefix cannot be precompiled reliably. No
+      // parse at all: the PCH file itself is unreadable (a damaged cache),
+      // so it is rebuilt next time.
+      rejectPch(Pch, "parsing " + TU.File + " with it failed",
+                /*Permanently=*/CompilerErrors != 0);
+      continue;
+    }
+    OS << Text;
+    if (CompilerErrors)
+      fail(I, CompilerErrors == 1
+                  ? "1 compiler error"
+                  : std::to_string(CompilerErrors) + " compiler errors");
+    else if (!Parsed.count(I) && !Failed.count(I))
+      fail(I, "the compiler could not start");
+    return;
+  }
+}
+
 void ModuleRun::run() {
   auto FS = makeFileSystem();
   // One file system view per module: FileManager is not thread-safe.
@@ -54,19 +103,7 @@ void ModuleRun::run() {
       fail(I, TU.Problem);
       continue;
     }
-    ParseHooks Hooks;
-    Hooks.Extractors = extractorsFor(Resolver.forFile(TU.File));
-    Hooks.Parsed = [&, I](CompilerInstance &CI, ASTContext &Ctx,
-                          TUExtraction &X) {
-      parsed(I, CI, Ctx, X, Hooks.Tolerated.size());
-    };
-    Hooks.VerifyFailed = [&, I] {
-      if (!Failed.count(I))
-        fail(I, "-verify found unexpected or missing diagnostics");
-    };
-    parseTU(TU, I, Opts.Parse, FS, Files, OS, Hooks);
-    if (!Parsed.count(I) && !Failed.count(I))
-      fail(I, "the compiler could not start");
+    parseOne(I, FS, Files);
   }
   if (!complete() && In.TUs.size() > 1)
     R.fail({"", "module '" + In.Name +
@@ -90,14 +127,13 @@ std::vector<Finding> ModuleRun::tuFindings(unsigned Index) {
 }
 
 void ModuleRun::parsed(unsigned Index, CompilerInstance &CI, ASTContext &Ctx,
-                       TUExtraction &X, size_t Tolerated) {
+                       TUExtraction &X, size_t Tolerated,
+                       llvm::raw_ostream &Out) {
   DiagnosticsEngine &Diags = CI.getDiagnostics();
   // Our findings are emitted only after this point, so every error so far
   // is the compiler's; the tolerated ones become callbacks-per-object.
   if (Diags.hasErrorOccurred() && Diags.getNumErrors() > Tolerated) {
-    unsigned N = Diags.getNumErrors() - Tolerated;
-    fail(Index, N == 1 ? "1 compiler error"
-                       : std::to_string(N) + " compiler errors");
+    CompilerErrors = Diags.getNumErrors() - Tolerated;
     return;
   }
   Model.TUs.push_back(X.run(Ctx));
@@ -119,7 +155,7 @@ void ModuleRun::parsed(unsigned Index, CompilerInstance &CI, ASTContext &Ctx,
     sortFindings(Shown);
   }
   LiveTU Live{Diags, Index};
-  R.emit(Shown, &Live, OS);
+  R.emit(Shown, &Live, Out);
 }
 
 } // namespace klp

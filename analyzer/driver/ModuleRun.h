@@ -26,9 +26,14 @@ public:
   void run();
 
 private:
+  void parseOne(unsigned Index,
+                llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS,
+                llvm::IntrusiveRefCntPtr<clang::FileManager> Files);
   void parsed(unsigned Index, clang::CompilerInstance &CI,
-              clang::ASTContext &Ctx, TUExtraction &X, size_t Tolerated);
+              clang::ASTContext &Ctx, TUExtraction &X, size_t Tolerated,
+              llvm::raw_ostream &Out);
   void fail(unsigned Index, const std::string &Why);
+  void fail(unsigned Index, const std::string &Why, llvm::raw_ostream &Out);
   std::vector<Finding> tuFindings(unsigned Index);
   std::vector<const Check *> extractorsFor(const Settings *Own) const;
   bool complete() const { return Failed.empty(); }
@@ -42,6 +47,9 @@ private:
   const Settings *Module = nullptr;
   ModuleModel Model;
   std::set<unsigned> Parsed, Failed;
+  /// Compiler errors of the TU being parsed (decided after the attempt:
+  /// with a PCH they first mean "try again without").
+  unsigned CompilerErrors = 0;
 };
 
 } // namespace klp

@@ -157,15 +157,18 @@ private:
 
 } // namespace
 
-void parseTU(const TUInput &TU, unsigned Index, const ParseOptions &Opts,
-             llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS,
-             llvm::IntrusiveRefCntPtr<FileManager> Files, llvm::raw_ostream &OS,
-             ParseHooks &Hooks) {
+std::string parseTU(const TUInput &TU, unsigned Index, const ParseOptions &Opts,
+                    llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS,
+                    llvm::IntrusiveRefCntPtr<FileManager> Files,
+                    llvm::raw_ostream &OS, ParseHooks &Hooks, bool AllowPch) {
   std::vector<std::string> Args = TU.Args;
-  if (!Opts.FullParse) {
+  std::string PchUsed;
+  if (!Opts.FullParse && AllowPch) {
     std::vector<std::string> Pch = preambleArgs(
         TU.File, Args, TU.Directory, Opts.PchCache, FS, embeddedHeadersDigest());
     Args.insert(Args.end(), Pch.begin(), Pch.end());
+    if (Pch.size() == 2)
+      PchUsed = Pch[1];
   }
   OneCommandDatabase DB(tooling::CompileCommand(TU.Directory, TU.File, Args, ""));
   tooling::ClangTool Tool(DB, {TU.File}, std::make_shared<PCHContainerOperations>(),
@@ -180,6 +183,7 @@ void parseTU(const TUInput &TU, unsigned Index, const ParseOptions &Opts,
     Tool.setDiagnosticConsumer(&Consumer);
   KlpActionFactory Factory(Index, Opts.FullParse, Hooks);
   Tool.run(&Factory);
+  return PchUsed;
 }
 
 } // namespace klp

@@ -67,12 +67,13 @@ struct ParseOptions {
   bool Colors = false;    ///< compiler diagnostics in colour
 };
 
-/// Parse \p TU (index \p Index of its module) once. Hooks.Parsed is not
-/// called when the compiler could not even start.
-void parseTU(const TUInput &TU, unsigned Index, const ParseOptions &Opts,
-             llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS,
-             llvm::IntrusiveRefCntPtr<clang::FileManager> Files,
-             llvm::raw_ostream &OS, ParseHooks &Hooks);
+/// Parse \p TU (index \p Index of its module) once, with a preamble PCH
+/// when \p AllowPch and one applies. Hooks.Parsed is not called when the
+/// compiler could not even start. Returns the PCH used, or "".
+std::string parseTU(const TUInput &TU, unsigned Index, const ParseOptions &Opts,
+                    llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS,
+                    llvm::IntrusiveRefCntPtr<clang::FileManager> Files,
+                    llvm::raw_ostream &OS, ParseHooks &Hooks, bool AllowPch);
 
 } // namespace klp
 

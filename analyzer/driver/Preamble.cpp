@@ -2,7 +2,9 @@
 
 #include "driver/Preamble.h"
 #include "driver/Parse.h"
+#include "driver/PchCache.h"
 #include "support/Hash.h"
+#include "support/Paths.h"
 
 #include <clang/Basic/FileManager.h>
 #include <clang/Basic/SourceManager.h>
@@ -18,6 +20,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <fstream>
 #include <iomanip>
@@ -188,11 +191,15 @@ private:
 /// The PCH's own command: the TU's without the file, its identity and
 /// anything that is about diagnostics checking rather than parsing.
 std::vector<std::string> pchCommand(const std::string &File,
-                                    const std::vector<std::string> &Args) {
+                                    const std::vector<std::string> &Args,
+                                    const std::string &Directory) {
   std::vector<std::string> Out;
   for (size_t I = 0; I < Args.size(); ++I) {
     const std::string &A = Args[I];
-    if (A == File || isIdentityDefine(A))
+    // The input as the command names it: relative to its directory in an
+    // in-tree compile database.
+    if (A == File || (!A.empty() && A[0] != '-' && absolutePath(A, Directory) == File) ||
+        isIdentityDefine(A))
       continue;
     if ((A == "-Xclang" && I + 1 < Args.size() &&
          llvm::StringRef(Args[I + 1]).starts_with("-verify")) ||
@@ -205,37 +212,40 @@ std::vector<std::string> pchCommand(const std::string &File,
   return Out;
 }
 
-/// The cache files of one preamble: its key names them all.
-struct CacheEntry {
-  std::string Header, Pch, Deps, Seen, Fail;
-
-  CacheEntry(const std::string &CacheDir, const std::string &Key) {
-    llvm::SmallString<256> Base(CacheDir);
-    llvm::sys::path::append(Base, Key);
-    std::string B(Base);
-    Header = B + ".h", Pch = B + ".pch", Deps = B + ".deps", Seen = B + ".seen",
-    Fail = B + ".fail";
+/// Prints nothing but counts errors: ClangTool's result comes from the
+/// consumer's error count, which IgnoringDiagConsumer never increments
+/// (and counted warnings would make clang print "N warnings generated.").
+class QuietCounter : public DiagnosticConsumer {
+  void HandleDiagnostic(DiagnosticsEngine::Level Level,
+                        const Diagnostic &Info) override {
+    if (Level >= DiagnosticsEngine::Error)
+      DiagnosticConsumer::HandleDiagnostic(Level, Info);
   }
 };
 
-/// Create \p Header with \p Prefix once and never rewrite it (its name is
-/// its content's key): every PCH records its mtime, and a rewrite by a
-/// concurrent build (make -j) would make clang reject PCHs built from the
-/// earlier copy.
-bool writeHeaderOnce(const std::string &Header, const std::string &Prefix) {
-  if (llvm::sys::fs::exists(Header))
-    return true;
-  std::string Tmp = Header + fmt::format(".tmp{}", ::getpid());
-  {
-    std::ofstream H(Tmp);
-    H << Prefix;
-    if (!H)
-      return false;
-  }
-  // link() creates the name only if nobody did meanwhile.
-  ::link(Tmp.c_str(), Header.c_str());
-  llvm::sys::fs::remove(Tmp);
-  return llvm::sys::fs::exists(Header);
+/// With the PCH, the TU's parse reads the prefix a second time (include
+/// guards make that a no-op for ordinary headers). A prefix whose second
+/// reading does something (CREATE_TRACE_POINTS and the trace headers it
+/// reads again, a header without a guard, a macro defined differently) must
+/// not be precompiled: parse the prefix once more on top of its own PCH and
+/// accept only a clean result, macro redefinitions included.
+bool reprocessesCleanly(const CacheEntry &E, const std::string &Pch,
+                        std::vector<std::string> Args,
+                        const std::string &Directory,
+                        llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS) {
+  Args.pop_back(); // the header, added back last
+  Args.erase(std::remove(Args.begin(), Args.end(), "-Wno-everything"), Args.end());
+  // No carets: clang then prints no "N errors generated." either.
+  Args.insert(Args.end(), {"-fsyntax-only", "-fno-caret-diagnostics", "-include-pch", Pch,
+                           "-Werror=macro-redefined", E.Header});
+  OneCommandDatabase DB(tooling::CompileCommand(Directory, E.Header, Args, ""));
+  tooling::ClangTool Tool(DB, {E.Header},
+                          std::make_shared<PCHContainerOperations>(), FS);
+  QuietCounter Quiet;
+  if (!std::getenv("KLP_LINT_DEBUG_PCH"))
+    Tool.setDiagnosticConsumer(&Quiet);
+  Tool.setPrintErrorMessage(false);
+  return Tool.run(tooling::newFrontendActionFactory<SyntaxOnlyAction>().get()) == 0;
 }
 
 /// Precompile \p E.Header with \p PchArgs; publish the PCH and its
@@ -243,8 +253,7 @@ bool writeHeaderOnce(const std::string &Header, const std::string &Prefix) {
 bool buildPch(const CacheEntry &E, std::vector<std::string> PchArgs,
               const std::string &Directory,
               llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS) {
-  std::string Tmp = E.Pch + fmt::format(".tmp{}", ::getpid());
-  std::string TmpDeps = E.Deps + fmt::format(".tmp{}", ::getpid());
+  std::string Tmp = tempName(E.Pch), TmpDeps = tempName(E.Deps);
   PchArgs.push_back(E.Header);
   OneCommandDatabase DB(tooling::CompileCommand(Directory, E.Header, PchArgs, ""));
   tooling::ClangTool Tool(DB, {E.Header},
@@ -257,6 +266,11 @@ bool buildPch(const CacheEntry &E, std::vector<std::string> PchArgs,
   Tool.setPrintErrorMessage(false);
   BuildPchFactory Factory(Tmp, TmpDeps);
   if (Tool.run(&Factory) != 0 || !Factory.Built) {
+    llvm::sys::fs::remove(Tmp);
+    llvm::sys::fs::remove(TmpDeps);
+    return false;
+  }
+  if (!reprocessesCleanly(E, Tmp, PchArgs, Directory, FS)) {
     llvm::sys::fs::remove(Tmp);
     llvm::sys::fs::remove(TmpDeps);
     return false;
@@ -281,15 +295,17 @@ preambleArgs(const std::string &File, const std::vector<std::string> &Args,
   std::string Prefix = safePrefix((*Buf)->getBuffer(), Includes);
   if (Includes == 0)
     return {};
-  std::vector<std::string> PchArgs = pchCommand(File, Args);
+  std::vector<std::string> PchArgs = pchCommand(File, Args, Directory);
   uint64_t H = hashBytes(KLP_LINT_VERSION);
   H = hashBytes(Salt, H);
   H = hashBytes(Directory, H);
   for (const std::string &A : PchArgs)
     H = hashBytes(A + '\0', H);
   CacheEntry E(CacheDir, hashHex(hashBytes(Prefix, H)));
-  if (llvm::sys::fs::exists(E.Pch) && depsValid(E.Deps))
+  if (llvm::sys::fs::exists(E.Pch) && depsValid(E.Deps)) {
+    touch(E);
     return {"-include-pch", E.Pch};
+  }
   if (llvm::sys::fs::exists(E.Fail))
     return {}; // this preamble cannot be precompiled alone
 
@@ -301,13 +317,27 @@ preambleArgs(const std::string &File, const std::vector<std::string> &Args,
     return {};
   }
   // Second sighting: build the PCH now and use it.
-  if (!writeHeaderOnce(E.Header, Prefix))
+  if (!writeOnce(E.Header, Prefix))
     return {};
-  if (!buildPch(E, std::move(PchArgs), Directory, FS)) {
+  bool Built = buildPch(E, std::move(PchArgs), Directory, FS);
+  if (!Built)
     std::ofstream(E.Fail) << File << "\n";
+  touch(E);
+  tidyCache(CacheDir);
+  if (!Built || !llvm::sys::fs::exists(E.Pch))
     return {};
-  }
   return {"-include-pch", E.Pch};
+}
+
+void rejectPch(const std::string &Pch, const std::string &Why,
+               bool Permanently) {
+  CacheEntry E = CacheEntry::ofPch(Pch);
+  if (Permanently) {
+    markFailed(E, Why);
+  } else {
+    llvm::sys::fs::remove(E.Pch);
+    llvm::sys::fs::remove(E.Deps);
+  }
 }
 
 } // namespace klp

@@ -41,6 +41,12 @@ preambleArgs(const std::string &File, const std::vector<std::string> &Args,
              llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS,
              const std::string &Salt);
 
+/// A PCH that preambleArgs() returned could not be used after all: with
+/// \p Permanently (the parse with it failed) never build it again; else
+/// (clang could not read it) remove it so that it is built afresh.
+void rejectPch(const std::string &Pch, const std::string &Why,
+               bool Permanently);
+
 } // namespace klp
 
 #endif
