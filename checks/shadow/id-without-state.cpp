@@ -83,12 +83,11 @@ struct StateView {
                                         bool &Unknown) const {
     Unknown = false;
     if (Call.Id.ofCallbackState()) {
+      // The id is its owner's, whatever the owner's id is.
       std::vector<const State *> Owners;
       if (Call.Id.StateParam == 1)
         Owners = M.statesWithCallback(Call.Id.StateOf);
       Unknown = Owners.empty();
-      for (const State *S : Owners)
-        Unknown |= !S->Id.known();
       return Owners;
     }
     std::vector<const State *> Out;
