@@ -9,6 +9,8 @@
 
 #include <llvm/ADT/StringRef.h>
 
+#include <algorithm>
+
 namespace klp {
 
 namespace checks {
@@ -65,6 +67,47 @@ const CheckInfo *findCheck(llvm::StringRef Name) {
     if (I.Name == Name)
       return &I;
   return nullptr;
+}
+
+std::string suggestCheck(llvm::StringRef Name) {
+  // A name cut short ("shadow-id") means the checks it begins.
+  std::vector<std::string> Starting;
+  for (const std::string &C : allCheckNames())
+    if (!Name.empty() && llvm::StringRef(C).starts_with(Name.rtrim('*')))
+      Starting.push_back(C);
+  if (Starting.size() == 1)
+    return Starting.front();
+  if (Starting.size() > 1)
+    return Name.rtrim('*').str() + "*";
+  std::vector<std::string> Candidates = allCheckNames();
+  for (const CheckInfo &I : allChecks())
+    Candidates.push_back(I.Name.substr(0, I.Name.find('-')) + "-*");
+  // Compare without the glob characters a typo keeps ("shadw-*").
+  std::string Bare = Name.str();
+  Bare.erase(std::remove(Bare.begin(), Bare.end(), '*'), Bare.end());
+  std::string Best;
+  unsigned BestDistance = std::max<unsigned>(3, Bare.size() / 3) + 1;
+  for (const std::string &C : Candidates) {
+    std::string CBare = C;
+    CBare.erase(std::remove(CBare.begin(), CBare.end(), '*'), CBare.end());
+    unsigned D = llvm::StringRef(Bare).edit_distance(CBare);
+    if (D < BestDistance) {
+      BestDistance = D;
+      Best = C;
+    }
+  }
+  return Best;
+}
+
+std::vector<std::string> unknownChecks(const GlobList &Globs) {
+  std::vector<std::string> Out;
+  for (const std::string &P : Globs.unknown(allCheckNames())) {
+    std::string Hint = suggestCheck(P);
+    Out.push_back("'" + P + "' matches no check" +
+                  (Hint.empty() ? std::string(" (see --list-checks --checks=*)")
+                                : "; did you mean '" + Hint + "'?"));
+  }
+  return Out;
 }
 
 std::string generationList(unsigned Mask) {

@@ -15,6 +15,12 @@ namespace klp {
 const std::vector<CheckInfo> &allChecks();
 std::vector<std::string> allCheckNames();
 const CheckInfo *findCheck(llvm::StringRef Name);
+/// The check name (or group glob) closest to the misspelt \p Name, for a
+/// "did you mean" hint; "" when nothing is close.
+std::string suggestCheck(llvm::StringRef Name);
+/// Problems of a --checks/Checks value: its positive globs that match no
+/// check, each with a hint ("unknown check 'x'; did you mean 'y'?").
+std::vector<std::string> unknownChecks(const GlobList &Globs);
 /// "A, B, C" for a generation mask.
 std::string generationList(unsigned Mask);
 

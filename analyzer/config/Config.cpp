@@ -1,6 +1,7 @@
 //===- Config.cpp - .klp-lint.yaml ----------------------------------------===//
 
 #include "config/Config.h"
+#include "check/Registry.h"
 #include "support/Glob.h"
 
 #include <llvm/ADT/SmallString.h>
@@ -77,9 +78,15 @@ struct Reader {
     size_t First = Out.size();
     if (!strings(N, Out))
       return;
-    for (size_t I = First; I < Out.size(); ++I)
-      if (llvm::Expected<GlobList> G = GlobList::parse(Out[I]); !G)
+    for (size_t I = First; I < Out.size(); ++I) {
+      llvm::Expected<GlobList> G = GlobList::parse(Out[I]);
+      if (!G) {
         error(N, llvm::toString(G.takeError()));
+        continue;
+      }
+      for (const std::string &U : unknownChecks(*G))
+        Stream.printError(N, U, llvm::SourceMgr::DK_Warning);
+    }
   }
 
   bool boolean(llvm::yaml::Node *N, bool &Out) {

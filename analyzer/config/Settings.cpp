@@ -84,6 +84,10 @@ std::unique_ptr<Settings> SettingsResolver::resolve(const std::string &File) {
     S->Enabled = Shared->second;
   } else {
     auto Set = std::make_shared<const CheckSet>(S->Checks, S->Options);
+    if (Set->empty())
+      Problem("", "no check is enabled: the checks selected (" +
+                      S->Merged.checks() + ") match none of the " +
+                      std::to_string(allChecks().size()) + " checks");
     for (const CheckOptions::Problem &P : S->Options.problems()) {
       auto W = S->Merged.OptionValueWhere.find(P.Key);
       Problem(W == S->Merged.OptionValueWhere.end() ? "" : W->second, P.Message);

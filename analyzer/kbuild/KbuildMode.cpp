@@ -95,6 +95,24 @@ struct Policy {
     }
   }
 
+  /// Problems of the selection: a glob that selects no check (a typo)
+  /// would quietly turn the analysis off.
+  std::vector<std::string> problems() const {
+    std::vector<std::string> Out;
+    for (auto [Name, Value] : {std::pair<const char *, const std::string *>{
+                                   "--checks", &Checks},
+                               {"--warnings-as-errors", &WarningsAsErrors}}) {
+      llvm::Expected<GlobList> G = GlobList::parse(*Value);
+      if (!G) {
+        Out.push_back(std::string(Name) + ": " + llvm::toString(G.takeError()));
+        continue;
+      }
+      for (const std::string &U : unknownChecks(*G))
+        Out.push_back(std::string(Name) + ": " + U);
+    }
+    return Out;
+  }
+
   SettingsSources sources() const {
     SettingsSources S;
     if (!Checks.empty())
@@ -212,6 +230,11 @@ int analyzeTU(const CompileCall &Call, const std::vector<std::string> &Command,
   std::string Dir = llvm::sys::path::parent_path(Call.Object).str();
   if (Dir.empty())
     Dir = ".";
+  if (std::vector<std::string> Bad = P.problems(); !Bad.empty()) {
+    for (const std::string &B : Bad)
+      R.fail({"", B}, llvm::errs());
+    return ExitCannotAnalyze;
+  }
 
   if (Call.IsModC) {
     // kbuild compiles <module>.mod.c once every object of the module exists.

@@ -1,6 +1,7 @@
 //===- Nolint.cpp - clang-tidy's NOLINT comments --------------------------===//
 
 #include "report/Nolint.h"
+#include "check/Registry.h"
 #include "support/Glob.h"
 
 #include <algorithm>
@@ -102,6 +103,12 @@ const NolintFilter::FileInfo &NolintFilter::info(const std::string &File) {
   };
   for (unsigned N = 1; N <= Lines.size(); ++N) {
     for (const NolintComment &C : parseNolint(Lines[N - 1])) {
+      // A misspelt name would suppress nothing, silently.
+      if (llvm::Expected<GlobList> G = GlobList::parse(C.Checks); G)
+        for (const std::string &U : unknownChecks(*G))
+          Problem(N, "NOLINT comment: " + U);
+      else
+        Problem(N, "NOLINT comment: " + llvm::toString(G.takeError()));
       switch (C.Kind) {
       case NolintKind::Line:
         I.Lines[N].push_back(C.Checks);

@@ -86,6 +86,22 @@ bool parseCommandLine(int &Argc, const char **Argv,
 /// --checks, --warnings-as-errors, --check-option, --extra-arg,
 /// --removed-arg, --config-file: where the settings come from.
 bool settingsSources(klp::SettingsSources &S) {
+  // A typo must not turn the gate off: globs that select no check are
+  // errors (pure removals are fine).
+  for (auto [Name, Value] : {std::pair<const char *, const std::string *>{
+                                 "--checks", &opt::Checks},
+                             {"--warnings-as-errors", &opt::WarningsAsErrors}}) {
+    llvm::Expected<klp::GlobList> G = klp::GlobList::parse(*Value);
+    if (!G) {
+      fail(std::string(Name) + ": " + llvm::toString(G.takeError()));
+      return false;
+    }
+    std::vector<std::string> Unknown = klp::unknownChecks(*G);
+    for (const std::string &U : Unknown)
+      fail(std::string(Name) + ": " + U);
+    if (!Unknown.empty())
+      return false;
+  }
   if (!opt::Checks.empty())
     S.CommandLine.Checks.push_back(opt::Checks);
   if (!opt::WarningsAsErrors.empty())

@@ -3,13 +3,16 @@
 // one finding of each headline check (§6.2): a kpatch per-object callback,
 // a shadow id with no state, and a state without teardown. All checks run
 // by default (the first run, with the -verify prefixes cb, shadow and state); `-*,state-*` runs
-// only state-missing-disable-callbacks; `*,-callbacks-*` runs the other two;
-// `-*` runs nothing.
+// only state-missing-disable-callbacks; `*,-callbacks-*` runs the other two.
+// `-*` would run nothing: a gate that cannot find anything is refused
+// (exit 2), as is a glob that names no check.
 // RUN: %klp-lint %s -- %api-c -I %klp-include/api-a -Xclang -verify=cb,shadow,state
 // RUN: %klp-lint --checks=-*,state-* %s -- %api-c -I %klp-include/api-a -Xclang -verify=state
 // RUN: %klp-lint --checks=*,-callbacks-* %s -- %api-c -I %klp-include/api-a -Xclang -verify=shadow,state
-// RUN: %klp-lint --checks=-* %s -- %api-c -I %klp-include/api-a -Xclang -verify=none
-// none-no-diagnostics
+// RUN: not %klp-lint --checks=-* %s -- %api-c -I %klp-include/api-a 2>&1 | FileCheck %s --check-prefix=NONE
+// NONE: klp-lint: error: no check is enabled: the checks selected (*,-*) match none of the {{[0-9]+}} checks
+// RUN: not %klp-lint --checks=-*,shadw-* %s -- %api-c 2>&1 | FileCheck %s --check-prefix=TYPO
+// TYPO: klp-lint: error: --checks: 'shadw-*' matches no check; did you mean 'shadow-*'?
 
 #include <kpatch-macros.h>
 #include <linux/gfp.h>

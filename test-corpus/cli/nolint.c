@@ -40,7 +40,7 @@ static void *shadows(void *obj)
 	// A list naming other checks does not suppress, nor does a glob that
 	// matches no check name.
 	p = klp_shadow_get(obj, 0x105); // NOLINT(state-*) klp-warning {{shadow variable id '0x105' (261) used by klp_shadow_get() matches no state}}
-	p = klp_shadow_get(obj, 0x106); // NOLINT(shadow-id) klp-warning {{shadow variable id '0x106'}}
+	p = klp_shadow_get(obj, 0x106); // NOLINT(shadow-id) klp-warning {{shadow variable id '0x106'}} klp-warning {{comment: 'shadow-id' matches no check; did you mean 'shadow-id-without-state'?}}
 	// A word that merely contains the marker is no marker.
 	p = klp_shadow_get(obj, 0x107); // SEE_NOLINTS klp-warning {{shadow variable id '0x107'}}
 
@@ -86,6 +86,7 @@ static struct klp_state states[] = {
 	{ .id = ST_C, .callbacks.pre_patch = on }, // klp-warning {{state 'ST_C' (3) has a pre_patch callback}}
 	// NOLINTEND(shadow-*) klp-warning {{unmatched}}
 	// CHECK-DAG: nolint.c:[[@LINE-1]]:1: warning: unmatched '{{NOLINT}}END' comment without a previous '{{NOLINT}}BEGIN' comment [klp-lint-nolint]
+	// CHECK-DAG: nolint.c:43:1: warning: NOLINT comment: 'shadow-id' matches no check; did you mean 'shadow-id-without-state'? [klp-lint-nolint]
 	// A begin that never ends suppresses nothing.
 	/* NOLINTBEGIN */ // klp-warning {{unmatched}}
 	// CHECK-DAG: nolint.c:[[@LINE-1]]:1: warning: unmatched '{{NOLINT}}BEGIN' comment without a subsequent '{{NOLINT}}END' comment [klp-lint-nolint]
@@ -104,5 +105,5 @@ static struct klp_patch patch = {
 
 // Left: 8 shadow and 3 state findings, 4 marker problems. Suppressed: 4 on
 // the same line, 3 by next-line markers, 3 in regions, 1 state.
-// CHECK: {{^}}15 warnings, 0 errors in 1 file (suppressed 11: 11 NOLINT, 0 line filter, 0 baseline){{$}}
+// CHECK: {{^}}16 warnings, 0 errors in 1 file (suppressed 11: 11 NOLINT, 0 line filter, 0 baseline){{$}}
 // CHECK-NEXT: exit=0
