@@ -265,6 +265,7 @@ static void report_leaks(void)
 	count += report_patches();
 	count += klp_shadow_report("leak: ");
 	count += klp_states_report_leaks();
+	count += klp_objects_report_leaks();
 	count += klp_sim_mm_report_leaks();
 	count += klp_sim_module_report();
 	if (!count && !sim_quiet_clean_report)
