@@ -1109,6 +1109,29 @@ static bool is_redirected_echo(const char *line)
 }
 
 /*
+ * "echo <text> > /dev/kmsg": the selftests' log() (functions.sh), which
+ * start_test() uses to mark where each test begins; the text, unquoted,
+ * becomes a kernel message, in kmsg-only mode too.
+ */
+static bool echo_to_kmsg(char *line)
+{
+	static const char suffix[] = " > /dev/kmsg";
+	size_t len = strlen(line), slen = strlen(suffix);
+	char *argv[MAX_ARGS + 1], msg[4096] = "";
+	int argc;
+
+	if (len < 4 + slen || strcmp(line + len - slen, suffix))
+		return false;
+	line[len - slen] = '\0';
+	argc = split_words(line, argv);
+	for (int i = 1; i < argc; i++)
+		snprintf(msg + strlen(msg), sizeof(msg) - strlen(msg), "%s%s",
+			 i > 1 ? " " : "", argv[i]);
+	klp_sim_line("%s", msg);
+	return true;
+}
+
+/*
  * With kmsg-only on, the command lines that the selftests' functions.sh
  * logs to the kernel log appear as they do there; all others stay out.
  */
@@ -1140,6 +1163,8 @@ static void run_line(char *line)
 
 	if (!strncmp(line, "echo", 4) && (!line[4] || line[4] == ' ') &&
 	    !is_redirected_echo(line)) {
+		if (echo_to_kmsg(line))
+			return;
 		text = line + 4;
 		while (*text == ' ')
 			text++;

@@ -83,6 +83,7 @@ readonly SELFTEST_SCRIPTS=(
     test-livepatch.sh
     test-shadow-vars.sh
     test-state.sh
+    test-sysfs.sh
 )
 
 log() { printf 'prepare-kernel: %s\n' "$*" >&2; }
