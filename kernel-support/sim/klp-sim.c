@@ -1210,11 +1210,20 @@ static void run_file(FILE *f)
 	}
 }
 
+/* The legacy build (generation A) is klp-sim-a. */
+#ifdef CONFIG_KLP_GENERATION_A
+#define KLP_SIM_NAME	"klp-sim-a"
+#define KLP_SIM_INDENT	"                 "
+#else
+#define KLP_SIM_NAME	"klp-sim"
+#define KLP_SIM_INDENT	"               "
+#endif
+
 static void __noreturn usage(int status)
 {
 	fprintf(status ? stderr : stdout,
-		"usage: klp-sim [-L <dir>]... [--no-phantom-vmlinux] [--leaks-after-each]\n"
-		"               [-e <command>]... [<scenario> | -]\n");
+		"usage: " KLP_SIM_NAME " [-L <dir>]... [--no-phantom-vmlinux] [--leaks-after-each]\n"
+		KLP_SIM_INDENT "[-e <command>]... [<scenario> | -]\n");
 	exit(status);
 }
 

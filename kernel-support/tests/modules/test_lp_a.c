@@ -27,6 +27,8 @@
  *   LP_STATE_VERSION	... in this version (default 1); pre_patch of vmlinux
  *			logs klp_get_prev_state() for it
  *   LP_NO_VMLINUX	no vmlinux object
+ *   LP_NO_CALLBACKS	no callbacks at all: a replacement that only
+ *			replaces t_func (the legacy twin of lp2_r_none)
  */
 #include <linux/kernel.h>
 #include <linux/livepatch.h>
@@ -54,10 +56,14 @@
 #ifndef LP_NO_VMLINUX
 #define LP_NO_VMLINUX	0
 #endif
+#ifndef LP_NO_CALLBACKS
+#define LP_NO_CALLBACKS	0
+#endif
 
 #define LP_NR_KNOBS	64
 extern int klp_sim_knobs[LP_NR_KNOBS];
 
+#if !LP_NO_CALLBACKS
 /* What post_patch found in each object's knob, for pre_unpatch. */
 static int lp_saved[4];
 
@@ -122,7 +128,11 @@ static void lp_post_unpatch(struct klp_object *obj)
 }
 #endif
 
-#if LP_UNPAIRED
+#endif /* !LP_NO_CALLBACKS */
+
+#if LP_NO_CALLBACKS
+#define LP_CALLBACKS	{ }
+#elif LP_UNPAIRED
 #define LP_CALLBACKS							\
 	{								\
 		.pre_patch = lp_pre_patch,				\
