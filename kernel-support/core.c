@@ -7,6 +7,11 @@
  * refer to that document.  The model leaves out kobjects, ftrace and module
  * relocations; everything else keeps the kernel's order of steps, because
  * the order is what livepatch authors depend on.
+ *
+ * Built with CONFIG_KLP_GENERATION_A (klp-sim-a), the same file is the
+ * generation A core of section 3.12: per-object callbacks instead of
+ * per-state ones, at the points where every kernel up to 6.19 calls them.
+ * The two generations differ only there, so each such point shows both.
  */
 #define pr_fmt(fmt) "livepatch: " fmt
 
@@ -23,6 +28,9 @@
 #include "compat/barrier.h"
 #include "compat/compat.h"
 #include "core.h"
+#ifdef CONFIG_KLP_GENERATION_A
+#include "legacy/callbacks.h"
+#endif
 #include "patch.h"
 #include "state.h"
 #include "transition.h"
@@ -30,7 +38,7 @@
 /*
  * klp_mutex serialises everything that changes patches: registration, the
  * sysfs controls, the transition work and the module notifiers.  State
- * callbacks run with it held.
+ * callbacks (per-object callbacks in generation A) run with it held.
  */
 DEFINE_MUTEX(klp_mutex);
 
@@ -523,6 +531,7 @@ static int __klp_enable_patch(struct klp_patch *patch)
 
 	klp_init_transition(patch, KLP_TRANSITION_PATCHED);
 
+#ifndef CONFIG_KLP_GENERATION_A
 	/* Section 3.1 step 6: prepare the new states before any code moves. */
 	ret = klp_states_pre_patch(patch);
 	if (ret)
@@ -531,6 +540,7 @@ static int __klp_enable_patch(struct klp_patch *patch)
 	/* Step 7: the states this replace drops start going away now. */
 	if (patch->replace)
 		klp_states_pre_unpatch_replaced(patch);
+#endif
 
 	/*
 	 * Order the states' setup and the transition flags set by
@@ -542,6 +552,20 @@ static int __klp_enable_patch(struct klp_patch *patch)
 	klp_for_each_object(patch, obj) {
 		if (!klp_is_object_loaded(obj))
 			continue;
+#ifdef CONFIG_KLP_GENERATION_A
+		/*
+		 * Section 3.12: each loaded object prepares just before its
+		 * own functions are redirected; an object that is not loaded
+		 * prepares when its module comes.  A replace runs nothing for
+		 * the patches it replaces.
+		 */
+		ret = klp_pre_patch_callback(obj);
+		if (ret) {
+			pr_warn("pre-patch callback failed for object '%s'\n",
+				klp_object_name(obj));
+			goto err;
+		}
+#endif
 		ret = klp_patch_object(obj);
 		if (ret) {
 			pr_warn("failed to patch object '%s'\n",
@@ -631,6 +655,10 @@ err:
 /* Section 3.3, __klp_disable_patch(). */
 static int __klp_disable_patch(struct klp_patch *patch)
 {
+#ifdef CONFIG_KLP_GENERATION_A
+	struct klp_object *obj;
+#endif
+
 	if (WARN_ON(!patch->enabled))
 		return -EINVAL;
 	if (klp_transition_patch)
@@ -638,7 +666,18 @@ static int __klp_disable_patch(struct klp_patch *patch)
 
 	klp_init_transition(patch, KLP_TRANSITION_UNPATCHED);
 
+#ifdef CONFIG_KLP_GENERATION_A
+	/*
+	 * Section 3.12 "Disable": only objects whose functions are
+	 * redirected now; a module that went away already ran its
+	 * pre_unpatch when it left.
+	 */
+	klp_for_each_object(patch, obj)
+		if (obj->patched)
+			klp_pre_unpatch_callback(obj);
+#else
 	klp_states_pre_unpatch(patch);
+#endif
 
 	/*
 	 * The states are deactivated before any task may leave the new code;
@@ -675,7 +714,9 @@ static ssize_t enabled_store(struct klp_patch *patch, const char *buf,
 		goto out;
 	}
 
+#ifndef CONFIG_KLP_GENERATION_A
 	/*
+	 * (Generation A has no block_disable: every patch can be disabled.)
 	 * Only the patch's own states count, even a shared one.  enabled is
 	 * set as soon as an enabling transition starts, so this also refuses
 	 * to reverse a stuck enable (section 3.8).
@@ -686,6 +727,7 @@ static ssize_t enabled_store(struct klp_patch *patch, const char *buf,
 		ret = -EINVAL;
 		goto out;
 	}
+#endif
 
 	if (patch == klp_transition_patch)
 		klp_reverse_transition();
@@ -763,7 +805,10 @@ const struct klp_object_attribute klp_object_attrs[] = {
 /*
  * Undo what klp_module_coming() did for @mod, for every patch before
  * @limit (NULL: all).  No state callback runs and no shadow variable is
- * freed: states belong to patches, not to objects.
+ * freed: states belong to patches, not to objects.  In generation A the
+ * object's own pre_unpatch and post_unpatch run around the unpatching
+ * (section 3.12 "Module going"); pre_unpatch not for the transition
+ * patch, whose post_patch has not run yet either.
  */
 static void klp_cleanup_module_patches_limited(struct module *mod,
 					       struct klp_patch *limit)
@@ -777,9 +822,16 @@ static void klp_cleanup_module_patches_limited(struct module *mod,
 		klp_for_each_object(patch, obj) {
 			if (!klp_is_module(obj) || strcmp(obj->name, mod->name))
 				continue;
+#ifdef CONFIG_KLP_GENERATION_A
+			if (patch != klp_transition_patch)
+				klp_pre_unpatch_callback(obj);
+#endif
 			pr_notice("reverting patch '%s' on unloading module '%s'\n",
 				  patch->mod->name, obj->name);
 			klp_unpatch_object(obj);
+#ifdef CONFIG_KLP_GENERATION_A
+			klp_post_unpatch_callback(obj);
+#endif
 			klp_free_object_loaded(obj);
 			break;
 		}
@@ -791,7 +843,10 @@ static void klp_cleanup_module_patches_limited(struct module *mod,
  * @mod:	the module, in MODULE_STATE_COMING
  *
  * Runs before the module's init, so the module never runs unpatched code
- * that a patch replaces.  No state callback runs (section 3.10).
+ * that a patch replaces.  No state callback runs (section 3.10).  In
+ * generation A each patch's object for @mod runs its pre_patch, which may
+ * refuse the module, and its post_patch unless that patch's transition is
+ * still running: completion will run it then (section 3.12).
  *
  * Return: 0, or the error that refuses the module load.
  */
@@ -832,12 +887,32 @@ int klp_module_coming(struct module *mod)
 			pr_notice("applying patch '%s' to loading module '%s'\n",
 				  patch->mod->name, obj->name);
 
+#ifdef CONFIG_KLP_GENERATION_A
+			ret = klp_pre_patch_callback(obj);
+			if (ret) {
+				pr_warn("pre-patch callback failed for object '%s'\n",
+					obj->name);
+				goto err;
+			}
+#endif
+
 			ret = klp_patch_object(obj);
 			if (ret) {
 				pr_warn("failed to apply patch '%s' to module '%s' (%d)\n",
 					patch->mod->name, obj->name, ret);
+#ifdef CONFIG_KLP_GENERATION_A
+				/*
+				 * Undo this object's pre_patch; the error
+				 * path undoes the earlier patches' objects.
+				 */
+				klp_post_unpatch_callback(obj);
+#endif
 				goto err;
 			}
+#ifdef CONFIG_KLP_GENERATION_A
+			if (patch != klp_transition_patch)
+				klp_post_patch_callback(obj);
+#endif
 			break;
 		}
 	}
@@ -859,7 +934,9 @@ err:
  * klp_module_going() - drop the patches of a module that is being removed
  * @mod:	the module, after its exit or after a failed init
  *
- * Runs no state callback and frees no shadow variable (section 3.10).
+ * Runs no state callback and frees no shadow variable (section 3.10); in
+ * generation A the objects' pre_unpatch and post_unpatch callbacks run
+ * (section 3.12), and still no shadow variable is freed.
  */
 void klp_module_going(struct module *mod)
 {

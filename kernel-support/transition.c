@@ -9,7 +9,9 @@
  *
  * When some task cannot switch yet, the transition stays pending and the
  * transition work retries it every second of simulated time.  Completion
- * runs the state callbacks of sections 3.2 and 3.4.
+ * runs the state callbacks of sections 3.2 and 3.4; in the generation A
+ * build (CONFIG_KLP_GENERATION_A) the per-object callbacks of section 3.12
+ * instead.
  */
 #define pr_fmt(fmt) "livepatch: " fmt
 
@@ -26,6 +28,9 @@
 #include "patch.h"
 #include "state.h"
 #include "transition.h"
+#ifdef CONFIG_KLP_GENERATION_A
+#include "legacy/callbacks.h"
+#endif
 
 struct klp_patch *klp_transition_patch;
 
@@ -70,9 +75,12 @@ static void klp_complete_transition(void)
 		  klp_transition_name(klp_target_state));
 
 	if (patch->replace && klp_target_state == KLP_TRANSITION_PATCHED) {
+		/* Generation A: the replaced patches get no callback at all. */
 		klp_unpatch_replaced_patches(patch);
 		klp_discard_nops(patch);
+#ifndef CONFIG_KLP_GENERATION_A
 		klp_states_post_unpatch_replaced(patch);
+#endif
 	}
 
 	if (klp_target_state == KLP_TRANSITION_UNPATCHED) {
@@ -94,6 +102,22 @@ static void klp_complete_transition(void)
 		task->patch_state = KLP_TRANSITION_IDLE;
 	}
 
+#ifdef CONFIG_KLP_GENERATION_A
+	/*
+	 * Every loaded object, also one whose module came during the
+	 * transition and so skipped its post_patch then.  post_unpatch runs
+	 * only where pre_patch succeeded: after a cancelled enable, not for
+	 * the object that failed nor for those never reached.
+	 */
+	klp_for_each_object(patch, obj) {
+		if (!klp_is_object_loaded(obj))
+			continue;
+		if (klp_target_state == KLP_TRANSITION_PATCHED)
+			klp_post_patch_callback(obj);
+		else
+			klp_post_unpatch_callback(obj);
+	}
+#else
 	if (klp_target_state == KLP_TRANSITION_PATCHED) {
 		klp_states_post_patch(patch);
 	} else {
@@ -101,6 +125,7 @@ static void klp_complete_transition(void)
 			klp_states_post_patch_replaced(patch);
 		klp_states_post_unpatch(patch);
 	}
+#endif
 
 	pr_notice("'%s': %s complete\n", patch->mod->name,
 		  klp_transition_name(klp_target_state));

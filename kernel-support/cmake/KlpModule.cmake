@@ -1,11 +1,17 @@
 # klp_add_module(<name> SOURCES <file>... [DEFINES <def>...]
-#                [OUTPUT_DIRECTORY <dir>] [NO_SANITIZE])
+#                [OUTPUT_DIRECTORY <dir>] [NO_SANITIZE] [GENERATION A])
 #
 # Builds <name>.so, a kernel module for klp-sim, the way kbuild builds a
 # .ko: the sources are compiled as gnu11 against kernel-support/include
 # with KBUILD_MODNAME="<name>", and a generated <name>.mod.c defines the
 # module's own __this_module, as modpost's would.  -Bsymbolic binds the
 # module's references to its own symbols, like a module's relocations.
+#
+# GENERATION A builds a module for klp-sim-a, the legacy (generation A)
+# runner: kernel-support/include-a, with generation A's livepatch.h, is
+# searched first.  The .mod.c records the generation in the module's
+# version magic, so that each runner refuses the other's modules, as the
+# kernel refuses a module built for another kernel.
 #
 # The module gets the sanitizer flags klp-sim was built with (see
 # KLP_SIM_SANITIZE), so that ASan sees the module's arrays, unless
@@ -29,8 +35,32 @@ endif()
 set_property(GLOBAL PROPERTY KLP_MODULE_C_FLAGS -fno-optimize-sibling-calls
   -fno-omit-frame-pointer ${KLP_FENTRY_FLAGS})
 
+# klp_vermagic(<var> [GENERATION A]): the version magic of modules for
+# klp-sim (generation C) or klp-sim-a (generation A).  The runner compares
+# it with the "vermagic=" of a module's .modinfo.
+function(klp_vermagic var)
+  cmake_parse_arguments(ARG "" "GENERATION" "" ${ARGN})
+  if(ARG_GENERATION STREQUAL "A")
+    set(${var} "klp-sim livepatch-api:A" PARENT_SCOPE)
+  elseif(NOT ARG_GENERATION OR ARG_GENERATION STREQUAL "C")
+    set(${var} "klp-sim livepatch-api:C" PARENT_SCOPE)
+  else()
+    message(FATAL_ERROR "unknown livepatch API generation '${ARG_GENERATION}'")
+  endif()
+endfunction()
+
+# The header directories of a generation, first searched first.
+function(klp_module_include_dirs var)
+  cmake_parse_arguments(ARG "" "GENERATION" "" ${ARGN})
+  set(dirs ${CMAKE_CURRENT_FUNCTION_LIST_DIR}/../include)
+  if(ARG_GENERATION STREQUAL "A")
+    set(dirs ${CMAKE_CURRENT_FUNCTION_LIST_DIR}/../include-a ${dirs})
+  endif()
+  set(${var} ${dirs} PARENT_SCOPE)
+endfunction()
+
 function(klp_add_module name)
-  cmake_parse_arguments(ARG "NO_SANITIZE" "OUTPUT_DIRECTORY"
+  cmake_parse_arguments(ARG "NO_SANITIZE" "OUTPUT_DIRECTORY;GENERATION"
     "SOURCES;DEFINES" ${ARGN})
   if(NOT ARG_SOURCES)
     message(FATAL_ERROR "klp_add_module(${name}): no SOURCES")
@@ -38,7 +68,8 @@ function(klp_add_module name)
   if(NOT ARG_OUTPUT_DIRECTORY)
     set(ARG_OUTPUT_DIRECTORY ${CMAKE_CURRENT_BINARY_DIR}/modules)
   endif()
-  set(include_dir ${CMAKE_CURRENT_FUNCTION_LIST_DIR}/../include)
+  klp_module_include_dirs(include_dirs GENERATION ${ARG_GENERATION})
+  klp_vermagic(vermagic GENERATION ${ARG_GENERATION})
   get_property(sanitize GLOBAL PROPERTY KLP_SIM_SANITIZE_FLAGS)
   get_property(module_flags GLOBAL PROPERTY KLP_MODULE_C_FLAGS)
   if(ARG_NO_SANITIZE)
@@ -53,6 +84,8 @@ function(klp_add_module name)
 struct module __this_module = {
 	.name = KBUILD_MODNAME,
 };
+
+MODULE_INFO(vermagic, \"@vermagic@\");
 " @ONLY)
 
   add_library(${name} MODULE ${ARG_SOURCES} ${modc})
@@ -62,22 +95,27 @@ struct module __this_module = {
     C_STANDARD_REQUIRED ON
     C_EXTENSIONS ON
     LIBRARY_OUTPUT_DIRECTORY ${ARG_OUTPUT_DIRECTORY})
-  target_include_directories(${name} PRIVATE ${include_dir})
+  target_include_directories(${name} PRIVATE ${include_dirs})
   target_compile_definitions(${name} PRIVATE
     "KBUILD_MODNAME=\"${name}\"" ${ARG_DEFINES})
   target_compile_options(${name} PRIVATE ${module_flags} ${sanitize})
   target_link_options(${name} PRIVATE -Wl,-Bsymbolic ${sanitize})
 endfunction()
 
-# klp_module_flags(<compile-var> <link-var>)
+# klp_module_flags(<compile-var> <link-var> [GENERATION A])
 #
 # The compiler and linker flags klp_add_module() gives a module, as lists,
 # for tools that build modules at test time (the proof of findings,
-# kernel-support/tests/proof): the project's and the build type's C flags,
-# gnu11, PIC, kernel-support/include, the flags above and the sanitizer
-# flags.  The caller adds -DKBUILD_MODNAME and the module's __this_module.
+# kernel-support/tests/proof; the Debian modules of test-corpus/kernel):
+# the project's and the build type's C flags, gnu11, PIC,
+# kernel-support/include (with GENERATION A: include-a, then include), the
+# flags above and the sanitizer flags.  The caller adds -DKBUILD_MODNAME
+# and the module's __this_module (and may add its version magic, see
+# klp_vermagic()).
 function(klp_module_flags compile_var link_var)
-  set(include_dir ${CMAKE_CURRENT_FUNCTION_LIST_DIR}/../include)
+  cmake_parse_arguments(ARG "" "GENERATION" "" ${ARGN})
+  klp_module_include_dirs(include_dirs GENERATION ${ARG_GENERATION})
+  list(TRANSFORM include_dirs PREPEND -I)
   get_property(sanitize GLOBAL PROPERTY KLP_SIM_SANITIZE_FLAGS)
   get_property(module_flags GLOBAL PROPERTY KLP_MODULE_C_FLAGS)
   get_directory_property(dir_options COMPILE_OPTIONS)
@@ -85,6 +123,6 @@ function(klp_module_flags compile_var link_var)
   separate_arguments(c_flags UNIX_COMMAND
     "${CMAKE_C_FLAGS} ${CMAKE_C_FLAGS_${config}}")
   set(${compile_var} ${c_flags} ${dir_options} -std=gnu11 -fPIC
-    -I${include_dir} ${module_flags} ${sanitize} PARENT_SCOPE)
+    ${include_dirs} ${module_flags} ${sanitize} PARENT_SCOPE)
   set(${link_var} -shared -Wl,-Bsymbolic ${sanitize} PARENT_SCOPE)
 endfunction()

@@ -70,6 +70,10 @@ static void read_modinfo(struct klp_sim_elf *elf, Elf_Scn *scn)
 
 		if (len == strlen("livepatch=Y") && !strncmp(p, "livepatch=Y", len))
 			elf->livepatch = true;
+		if (!strncmp(p, "vermagic=", strlen("vermagic=")) &&
+		    len < (size_t)(end - p) && !elf->vermagic[0])
+			snprintf(elf->vermagic, sizeof(elf->vermagic), "%s",
+				 p + strlen("vermagic="));
 		p += len + 1;
 	}
 }

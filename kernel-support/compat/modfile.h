@@ -30,6 +30,8 @@ struct klp_sim_sym {
  * @has_this_module: __this_module is defined (a generated .mod.c was linked)
  * @evidence:	per-object callback sections and symbols, one string each
  * @nr_evidence: number of @evidence
+ * @vermagic:	.modinfo's "vermagic=" value (the API generation the
+ *		module was built for), or "" if it has none
  * @params:	address of the "__param" section (module parameters)
  * @params_size: its size in bytes
  */
@@ -40,6 +42,7 @@ struct klp_sim_elf {
 	bool has_this_module;
 	char **evidence;
 	size_t nr_evidence;
+	char vermagic[64];
 	uintptr_t params;
 	size_t params_size;
 };

@@ -595,6 +595,31 @@ void klp_sim_destroy_params(struct kernel_param *params, size_t num);
 int klp_sim_param_file_show(struct kernel_param *kp, char *buf);
 int klp_sim_param_file_store(struct kernel_param *kp, const char *val);
 
+/*
+ * check_modinfo(): a module built for the other API generation has other
+ * struct layouts (struct klp_object, struct klp_state), which the core
+ * would misread; refuse it as the kernel refuses a module built for
+ * another kernel.  A module without version magic (built by hand, or by
+ * a tool that writes its own .mod.c) is accepted: the kernel would force
+ * the load.
+ */
+static int check_vermagic(const char *path, const char *name,
+			  const struct klp_sim_elf *elf)
+{
+	char modname[MODULE_NAME_LEN];
+	const char *dot;
+
+	if (!elf->vermagic[0] || !strcmp(elf->vermagic, KLP_SIM_VERMAGIC))
+		return 0;
+	snprintf(modname, sizeof(modname), "%s", name ? name : base_name(path));
+	dot = strrchr(modname, '.');
+	if (!name && dot)
+		modname[dot - modname] = '\0';
+	klp_printk(KERN_ERR "%s: version magic '%s' should be '%s'\n",
+		   modname, elf->vermagic, KLP_SIM_VERMAGIC);
+	return -ENOEXEC;
+}
+
 int klp_sim_insmod(const char *path, const char *name)
 {
 	return klp_sim_insmod_args(path, name, NULL);
@@ -624,6 +649,9 @@ int klp_sim_insmod_args(const char *path, const char *name, const char *args)
 		ret = -ENOEXEC;
 		goto free_elf;
 	}
+	ret = check_vermagic(path, name, &m->elf);
+	if (ret)
+		goto free_elf;
 
 	m->handle = dlopen(path, RTLD_NOW | RTLD_LOCAL);
 	if (!m->handle) {

@@ -12,6 +12,7 @@
 
 #include <linux/err.h>
 #include <linux/errno.h>
+#include <linux/gfp.h>
 #include <linux/kernel.h>
 #include <linux/printk.h>
 
@@ -155,9 +156,66 @@ static void out_str(struct fmt_out *o, const char *s, size_t n)
 }
 
 /* %p and its kernel extensions (%pS, %pK, %pe, ...). */
+/*
+ * The names %pGg prints for a gfp_t, in the kernel's order: compound
+ * masks first, so that GFP_KERNEL prints as one name, then single bits.
+ */
+static const struct {
+	gfp_t mask;
+	const char *name;
+} klp_gfp_names[] = {
+	{ GFP_USER,		"GFP_USER" },
+	{ GFP_KERNEL_ACCOUNT,	"GFP_KERNEL_ACCOUNT" },
+	{ GFP_KERNEL,		"GFP_KERNEL" },
+	{ GFP_NOFS,		"GFP_NOFS" },
+	{ GFP_ATOMIC,		"GFP_ATOMIC" },
+	{ GFP_NOIO,		"GFP_NOIO" },
+	{ GFP_NOWAIT,		"GFP_NOWAIT" },
+	{ __GFP_HIGH,		"__GFP_HIGH" },
+	{ __GFP_IO,		"__GFP_IO" },
+	{ __GFP_FS,		"__GFP_FS" },
+	{ __GFP_ZERO,		"__GFP_ZERO" },
+	{ __GFP_NOWARN,		"__GFP_NOWARN" },
+	{ __GFP_RETRY_MAYFAIL,	"__GFP_RETRY_MAYFAIL" },
+	{ __GFP_NOFAIL,		"__GFP_NOFAIL" },
+	{ __GFP_NORETRY,	"__GFP_NORETRY" },
+	{ __GFP_HARDWALL,	"__GFP_HARDWALL" },
+	{ __GFP_ACCOUNT,	"__GFP_ACCOUNT" },
+	{ __GFP_DIRECT_RECLAIM,	"__GFP_DIRECT_RECLAIM" },
+	{ __GFP_KSWAPD_RECLAIM,	"__GFP_KSWAPD_RECLAIM" },
+};
+
+/* %pGg: the flags at @ptr by name, '|'-separated, the rest in hex. */
+static void out_gfp_flags(struct fmt_out *o, const gfp_t *ptr)
+{
+	gfp_t flags = *ptr;
+	char num[32];
+
+	for (size_t i = 0; flags && i < ARRAY_SIZE(klp_gfp_names); i++) {
+		gfp_t mask = klp_gfp_names[i].mask;
+
+		if ((flags & mask) != mask)
+			continue;
+		out_str(o, klp_gfp_names[i].name,
+			strlen(klp_gfp_names[i].name));
+		flags &= ~mask;
+		if (flags)
+			out_str(o, "|", 1);
+	}
+	if (flags) {
+		snprintf(num, sizeof(num), "%#x", (unsigned int)flags);
+		out_str(o, num, strlen(num));
+	}
+}
+
 static void out_pointer(struct fmt_out *o, const void *ptr, const char *ext)
 {
 	char desc[KLP_SIM_DESC_LEN];
+
+	if (ext[0] == 'G' && ext[1] == 'g' && ptr) {
+		out_gfp_flags(o, ptr);
+		return;
+	}
 
 	if (ext[0] == 'e' && IS_ERR(ptr)) {
 		const char *name = klp_sim_errname((int)PTR_ERR(ptr));

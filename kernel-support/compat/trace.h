@@ -36,6 +36,29 @@ void trace_klp_state_torn_down(const char *how, struct klp_patch *patch,
 			       struct klp_state *state);
 
 /*
+ * trace_klp_object_callback() - a per-object callback of generation A
+ * (struct klp_callbacks) is about to be called for @obj
+ * @callback:	"pre_patch", "post_patch", "pre_unpatch" or "post_unpatch"
+ *
+ * Only the legacy build of the core (CONFIG_KLP_GENERATION_A) calls the
+ * trace_klp_object_*() hooks; the patch is the one whose objects @obj is
+ * on.
+ */
+void trace_klp_object_callback(const char *callback, struct klp_object *obj);
+
+/*
+ * trace_klp_object_set_up() - a pre_patch or post_patch callback of @obj
+ * returned success: whatever it changes is in place.
+ */
+void trace_klp_object_set_up(const char *callback, struct klp_object *obj);
+
+/*
+ * trace_klp_object_torn_down() - a pre_unpatch or post_unpatch callback
+ * of @obj returned.
+ */
+void trace_klp_object_torn_down(const char *callback, struct klp_object *obj);
+
+/*
  * trace_klp_shadow_alloc() - a shadow variable <@obj, @id> with @data was
  * created by code that returns to @caller.
  */

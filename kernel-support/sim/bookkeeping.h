@@ -18,6 +18,14 @@
 unsigned int klp_states_report_leaks(void);
 
 /*
+ * The object ledger (generation A): prints "leak: object ..." for an
+ * object whose per-object callbacks set something up while no patch on
+ * the list has an object of that name any more.  Returns the number of
+ * lines.
+ */
+unsigned int klp_objects_report_leaks(void);
+
+/*
  * Live shadow variables with @id (or any id if @any_id), attached to the
  * object that klp_sim_describe() named @obj_desc (or to any object if
  * NULL).

@@ -265,6 +265,7 @@ static void report_leaks(void)
 	count += report_patches();
 	count += klp_shadow_report("leak: ");
 	count += klp_states_report_leaks();
+	count += klp_objects_report_leaks();
 	count += klp_sim_mm_report_leaks();
 	count += klp_sim_module_report();
 	if (!count && !sim_quiet_clean_report)
@@ -1108,6 +1109,29 @@ static bool is_redirected_echo(const char *line)
 }
 
 /*
+ * "echo <text> > /dev/kmsg": the selftests' log() (functions.sh), which
+ * start_test() uses to mark where each test begins; the text, unquoted,
+ * becomes a kernel message, in kmsg-only mode too.
+ */
+static bool echo_to_kmsg(char *line)
+{
+	static const char suffix[] = " > /dev/kmsg";
+	size_t len = strlen(line), slen = strlen(suffix);
+	char *argv[MAX_ARGS + 1], msg[4096] = "";
+	int argc;
+
+	if (len < 4 + slen || strcmp(line + len - slen, suffix))
+		return false;
+	line[len - slen] = '\0';
+	argc = split_words(line, argv);
+	for (int i = 1; i < argc; i++)
+		snprintf(msg + strlen(msg), sizeof(msg) - strlen(msg), "%s%s",
+			 i > 1 ? " " : "", argv[i]);
+	klp_sim_line("%s", msg);
+	return true;
+}
+
+/*
  * With kmsg-only on, the command lines that the selftests' functions.sh
  * logs to the kernel log appear as they do there; all others stay out.
  */
@@ -1139,6 +1163,8 @@ static void run_line(char *line)
 
 	if (!strncmp(line, "echo", 4) && (!line[4] || line[4] == ' ') &&
 	    !is_redirected_echo(line)) {
+		if (echo_to_kmsg(line))
+			return;
 		text = line + 4;
 		while (*text == ' ')
 			text++;
@@ -1184,11 +1210,20 @@ static void run_file(FILE *f)
 	}
 }
 
+/* The legacy build (generation A) is klp-sim-a. */
+#ifdef CONFIG_KLP_GENERATION_A
+#define KLP_SIM_NAME	"klp-sim-a"
+#define KLP_SIM_INDENT	"                 "
+#else
+#define KLP_SIM_NAME	"klp-sim"
+#define KLP_SIM_INDENT	"               "
+#endif
+
 static void __noreturn usage(int status)
 {
 	fprintf(status ? stderr : stdout,
-		"usage: klp-sim [-L <dir>]... [--no-phantom-vmlinux] [--leaks-after-each]\n"
-		"               [-e <command>]... [<scenario> | -]\n");
+		"usage: " KLP_SIM_NAME " [-L <dir>]... [--no-phantom-vmlinux] [--leaks-after-each]\n"
+		KLP_SIM_INDENT "[-e <command>]... [<scenario> | -]\n");
 	exit(status);
 }
 

@@ -15,7 +15,9 @@
 #   root/      dpkg -x of linux-headers-*-amd64, -common and linux-kbuild-*
 #              (absolute symlinks and Makefile includes rewritten into root/)
 #   src/       samples/livepatch, tools/testing/selftests/livepatch/test_modules,
-#              scripts/clang-tools from the linux-source-6.12 tarball
+#              the selftest scripts tools/testing/selftests/livepatch/*.sh
+#              (for klp-sim's replay of them) and scripts/clang-tools from
+#              the linux-source-6.12 tarball
 #   build/samples/, build/selftests/
 #              copied sources, Kbuild, .ko files, compile_commands.json
 #   logs/      kbuild and gen_compile_commands logs
@@ -44,7 +46,7 @@ readonly PKG_SOURCE="linux-source-6.12"
 readonly PKG_HDR_ARCH="linux-headers-${KFLAVOUR}"
 readonly PKG_HDR_COMMON="linux-headers-${KABI}-common"
 readonly PKG_KBUILD="linux-kbuild-${KABI}"
-readonly STAMP_FORMAT="klp-lint-kernel-cache v1 ${DEB_VERSION}"
+readonly STAMP_FORMAT="klp-lint-kernel-cache v2 ${DEB_VERSION}"
 
 # Build tools needed by kbuild for an out-of-tree module build.  binutils
 # provides x86_64-linux-gnu-ld (Debian's headers set CROSS_COMPILE to
@@ -72,6 +74,16 @@ readonly SELFTEST_SOURCES=(
     test_klp_state2.c
     test_klp_state3.c
     test_klp_syscall.c
+)
+# The selftest scripts (v2 of the layout): kernel-support replays them in
+# klp-sim and compares its transcripts with their expected dmesg.
+readonly SELFTEST_SCRIPTS=(
+    functions.sh
+    test-callbacks.sh
+    test-livepatch.sh
+    test-shadow-vars.sh
+    test-state.sh
+    test-sysfs.sh
 )
 
 log() { printf 'prepare-kernel: %s\n' "$*" >&2; }
@@ -116,6 +128,9 @@ is_ready() {
     done
     for f in "${SELFTEST_SOURCES[@]}"; do
         [[ -f "$c/build/selftests/${f%.c}.ko" ]] || return 1
+    done
+    for f in "${SELFTEST_SCRIPTS[@]}"; do
+        [[ -f "$c/src/tools/testing/selftests/livepatch/$f" ]] || return 1
     done
     [[ -f "$c/build/samples/compile_commands.json" &&
        -f "$c/build/selftests/compile_commands.json" ]] || return 1
@@ -232,7 +247,8 @@ need_root=0; need_src=0
 # .root.done holds the root path the Makefiles were rewritten to.
 [[ -f "$CACHE/.root.done" && -d "$KDIR" &&
    "$(cat "$CACHE/.root.done")" == "$ROOT" ]] || need_root=1
-[[ -f "$CACHE/.src.done" && -d "$SRC/samples/livepatch" ]] || need_src=1
+[[ -f "$CACHE/.src.done" && -d "$SRC/samples/livepatch" &&
+   -f "$SRC/tools/testing/selftests/livepatch/${SELFTEST_SCRIPTS[0]}" ]] || need_src=1
 
 if [[ $need_root == 1 || $need_src == 1 ]]; then
     rm -rf "$CACHE"/tmp.*
@@ -303,6 +319,7 @@ if [[ $need_src == 1 ]]; then
         | tar -xJf - -C "$SRC" --strip-components=1 --wildcards \
             'linux-source-6.12/samples/livepatch/*' \
             'linux-source-6.12/tools/testing/selftests/livepatch/test_modules/*' \
+            'linux-source-6.12/tools/testing/selftests/livepatch/*.sh' \
             'linux-source-6.12/scripts/clang-tools/*'
     for f in "${SAMPLE_SOURCES[@]}"; do
         [[ -f "$SRC/samples/livepatch/$f" ]] || die "missing samples/livepatch/$f"
@@ -310,6 +327,10 @@ if [[ $need_src == 1 ]]; then
     for f in "${SELFTEST_SOURCES[@]}"; do
         [[ -f "$SRC/tools/testing/selftests/livepatch/test_modules/$f" ]] \
             || die "missing test_modules/$f"
+    done
+    for f in "${SELFTEST_SCRIPTS[@]}"; do
+        [[ -f "$SRC/tools/testing/selftests/livepatch/$f" ]] \
+            || die "missing tools/testing/selftests/livepatch/$f"
     done
     [[ -f "$SRC/scripts/clang-tools/gen_compile_commands.py" ]] \
         || die "missing scripts/clang-tools/gen_compile_commands.py"
