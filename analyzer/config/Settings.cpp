@@ -29,6 +29,13 @@ const Settings *SettingsResolver::forFile(const std::string &File) {
   return It->second.get();
 }
 
+std::vector<std::string> SettingsResolver::takeProblems() {
+  std::lock_guard<std::mutex> Guard(Lock);
+  std::vector<std::string> Out;
+  Out.swap(Problems);
+  return Out;
+}
+
 std::unique_ptr<Settings> SettingsResolver::resolve(const std::string &File) {
   auto S = std::make_unique<Settings>();
   bool Ok = true;
@@ -36,12 +43,15 @@ std::unique_ptr<Settings> SettingsResolver::resolve(const std::string &File) {
   if (Sources.ReadConfigFiles) {
     Config FromFiles;
     Ok = configFor(File, Sources.ConfigFile, FromFiles);
+    if (!Ok)
+      Problems.push_back("invalid configuration file for " + File);
     S->Merged.merge(FromFiles);
   }
   S->Merged.merge(Sources.CommandLine);
   auto Problem = [&](const std::string &Where, const std::string &Why) {
     llvm::errs() << (Where.empty() ? std::string("klp-lint") : Where)
                  << ": error: " << Why << "\n";
+    Problems.push_back(Where.empty() ? Why : Where + ": " + Why);
     Ok = false;
   };
   for (auto [Spec, Out] : {std::pair{S->Merged.checks(), &S->Checks},

@@ -49,6 +49,8 @@ public:
   /// The settings for \p File, or null when its configuration is invalid
   /// (the problems are printed once, where they were written). Thread-safe.
   const Settings *forFile(const std::string &File);
+  /// The problems printed so far (each once), for the machine formats.
+  std::vector<std::string> takeProblems();
 
 private:
   std::unique_ptr<Settings> resolve(const std::string &File);
@@ -57,6 +59,7 @@ private:
   std::mutex Lock;
   std::map<std::string, std::unique_ptr<Settings>> ByDirectory;
   std::map<std::string, std::shared_ptr<const CheckSet>> ByConfiguration;
+  std::vector<std::string> Problems;
 };
 
 /// Parse "<check>.<Option>=<value>" (--check-option, KLP_LINT_FLAGS) into

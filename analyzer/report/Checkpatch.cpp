@@ -37,6 +37,15 @@ void renderCheckpatch(const RenderContext &C, llvm::raw_ostream &OS) {
        << ":\n";
     OS << "+" << C.Sources.line(F.Where.File, F.Where.Line) << "\n\n";
   }
+  // What could not be analyzed is an ERROR: a gate reading this log must
+  // not take a failed run for a clean one.
+  for (const Failure &F : C.Failures) {
+    ++Errors;
+    OS << "ERROR:KLP_LINT_FAILED: " << F.Message << "\n";
+    if (!F.File.empty())
+      OS << "#0: FILE: " << C.Prints.relative(F.File) << ":\n";
+    OS << "\n";
+  }
   // checkpatch counts every line it read: every analyzed file, and any
   // other file a finding is in (an included .c file, a header).
   Files.insert(C.AnalyzedFiles.begin(), C.AnalyzedFiles.end());
@@ -47,7 +56,9 @@ void renderCheckpatch(const RenderContext &C, llvm::raw_ostream &OS) {
   if (C.Strict)
     OS << Checks << " checks, ";
   OS << Lines << " lines checked\n";
-  if (Errors + Warnings + Checks)
+  if (!C.Failures.empty())
+    OS << "\nklp-lint could not analyze everything, please review.\n";
+  else if (Errors + Warnings + Checks)
     OS << "\nklp-lint found livepatch problems, please review.\n";
   else
     OS << "\nklp-lint found no obvious livepatch problems.\n";

@@ -31,11 +31,17 @@ void renderJson(const RenderContext &C, llvm::raw_ostream &OS) {
                               {"notes", std::move(Notes)},
                               {"fingerprint", F.Fingerprint}});
   }
+  // What could not be analyzed is part of the report: an empty "findings"
+  // with a non-empty "errors" is a failed run, not a clean one.
+  Array Errors;
+  for (const Failure &F : C.Failures)
+    Errors.push_back(Object{{"file", F.File}, {"message", F.Message}});
   OS << llvm::formatv("{0:2}",
                       Value(Object{{"version", 1},
                                    {"tool", "klp-lint"},
                                    {"tool_version", KLP_LINT_VERSION},
-                                   {"findings", std::move(Findings)}}))
+                                   {"findings", std::move(Findings)},
+                                   {"errors", std::move(Errors)}}))
      << "\n";
 }
 

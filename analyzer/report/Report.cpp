@@ -64,6 +64,11 @@ void Report::fail(Failure F, llvm::raw_ostream &OS) {
   Failures.push_back(std::move(F));
 }
 
+void Report::record(Failure F) {
+  std::lock_guard<std::mutex> Guard(Lock);
+  Failures.push_back(std::move(F));
+}
+
 void Report::analyzed(const std::string &MainFile) {
   std::lock_guard<std::mutex> Guard(Lock);
   ++Analyzed;

@@ -53,6 +53,8 @@ public:
   /// Something could not be analyzed: printed now to \p OS, recorded for
   /// the machine formats, and the exit code becomes 2. Thread-safe.
   void fail(Failure F, llvm::raw_ostream &OS);
+  /// The same for a failure already printed where it was found.
+  void record(Failure F);
   bool failed() const { return !Failures.empty(); }
 
   /// Render, write files, print the summary. Returns false (with a message

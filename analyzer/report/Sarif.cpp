@@ -147,6 +147,29 @@ Object resultObject(const RenderContext &C, const Finding &F, size_t RuleIndex) 
   return Result;
 }
 
+/// Whether the run could analyze everything, and what it could not: a log
+/// with executionSuccessful false is a failed run, never an "all clear".
+Object invocation(const RenderContext &C) {
+  Array Notes;
+  for (const Failure &F : C.Failures) {
+    Object N{{"level", "error"},
+             {"message", Object{{"text", F.Message}}},
+             {"descriptor", Object{{"id", "klp-lint-failure"}}}};
+    if (!F.File.empty()) {
+      Loc L;
+      L.File = F.File;
+      Object Where = location(C, L);
+      Where["physicalLocation"].getAsObject()->erase("region");
+      N["locations"] = Array{std::move(Where)};
+    }
+    Notes.push_back(std::move(N));
+  }
+  Object I{{"executionSuccessful", C.Failures.empty()}};
+  if (!Notes.empty())
+    I["toolExecutionNotifications"] = std::move(Notes);
+  return I;
+}
+
 } // namespace
 
 void renderSarif(const RenderContext &C, llvm::raw_ostream &OS) {
@@ -166,6 +189,7 @@ void renderSarif(const RenderContext &C, llvm::raw_ostream &OS) {
   Object Run{{"tool", Object{{"driver", std::move(Driver)}}},
              {"automationDetails", Object{{"id", "klp-lint/"}}},
              {"columnKind", "utf16CodeUnits"},
+             {"invocations", Array{invocation(C)}},
              {"results", std::move(Results)}};
   if (!C.SourceRoot.empty())
     Run["originalUriBaseIds"] = Object{

@@ -85,7 +85,7 @@ bool parseCommandLine(int &Argc, const char **Argv,
 
 /// --checks, --warnings-as-errors, --check-option, --extra-arg,
 /// --removed-arg, --config-file: where the settings come from.
-bool settingsSources(klp::SettingsSources &S) {
+bool settingsSources(klp::SettingsSources &S, std::vector<std::string> &Problems) {
   // A typo must not turn the gate off: globs that select no check are
   // errors (pure removals are fine).
   for (auto [Name, Value] : {std::pair<const char *, const std::string *>{
@@ -93,31 +93,26 @@ bool settingsSources(klp::SettingsSources &S) {
                              {"--warnings-as-errors", &opt::WarningsAsErrors}}) {
     llvm::Expected<klp::GlobList> G = klp::GlobList::parse(*Value);
     if (!G) {
-      fail(std::string(Name) + ": " + llvm::toString(G.takeError()));
-      return false;
+      Problems.push_back(std::string(Name) + ": " + llvm::toString(G.takeError()));
+      continue;
     }
-    std::vector<std::string> Unknown = klp::unknownChecks(*G);
-    for (const std::string &U : Unknown)
-      fail(std::string(Name) + ": " + U);
-    if (!Unknown.empty())
-      return false;
+    for (const std::string &U : klp::unknownChecks(*G))
+      Problems.push_back(std::string(Name) + ": " + U);
   }
   if (!opt::Checks.empty())
     S.CommandLine.Checks.push_back(opt::Checks);
   if (!opt::WarningsAsErrors.empty())
     S.CommandLine.WarningsAsErrors.push_back(opt::WarningsAsErrors);
   for (const std::string &KV : opt::CheckOption)
-    if (!klp::parseCheckOption(KV, S.CommandLine)) {
-      fail("invalid --check-option '" + KV +
-           "': expected <check>.<Option>=<value>");
-      return false;
-    }
+    if (!klp::parseCheckOption(KV, S.CommandLine))
+      Problems.push_back("invalid --check-option '" + KV +
+                         "': expected <check>.<Option>=<value>");
   S.CommandLine.ExtraArgs.assign(opt::ExtraArgs.begin(), opt::ExtraArgs.end());
   S.CommandLine.RemovedArgs.assign(opt::RemovedArgs.begin(),
                                    opt::RemovedArgs.end());
   S.ConfigFile = opt::ConfigFile;
   S.ResourceDir = KLP_CLANG_RESOURCE_DIR;
-  return true;
+  return Problems.empty();
 }
 
 int listChecks(const klp::Settings &S) {
@@ -130,35 +125,33 @@ int listChecks(const klp::Settings &S) {
   return klp::ExitClean;
 }
 
-bool runOptions(klp::RunOptions &Opts,
-                std::optional<std::vector<std::string>> CompilerArgs) {
+void runOptions(klp::RunOptions &Opts,
+                std::optional<std::vector<std::string>> CompilerArgs,
+                std::vector<std::string> &Problems) {
   if (!opt::Shard.empty()) {
     unsigned I = 0, N = 0;
     auto [A, B] = StringRef(opt::Shard).split('/');
     if (A.getAsInteger(10, I) || B.getAsInteger(10, N) || N == 0 || I == 0 ||
-        I > N) {
-      fail("invalid --shard '" + opt::Shard +
-           "': expected i/n with 1 <= i <= n");
-      return false;
-    }
+        I > N)
+      Problems.push_back("invalid --shard '" + opt::Shard +
+                         "': expected i/n with 1 <= i <= n");
     Opts.Shard = I;
     Opts.Shards = N;
   }
+  if (opt::Jobs == 0)
+    Problems.push_back("invalid -j 0: expected at least 1");
   Opts.Jobs = std::max(1u, unsigned(opt::Jobs));
   Opts.Parse.FullParse = opt::FullParse;
   Opts.Parse.PchCache = klp::defaultPchCache();
-  if (opt::Files.empty() && opt::BuildDir.empty()) {
-    fail("no input files (see --help)");
-    return false;
-  }
+  if (opt::Files.empty() && opt::BuildDir.empty())
+    Problems.push_back("no input files (see --help)");
   Opts.Inputs.Files.assign(opt::Files.begin(), opt::Files.end());
   Opts.Inputs.BuildDir = opt::BuildDir;
   Opts.Inputs.CompilerArgs = std::move(CompilerArgs);
   Opts.Inputs.EmbeddedHeaders = !opt::NoEmbeddedHeaders;
-  return true;
 }
 
-bool reportOptions(klp::ReportOptions &R) {
+void reportOptions(klp::ReportOptions &R, std::vector<std::string> &Problems) {
   R.Format = opt::Format;
   R.ExportFixes = opt::ExportFixes;
   R.WriteBaseline = opt::WriteBaseline;
@@ -176,11 +169,8 @@ bool reportOptions(klp::ReportOptions &R) {
       (!opt::LineFilterOpt.empty() &&
        !klp::LineFilter::parseJSON(opt::LineFilterOpt, R.Lines, Error)) ||
       (!opt::Diff.empty() &&
-       !klp::LineFilter::fromGitDiff(opt::Diff, R.Lines, Error))) {
-    fail(Error);
-    return false;
-  }
-  return true;
+       !klp::LineFilter::fromGitDiff(opt::Diff, R.Lines, Error)))
+    Problems.push_back(Error);
 }
 
 } // namespace
@@ -191,19 +181,32 @@ int main(int argc, const char **argv) {
     return RC;
 
   std::optional<std::vector<std::string>> CompilerArgs;
-  klp::SettingsSources Sources;
-  if (!parseCommandLine(argc, argv, CompilerArgs) || !settingsSources(Sources))
+  if (!parseCommandLine(argc, argv, CompilerArgs))
     return klp::ExitCannotAnalyze;
   if (!opt::Explain.empty())
     return klp::explainCheck(opt::Explain, outs()) ? klp::ExitClean
                                                    : klp::ExitCannotAnalyze;
+  // Problems found before the analysis are failures of the run: for a
+  // report run they reach every output format (a SARIF log that says the
+  // run failed, never an empty one), otherwise they are printed.
+  std::vector<std::string> Problems;
+  klp::SettingsSources Sources;
+  settingsSources(Sources, Problems);
+  bool ReportRun = !opt::DumpConfig && !opt::ListChecks;
+  if (!ReportRun && !Problems.empty()) {
+    for (const std::string &P : Problems)
+      fail(P);
+    return klp::ExitCannotAnalyze;
+  }
 
   // The settings shown and checked up front are the first file's (or the
   // current directory's).
   klp::SettingsResolver Resolver(std::move(Sources));
   std::string First = opt::Files.empty() ? "./-" : std::string(opt::Files.front());
-  const klp::Settings *S = Resolver.forFile(klp::absolutePath(First));
-  if (!S)
+  const klp::Settings *S = Problems.empty()
+                               ? Resolver.forFile(klp::absolutePath(First))
+                               : nullptr;
+  if (!ReportRun && !S)
     return klp::ExitCannotAnalyze;
   if (opt::DumpConfig) {
     outs() << klp::dumpConfig(S->Merged);
@@ -211,13 +214,20 @@ int main(int argc, const char **argv) {
   }
   if (opt::ListChecks)
     return listChecks(*S);
+  // The resolver printed its problems where it found them.
+  std::vector<std::string> Printed = Resolver.takeProblems();
 
   klp::RunOptions Opts;
   klp::ReportOptions ROpts;
-  if (!runOptions(Opts, std::move(CompilerArgs)) || !reportOptions(ROpts))
-    return klp::ExitCannotAnalyze;
+  runOptions(Opts, std::move(CompilerArgs), Problems);
+  reportOptions(ROpts, Problems);
   klp::Report Sink(std::move(ROpts));
-  int RC = klp::runAnalysis(Opts, Resolver, Sink);
+  for (const std::string &P : Problems)
+    Sink.fail({"", P}, errs());
+  for (const std::string &P : Printed)
+    Sink.record({"", P});
+  int RC = Problems.empty() && S ? klp::runAnalysis(Opts, Resolver, Sink)
+                                 : int(klp::ExitCannotAnalyze);
   if (!Sink.finish() && RC == klp::ExitClean)
     RC = klp::ExitCannotAnalyze;
   return RC;

@@ -45,6 +45,8 @@ for line in m.group(1).splitlines():
     if "tools/klp-lint-ci" not in line:
         continue
     line = re.sub(r"^\s*(-\s+)?(run:\s+)?", "", line)
+    # The GitHub step keeps klp-lint's status for the upload's condition.
+    line = re.sub(r"\s*\|\|\s*status=\$\?\s*$", "", line)
     print(line)
 EOF
 }
@@ -133,6 +135,20 @@ run_line "$REPO" "$lines" GITHUB_WORKSPACE="$REPO"
 summary=$(sarif_summary "$REPO/klp-lint.sarif" "$REPO") || fail "SARIF of $REPO/klp-lint.sarif is not as GitHub needs it (above)"
 [ "$summary" = "2 livepatch/demo.c" ] || fail "github: SARIF has '$summary', expected 2 results in livepatch/demo.c"
 ok "github: klp-lint.sarif with 2 repository-relative results ($lines)"
+# A failed run is not uploaded: the step records klp-lint's exit status and
+# the upload step runs only for 0 and 1. Read the recipe's own lines and
+# replay them with a run that cannot analyze (a missing database).
+gh=$(block github)
+grep -qF 'echo "status=$status" >> "$GITHUB_OUTPUT"' <<<"$gh" || fail "github: the klp-lint step does not record its status"
+upload_if=$(awk '/name: Upload to code scanning/{u=1} u && /if:/{print; exit}' <<<"$gh")
+grep -qF "steps.klp-lint.outputs.status == '0'" <<<"$upload_if" &&
+  grep -qF "steps.klp-lint.outputs.status == '1'" <<<"$upload_if" &&
+  ! grep -qF "== '2'" <<<"$upload_if" || fail "github: the upload step's condition ($upload_if) does not skip failed runs"
+broken=${lines/-p build/-p no-such-build}
+run_line "$REPO" "$broken" GITHUB_WORKSPACE="$REPO"
+[ $rc -eq 2 ] || fail "github: a run without its database exited $rc, want 2"
+grep -q '"executionSuccessful": false' "$REPO/klp-lint.sarif" || fail "github: the failed run's log does not say so"
+ok "github: a failed run (exit 2) is not uploaded, and its log says executionSuccessful false"
 
 # --- GitLab CI ---------------------------------------------------------------------
 rm -f "$REPO/klp-lint.sarif"

@@ -106,6 +106,16 @@ for c in "${CASES[@]}"; do
   logs+=("$log")
 done
 
+# A failed run (a file that does not exist): executionSuccessful false with a
+# notification; the log must be as valid as any other.
+set +e
+"$KLP_LINT" --format=sarif --source-root="$SRC" "$SRC/examples/livepatch-demo.c" "$SRC/examples/no-such-file.c" >"$WORK/failed.sarif" 2>"$WORK/failed.stderr"
+rc=$?
+set -e
+[ $rc -eq 2 ] || fail "a missing file gave exit $rc, want 2"
+grep -q '"executionSuccessful": false' "$WORK/failed.sarif" || fail "the failed run's log does not say executionSuccessful false"
+logs+=("$WORK/failed.sarif")
+
 # --- Negative self-test: the GH rules must run ------------------------------
 python3 - "$WORK/demo.sarif" "$WORK/broken.sarif" <<'EOF'
 import json, sys
@@ -126,7 +136,7 @@ status=0
 for log in "${logs[@]}"; do
   validate "$log"
   bad=$(problems "$log.txt")
-  results=$(grep -c '"ruleId"' "$log")
+  results=$(grep -c '"ruleId"' "$log" || true)
   if [ -n "$bad" ]; then
     echo "check-sarif: $(basename "$log"): $results results, REJECTED:" >&2
     echo "$bad" >&2
