@@ -10,6 +10,8 @@
 #include <clang/Frontend/CompilerInstance.h>
 #include <clang/Frontend/FrontendAction.h>
 #include <clang/Frontend/TextDiagnosticPrinter.h>
+#include <clang/Frontend/Utils.h>
+#include <llvm/Support/Path.h>
 #include <clang/Tooling/Tooling.h>
 #include <llvm/Support/raw_ostream.h>
 
@@ -94,16 +96,34 @@ private:
   bool LastWasOurs = false, LastWasTolerated = false;
 };
 
+/// Every file the TU reads, system headers and the files behind a PCH
+/// included: what its facts are derived from (stored facts are reused only
+/// while none of them changed).
+class InputCollector : public DependencyCollector {
+  bool needSystemDependencies() override { return true; }
+};
+
 class KlpConsumer : public ASTConsumer {
 public:
   KlpConsumer(CompilerInstance &CI, unsigned Index, ParseHooks &Hooks)
-      : CI(CI), Hooks(Hooks), X(CI, Index, Hooks.Extractors) {
+      : CI(CI), Hooks(Hooks), X(CI, Index, Hooks.Extractors),
+        Inputs(std::make_shared<InputCollector>()) {
     X.attachPreprocessor();
+    Inputs->attachToPreprocessor(CI.getPreprocessor());
+    CI.addDependencyCollector(Inputs); // for the PCH's inputs, loaded next
   }
   void HandleTranslationUnit(ASTContext &Ctx) override {
     for (auto [Raw, Assignment] : Hooks.Tolerated)
       X.missingCallbacksMember(SourceLocation::getFromRawEncoding(Raw),
                                Assignment);
+    std::vector<std::string> Files;
+    for (const std::string &D : Inputs->getDependencies()) {
+      llvm::SmallString<256> Path(D);
+      CI.getFileManager().makeAbsolutePath(Path);
+      llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
+      Files.push_back(std::string(Path));
+    }
+    X.setInputs(std::move(Files));
     Hooks.Parsed(CI, Ctx, X);
   }
   /// The fast path: kernel headers' function bodies are parsed for nothing
@@ -115,6 +135,7 @@ private:
   CompilerInstance &CI;
   ParseHooks &Hooks;
   TUExtraction X;
+  std::shared_ptr<InputCollector> Inputs;
 };
 
 class KlpAction : public ASTFrontendAction {

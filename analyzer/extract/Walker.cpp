@@ -20,6 +20,7 @@ FactHooks::~FactHooks() = default;
 struct TUExtraction::Impl {
   ExtractContext X;
   std::vector<std::pair<SourceLocation, bool>> MissingMembers;
+  std::vector<std::string> Inputs;
   std::vector<std::unique_ptr<FactFamily>> Families;
   std::vector<std::pair<std::string, std::unique_ptr<FactExtractor>>> Own;
   std::vector<FactHooks *> Hooks; // families first, then the checks'
@@ -147,6 +148,10 @@ void TUExtraction::attachPreprocessor() {
 
 bool TUExtraction::isOwn(const Decl *D) { return I->X.isOwn(D->getLocation()); }
 
+void TUExtraction::setInputs(std::vector<std::string> Files) {
+  I->Inputs = std::move(Files);
+}
+
 void TUExtraction::missingCallbacksMember(SourceLocation Where, bool Assignment) {
   I->MissingMembers.push_back({Where, Assignment});
 }
@@ -160,6 +165,7 @@ TUFacts TUExtraction::run(ASTContext &Ctx) {
     SM.getFileManager().makeAbsolutePath(Path);
     Facts.MainFile = absolutePath(Path);
   }
+  Facts.Inputs = I->Inputs;
   X.begin(Ctx);
   Facts.Gen = X.generation();
   if (Facts.Gen == Generation::ReplaceSetRFC)

@@ -41,6 +41,8 @@ public:
   /// The compiler reported a klp_object callbacks member unknown at \p Where
   /// (see extract/Families.h): record it as per-object callbacks.
   void missingCallbacksMember(clang::SourceLocation Where, bool Assignment);
+  /// The files the TU read (TUFacts::Inputs).
+  void setInputs(std::vector<std::string> Files);
 
   struct Impl;
 

@@ -6,9 +6,10 @@
 // is kept light: it links no Clang and only LLVM's support library (linked
 // statically), starts in about a millisecond, runs the real compiler,
 // applies the textual prefilter, and only for a TU that needs a parse (or a
-// module join at <module>.mod.c with livepatch facts) hands over to the full
-// klp-lint next to it. The compiler's status stands unless the analysis
-// promotes a finding under an explicit policy.
+// module join with livepatch facts) hands over to the full klp-lint next to
+// it, in a child process with a timeout. The compiler's status and bytes
+// stand unless the analysis promotes a finding under an explicit policy, or
+// fails while failing closed was asked (KLP_LINT_WERROR).
 //
 //===----------------------------------------------------------------------===//
 
@@ -26,34 +27,64 @@
 
 using namespace klp;
 
-static bool needsFullAnalysis(const CompileCall &Call) {
-  std::string Dir = llvm::sys::path::parent_path(Call.Object).str();
-  if (Dir.empty())
-    Dir = ".";
-  if (Call.IsModC) {
-    // Join only modules with livepatch facts.
-    auto Objects = moduleObjects(Dir, Call.ModName, /*UseModFile=*/true);
-    if (!Objects || Call.ModName.empty())
-      return false;
-    for (const std::string &O : *Objects) {
-      bool Skipped = false;
-      if (readFacts(factsPathFor(O), Skipped) && !Skipped)
-        return true;
-    }
+namespace {
+
+/// Does a member of \p Call's module have livepatch facts? Then a join (at
+/// <module>.mod.c, or after any member is rebuilt) needs the full analyzer.
+bool moduleHasLivepatchFacts(const CompileCall &Call, const std::string &Dir) {
+  if (Call.ModName.empty())
     return false;
+  auto Objects = moduleObjects(Dir, Call.ModName, /*UseModFile=*/true);
+  if (!Objects)
+    return false;
+  for (const std::string &O : *Objects) {
+    llvm::Expected<StoredFacts> F = readFacts(factsPathFor(O));
+    if (!F) {
+      llvm::consumeError(F.takeError());
+      continue;
+    }
+    if (!F->Skipped)
+      return true;
   }
-  if (mentionsLivepatch(Call.Source))
-    return true;
-  // No livepatch code: no parse, but the module join must know it.
-  std::string Error;
-  std::string Path = factsPathFor(Call.Object);
-  if (!writeFacts(Path, TUFacts(), /*Skipped=*/true, Error))
-    std::fprintf(stderr, "klp-lint: warning: cannot write '%s': %s\n",
-                 Path.c_str(), Error.c_str());
   return false;
 }
 
+bool needsFullAnalysis(const CompileCall &Call) {
+  std::string Dir = llvm::sys::path::parent_path(Call.Object).str();
+  if (Dir.empty())
+    Dir = ".";
+  if (Call.IsModC)
+    return moduleHasLivepatchFacts(Call, Dir);
+  if (mentionsLivepatch(Call.Source))
+    return true;
+  // No livepatch code: no parse, but the module join must know it.
+  std::string Path = factsPathFor(Call.Object);
+  if (llvm::Error E = writeFacts(Path, TUFacts(), /*Skipped=*/true, Call.Source))
+    std::fprintf(stderr, "klp-lint-cc: warning: %s\n",
+                 llvm::toString(std::move(E)).c_str());
+  return moduleHasLivepatchFacts(Call, Dir);
+}
+
+} // namespace
+
 int main(int Argc, const char **Argv) {
+  if (Argc == 2 && (!std::strcmp(Argv[1], "--help") || !std::strcmp(Argv[1], "-h"))) {
+    std::printf(
+        "usage: klp-lint-cc <compiler> <args>...\n"
+        "  Runs the compiler unchanged, then analyzes livepatch translation\n"
+        "  units with the klp-lint next to it (make CC=\"klp-lint-cc gcc\").\n"
+        "  The build's result and bytes are the compiler's unless\n"
+        "  KLP_LINT_WERROR=1 (or --werror in KLP_LINT_FLAGS) is set: then a\n"
+        "  promoted finding or a failed analysis fails the build.\n"
+        "Environment: KLP_LINT_FLAGS, KLP_LINT_WERROR, KLP_LINT_DISABLE,\n"
+        "  KLP_LINT_TIMEOUT (seconds, default 300), KLP_LINT_PCH_CACHE.\n"
+        "See docs/kbuild.md.\n");
+    return 0;
+  }
+  if (Argc == 2 && !std::strcmp(Argv[1], "--version")) {
+    std::printf("klp-lint-cc " KLP_LINT_VERSION "\n");
+    return 0;
+  }
   std::vector<std::string> Command;
   int Status = 0;
   std::optional<CompileCall> Call =
@@ -66,7 +97,7 @@ int main(int Argc, const char **Argv) {
   llvm::sys::path::append(Full, "klp-lint");
   std::vector<std::string> Analyze{std::string(Full), "--kbuild-analyze"};
   Analyze.insert(Analyze.end(), Command.begin(), Command.end());
-  // Exit 1 means a finding was promoted by the policy; anything else from
-  // the analysis (it already printed its one warning) leaves the build be.
-  return runProgram(Analyze, "klp-lint-cc") == 1 ? 1 : Status;
+  int RC = runProgram(Analyze, "klp-lint-cc", analysisTimeout());
+  return buildStatus(Status, RC, failClosedFromEnvironment(), Call->Source,
+                     "klp-lint-cc");
 }

@@ -1,83 +1,151 @@
 //===- FactStore.cpp - A translation unit's facts on disk -----------------===//
 
 #include "kbuild/FactStore.h"
+#include "support/Paths.h"
 
 #include <llvm/ADT/SmallString.h>
+#include <llvm/Support/Chrono.h>
 #include <llvm/Support/FileSystem.h>
 #include <llvm/Support/JSON.h>
 #include <llvm/Support/MemoryBuffer.h>
 #include <llvm/Support/Path.h>
 #include <llvm/Support/raw_ostream.h>
 
-using llvm::json::Array;
+#include <unistd.h>
+
 using llvm::json::Object;
 using llvm::json::Value;
 
 namespace klp {
 
+template <class M> void mapFields(M &&Map, FactDep &D) {
+  Map("path", D.Path);
+  Map("size", D.Size);
+  Map("mtime", D.MTime);
+}
+KLP_JSON_MAPPED(FactDep)
+
+template <class M> void mapFields(M &&Map, StoredFacts &S) {
+  Map("skipped", S.Skipped);
+  Map("facts", S.Facts);
+  Map("deps", S.Deps);
+}
+KLP_JSON_MAPPED(StoredFacts)
+
 namespace {
 
-// 2: one mapping per type (model/Mapping.h), check-private facts, the call
-// graph.
-constexpr int64_t FormatVersion = 2;
+// 3: the files the facts were derived from.
+constexpr int64_t FormatVersion = 3;
+
+std::optional<FactDep> statDep(const std::string &Path) {
+  llvm::sys::fs::file_status St;
+  if (llvm::sys::fs::status(Path, St))
+    return std::nullopt;
+  return FactDep{Path, St.getSize(),
+                 llvm::sys::toTimeT(St.getLastModificationTime())};
+}
+
+class MissingError : public llvm::ErrorInfo<MissingError> {
+public:
+  static char ID;
+  explicit MissingError(std::string Path) : Path(std::move(Path)) {}
+  void log(llvm::raw_ostream &OS) const override {
+    OS << "'" << Path << "' does not exist";
+  }
+  std::error_code convertToErrorCode() const override {
+    return std::make_error_code(std::errc::no_such_file_or_directory);
+  }
+
+private:
+  std::string Path;
+};
+char MissingError::ID;
+
+llvm::Error damaged(const std::string &Path, const llvm::Twine &Why) {
+  return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                 "damaged facts file '" + Path + "': " + Why);
+}
 
 } // namespace
 
-std::string factsPathFor(const std::string &Object) {
-  llvm::SmallString<256> P(llvm::sys::path::parent_path(Object));
-  llvm::sys::path::append(P, "." + llvm::sys::path::filename(Object).str() +
-                                 ".klp-facts");
-  return std::string(P);
-}
-
-bool writeFacts(const std::string &Path, const TUFacts &Facts, bool Skipped,
-                std::string &Error) {
-  Object Root{{"klp_lint_facts", FormatVersion}, {"skipped", Skipped}};
-  if (!Skipped)
-    Root["facts"] = toJSON(Facts);
-  // Write to a temporary and rename: a concurrent reader (make -j) never
-  // sees half a file.
-  std::string Tmp = Path + ".tmp";
-  {
-    std::error_code EC;
-    llvm::raw_fd_ostream OS(Tmp, EC);
-    if (EC) {
-      Error = EC.message();
+bool StoredFacts::fresh() const {
+  for (const FactDep &D : Deps) {
+    std::optional<FactDep> Now = statDep(D.Path);
+    if (!Now || Now->Size != D.Size || Now->MTime != D.MTime)
       return false;
-    }
-    OS << Value(std::move(Root)) << "\n";
-  }
-  if (std::error_code EC = llvm::sys::fs::rename(Tmp, Path)) {
-    Error = EC.message();
-    return false;
   }
   return true;
 }
 
-std::optional<TUFacts> readFacts(const std::string &Path, bool &Skipped) {
-  auto Buf = llvm::MemoryBuffer::getFile(Path);
-  if (!Buf)
-    return std::nullopt;
-  auto V = llvm::json::parse((*Buf)->getBuffer());
-  if (!V) {
-    llvm::consumeError(V.takeError());
-    return std::nullopt;
+std::string factsPathFor(const std::string &Object) {
+  llvm::SmallString<256> P(llvm::sys::path::parent_path(Object));
+  llvm::sys::path::append(P, "." + llvm::sys::path::filename(Object).str() +
+                                 ".klp-facts.d");
+  return std::string(P);
+}
+
+llvm::Error writeFacts(const std::string &Path, const TUFacts &Facts,
+                       bool Skipped, const std::string &Source) {
+  StoredFacts S;
+  S.Skipped = Skipped;
+  if (!Skipped)
+    S.Facts = Facts;
+  std::vector<std::string> Inputs = Skipped ? std::vector<std::string>{Source}
+                                            : Facts.Inputs;
+  // A new klp-lint may find other facts in the same sources.
+  Inputs.push_back(llvm::sys::fs::getMainExecutable(nullptr, nullptr));
+  for (const std::string &In : Inputs)
+    if (std::optional<FactDep> D = statDep(absolutePath(In)))
+      S.Deps.push_back(*D);
+  Object Root{{"klp_lint_facts", FormatVersion}, {"stored", toJSON(S)}};
+  // Write to a temporary and rename: a concurrent reader (make -j) never
+  // sees half a file. Write errors (a full disk) are reported, never fatal.
+  std::string Tmp = Path + ".tmp" + std::to_string(::getpid());
+  std::error_code EC;
+  {
+    llvm::raw_fd_ostream OS(Tmp, EC);
+    if (!EC) {
+      OS << Value(std::move(Root)) << "\n";
+      OS.close();
+      if (OS.has_error()) {
+        EC = OS.error();
+        OS.clear_error();
+      }
+    }
   }
+  if (!EC)
+    EC = llvm::sys::fs::rename(Tmp, Path);
+  if (EC) {
+    llvm::sys::fs::remove(Tmp);
+    return llvm::createStringError(EC, "cannot write '%s': %s", Path.c_str(),
+                                   EC.message().c_str());
+  }
+  return llvm::Error::success();
+}
+
+llvm::Expected<StoredFacts> readFacts(const std::string &Path) {
+  auto Buf = llvm::MemoryBuffer::getFile(Path);
+  if (!Buf) {
+    if (Buf.getError() == std::errc::no_such_file_or_directory)
+      return llvm::make_error<MissingError>(Path);
+    return llvm::createStringError(Buf.getError(), "cannot read '%s': %s",
+                                   Path.c_str(), Buf.getError().message().c_str());
+  }
+  llvm::Expected<Value> V = llvm::json::parse((*Buf)->getBuffer());
+  if (!V)
+    return damaged(Path, llvm::toString(V.takeError()));
   const Object *Root = V->getAsObject();
   if (!Root || Root->getInteger("klp_lint_facts") != FormatVersion)
-    return std::nullopt;
-  Skipped = Root->getBoolean("skipped").value_or(false);
-  if (Skipped)
-    return TUFacts();
-  const Value *F = Root->get("facts");
-  if (!F)
-    return std::nullopt;
-  llvm::Expected<TUFacts> Facts = decode<TUFacts>(*F, "facts");
-  if (!Facts) {
-    llvm::consumeError(Facts.takeError());
-    return std::nullopt;
-  }
-  return std::move(*Facts);
+    return damaged(Path, "not facts of this klp-lint version");
+  const Value *Stored = Root->get("stored");
+  if (!Stored)
+    return damaged(Path, "no facts");
+  llvm::Expected<StoredFacts> S = decode<StoredFacts>(*Stored, "stored");
+  if (!S)
+    return damaged(Path, llvm::toString(S.takeError()));
+  return S;
 }
+
+bool isMissing(const llvm::Error &E) { return E.isA<MissingError>(); }
 
 } // namespace klp

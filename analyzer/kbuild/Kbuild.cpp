@@ -243,4 +243,55 @@ std::optional<CompileCall> wrapCompiler(int Argc, const char **Argv,
   return Call;
 }
 
+bool failClosedFromEnvironment() {
+  if (const char *W = std::getenv("KLP_LINT_WERROR"))
+    if (*W && std::strcmp(W, "0") != 0)
+      return true;
+  if (const char *F = std::getenv("KLP_LINT_FLAGS")) {
+    llvm::SmallVector<llvm::StringRef, 8> Words;
+    llvm::StringRef(F).split(Words, ' ', -1, false);
+    for (llvm::StringRef W : Words)
+      if (W == "--werror" ||
+          (W.consume_front("--warnings-as-errors=") && !W.empty()))
+        return true;
+  }
+  return false;
+}
+
+unsigned analysisTimeout() {
+  unsigned Seconds = 300;
+  if (const char *T = std::getenv("KLP_LINT_TIMEOUT"))
+    if (llvm::StringRef(T).getAsInteger(10, Seconds))
+      Seconds = 300;
+  return Seconds;
+}
+
+int buildStatus(int CompilerStatus, int AnalysisStatus, bool FailClosed,
+                const std::string &Source, const char *Who) {
+  if (AnalysisStatus == KbuildClean)
+    return CompilerStatus;
+  if (AnalysisStatus == KbuildFindingsFail || AnalysisStatus == KbuildAnalysisFail)
+    return CompilerStatus ? CompilerStatus : 1;
+  std::string Why = AnalysisStatus == ExitTimedOut
+                        ? "took longer than KLP_LINT_TIMEOUT (" +
+                              std::to_string(analysisTimeout()) + " s)"
+                    : AnalysisStatus == ExitCannotRun
+                        ? std::string("could not be started")
+                    : AnalysisStatus > 128
+                        ? "was killed by signal " + std::to_string(AnalysisStatus - 128)
+                        : "ended with status " + std::to_string(AnalysisStatus);
+  if (FailClosed) {
+    std::fprintf(stderr,
+                 "%s: error: the livepatch analysis of '%s' %s, and "
+                 "KLP_LINT_WERROR asks to fail the build\n",
+                 Who, Source.c_str(), Why.c_str());
+    return CompilerStatus ? CompilerStatus : 1;
+  }
+  std::fprintf(stderr,
+               "%s: warning: the livepatch analysis of '%s' %s; the build "
+               "goes on (KLP_LINT_WERROR=1 fails it instead)\n",
+               Who, Source.c_str(), Why.c_str());
+  return CompilerStatus;
+}
+
 } // namespace klp

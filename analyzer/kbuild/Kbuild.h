@@ -54,6 +54,29 @@ std::optional<CompileCall> wrapCompiler(int Argc, const char **Argv,
                                         std::vector<std::string> &Command,
                                         int &Status);
 
+/// The analysis of a kbuild TU runs in a process of its own and tells the
+/// wrapper (or checker) how it went with its exit status:
+constexpr int KbuildClean = 0;          ///< nothing for the build to do
+constexpr int KbuildFindingsFail = 10;  ///< findings promoted by the policy
+constexpr int KbuildAnalysisFail = 11;  ///< it failed, and failing closed was asked
+
+/// Fail closed: KLP_LINT_WERROR (not empty, not 0), or --werror or
+/// --warnings-as-errors=<globs> in KLP_LINT_FLAGS. Then a failure to analyze
+/// (a TU clang rejects, a crash, a hang, a missing analyzer) fails the
+/// build; otherwise the build result is exactly the compiler's.
+bool failClosedFromEnvironment();
+
+/// KLP_LINT_TIMEOUT in seconds (default 300; 0: none): how long the
+/// analysis of one TU may take before it is abandoned.
+unsigned analysisTimeout();
+
+/// What the build returns after the analysis of \p Source ended with
+/// \p AnalysisStatus (a KbuildClean/... value, or anything a crashed, killed
+/// or missing analyzer gives): the compiler's \p CompilerStatus unless the
+/// policy says otherwise. Prints why, in compiler style, when it matters.
+int buildStatus(int CompilerStatus, int AnalysisStatus, bool FailClosed,
+                const std::string &Source, const char *Who);
+
 } // namespace klp
 
 #endif

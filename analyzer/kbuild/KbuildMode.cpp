@@ -22,6 +22,7 @@
 #include "kbuild/FactStore.h"
 #include "kbuild/Kbuild.h"
 #include "support/Hash.h"
+#include "support/Process.h"
 
 #include <llvm/Support/FileSystem.h>
 #include <llvm/Support/Path.h>
@@ -50,6 +51,9 @@ struct Policy {
   std::string WarningsAsErrors;
   Config Options; ///< --check-option values
   bool FullParse = false;
+  /// A failure to analyze fails the build (KLP_LINT_WERROR or an explicit
+  /// --werror / --warnings-as-errors).
+  bool FailClosed = false;
 
   /// Consume one option; false if \p A is not one of ours.
   bool consume(const std::string &A) {
@@ -61,9 +65,12 @@ struct Policy {
       return true;
     };
     std::string V;
-    if (Value("--checks=", Checks) ||
-        Value("--warnings-as-errors=", WarningsAsErrors))
+    if (Value("--checks=", Checks))
       return true;
+    if (Value("--warnings-as-errors=", WarningsAsErrors)) {
+      FailClosed |= !WarningsAsErrors.empty();
+      return true;
+    }
     if (Value("--check-option=", V)) {
       if (!parseCheckOption(V, Options))
         llvm::errs() << "klp-lint: warning: ignoring invalid --check-option '"
@@ -72,6 +79,7 @@ struct Policy {
     }
     if (A == "--werror") {
       WarningsAsErrors = "*";
+      FailClosed = true;
       return true;
     }
     if (A == "--full-parse") {
@@ -83,8 +91,10 @@ struct Policy {
 
   void fromEnvironment() {
     if (const char *W = std::getenv("KLP_LINT_WERROR"))
-      if (std::strcmp(W, "") != 0 && std::strcmp(W, "0") != 0)
+      if (std::strcmp(W, "") != 0 && std::strcmp(W, "0") != 0) {
         WarningsAsErrors = "*";
+        FailClosed = true;
+      }
     if (const char *F = std::getenv("KLP_LINT_FLAGS")) {
       llvm::SmallVector<llvm::StringRef, 8> Words;
       llvm::StringRef(F).split(Words, ' ', -1, false);
@@ -125,76 +135,88 @@ struct Policy {
   }
 };
 
-bool fresh(const std::string &Facts, const std::string &Source) {
-  llvm::sys::fs::file_status F, S;
-  if (llvm::sys::fs::status(Facts, F))
-    return false;
-  if (llvm::sys::fs::status(Source, S))
-    return true; // no source to compare with (generated or moved)
-  return F.getLastModificationTime() >= S.getLastModificationTime();
+/// The members' facts, each read and checked to be fresh (every file it
+/// was derived from unchanged). Missing or stale facts mean the module is not
+/// complete yet in this build (a member still to be compiled): no join, and
+/// \p Missing names the member. Damaged facts are a failure of their own.
+enum class JoinState { Complete, Incomplete, Damaged };
+
+/// A member kbuild builds from something other than C (an assembler file, a
+/// prebuilt object) never has facts and has no livepatch code to join.
+bool builtFromC(const std::string &Object) {
+  llvm::SmallString<256> C(Object);
+  llvm::sys::path::replace_extension(C, ".c");
+  return llvm::sys::fs::exists(C);
 }
 
-/// Join the facts of \p Objects; false if a member has none (not built
-/// through klp-lint yet, or stale when \p RequireFresh).
-bool joinFacts(const std::vector<std::string> &Objects, bool RequireFresh,
-               std::vector<TUFacts> &Out) {
+JoinState joinFacts(const std::vector<std::string> &Objects,
+                    std::vector<TUFacts> &Out, std::string &Missing,
+                    Report &R) {
   for (const std::string &O : Objects) {
     std::string Path = factsPathFor(O);
-    if (RequireFresh) {
-      llvm::SmallString<256> Src(O);
-      llvm::sys::path::replace_extension(Src, ".c");
-      if (!fresh(Path, std::string(Src)))
-        return false;
+    llvm::Expected<StoredFacts> F = readFacts(Path);
+    if (!F) {
+      llvm::Error E = F.takeError();
+      if (isMissing(E)) {
+        llvm::consumeError(std::move(E));
+        if (!builtFromC(O))
+          continue;
+        Missing = O;
+        return JoinState::Incomplete;
+      }
+      R.fail({Path, llvm::toString(std::move(E))}, llvm::errs());
+      return JoinState::Damaged;
     }
-    bool Skipped = false;
-    std::optional<TUFacts> F = readFacts(Path, Skipped);
-    if (!F)
-      return false;
-    if (!Skipped)
-      Out.push_back(std::move(*F));
+    if (!F->fresh()) {
+      Missing = O;
+      return JoinState::Incomplete;
+    }
+    if (!F->Skipped)
+      Out.push_back(std::move(F->Facts));
   }
-  return true;
+  return JoinState::Complete;
 }
 
-/// The make process this checker runs under (pid and start time), or "".
-/// kbuild checks all files of a directory from one sub-make.
+/// The outermost make this process runs under (pid and start time), or "":
+/// one user command, however many sub-makes kbuild runs (directories,
+/// modpost, the modules' final link).
 std::string makeRunId() {
+  std::string Outermost;
   for (pid_t Pid = getppid(); Pid > 1;) {
     std::ifstream Stat("/proc/" + std::to_string(Pid) + "/stat");
     std::string Line;
     if (!std::getline(Stat, Line))
-      return "";
+      break;
     // pid (comm) state ppid ... field 22 is the start time.
     size_t Open = Line.find('('), Close = Line.rfind(')');
     if (Open == std::string::npos || Close == std::string::npos)
-      return "";
+      break;
     std::string Comm = Line.substr(Open + 1, Close - Open - 1);
     std::istringstream Rest(Line.substr(Close + 2));
     std::vector<std::string> F{std::istream_iterator<std::string>(Rest), {}};
     if (F.size() < 20)
-      return "";
+      break;
     if (Comm == "make" || Comm == "gmake")
-      return std::to_string(Pid) + ":" + F[19];
-    Pid = std::stoi(F[1]);
+      Outermost = std::to_string(Pid) + ":" + F[19];
+    int Parent = 0;
+    if (llvm::StringRef(F[1]).getAsInteger(10, Parent))
+      break;
+    Pid = Parent;
   }
-  return "";
+  return Outermost;
 }
 
-/// In CHECK= mode every member checked after the module is complete sees a
-/// complete module; report a given set of facts once per make run.
-bool firstReport(const std::string &Dir, const std::string &ModName,
-                 const std::vector<std::string> &Objects) {
-  std::string Run = makeRunId();
-  if (Run.empty())
+/// Report a module once per make run: every member compiled or checked
+/// after the module is complete sees it complete, and the first complete
+/// join of a run already has every member up to date (a member still to be
+/// rebuilt has stale facts and keeps the module incomplete). The stamp's
+/// name matches kbuild's clean rules ('.*.d').
+bool firstReport(const std::string &Dir, const std::string &ModName) {
+  std::string Key = makeRunId();
+  if (Key.empty())
     return true; // not under make: always report
-  uint64_t H = HashSeed;
-  for (const std::string &O : Objects) {
-    std::ifstream In(factsPathFor(O), std::ios::binary);
-    H = hashBytes(std::string((std::istreambuf_iterator<char>(In)), {}), H);
-  }
-  std::string Key = Run + " " + std::to_string(H);
   llvm::SmallString<256> Stamp(Dir);
-  llvm::sys::path::append(Stamp, "." + ModName + ".klp-joined");
+  llvm::sys::path::append(Stamp, "." + ModName + ".klp-joined.d");
   int FD = ::open(Stamp.c_str(), O_RDWR | O_CREAT, 0644);
   if (FD < 0)
     return true;
@@ -211,19 +233,75 @@ bool firstReport(const std::string &Dir, const std::string &ModName,
   return First;
 }
 
-/// Analyze one TU in a kbuild mode; returns ExitPromoted or ExitClean.
+/// The members of \p Call's module: kbuild's "<mod>.mod" (wrapper; written
+/// by kbuild, present from the module's first complete build on), else the
+/// Kbuild/Makefile "-objs"/"-y" lists, else the single object named after
+/// the module.
+std::optional<std::vector<std::string>> members(const CompileCall &Call,
+                                                const std::string &Dir,
+                                                bool Wrapper) {
+  if (Wrapper)
+    if (auto Objects = moduleObjects(Dir, Call.ModName, /*UseModFile=*/true))
+      return Objects;
+  if (auto Objects = moduleObjects(Dir, Call.ModName, /*UseModFile=*/false))
+    return Objects;
+  std::string Stem = llvm::sys::path::stem(Call.Source).str();
+  std::replace(Stem.begin(), Stem.end(), '-', '_');
+  if (Stem != Call.ModName)
+    return std::nullopt;
+  return std::vector<std::string>{Call.Object};
+}
+
+/// The module checks of \p Call's module, when it is complete and this is
+/// the first report of its facts in this make run.
+int join(const CompileCall &Call, const std::string &Dir, bool Wrapper,
+         SettingsResolver &Resolver, Report &R) {
+  if (Call.ModName.empty())
+    return ExitClean;
+  std::optional<std::vector<std::string>> Objects =
+      Call.IsModC ? moduleObjects(Dir, Call.ModName, /*UseModFile=*/true)
+                  : members(Call, Dir, Wrapper);
+  if (!Objects)
+    return ExitClean;
+  std::vector<TUFacts> TUs;
+  std::string Missing;
+  switch (joinFacts(*Objects, TUs, Missing, R)) {
+  case JoinState::Incomplete:
+    // At <module>.mod.c every member has been built: a member without
+    // up-to-date facts was not analyzed (its analysis failed, or it was
+    // compiled without klp-lint), and the module's checks cannot run.
+    if (!Call.IsModC)
+      return ExitClean;
+    R.fail({Missing, "module '" + Call.ModName +
+                         "': module-scope checks not run: member '" + Missing +
+                         "' has no up-to-date klp-lint facts"},
+           llvm::errs());
+    return ExitCannotAnalyze;
+  case JoinState::Damaged:
+    return ExitCannotAnalyze;
+  case JoinState::Complete:
+    break;
+  }
+  if (!firstReport(Dir, Call.ModName))
+    return ExitClean;
+  return joinModule(Call.ModName, std::move(TUs), Resolver, R);
+}
+
+/// Analyze one TU in a kbuild mode and join its module when it is complete;
+/// returns an ExitCode.
 int analyzeTU(const CompileCall &Call, const std::vector<std::string> &Command,
               const Policy &P, bool Wrapper) {
   SettingsResolver Resolver(P.sources());
-  // A build log gets findings only: no summary line per translation unit,
-  // and a failure to analyze is a warning (the build decides).
+  // A build log gets findings only: no summary line per translation unit.
+  // A failure to analyze is a warning (the build decides) unless failing
+  // closed was asked; then the compiler's view of the file shows too.
   ReportOptions ROpts;
   ROpts.Quiet = true;
-  ROpts.FailuresAreWarnings = true;
+  ROpts.FailuresAreWarnings = !P.FailClosed;
   Report R(std::move(ROpts));
   RunOptions Opts;
   Opts.Parse.FullParse = P.FullParse;
-  Opts.Parse.Quiet = true;
+  Opts.Parse.Quiet = !P.FailClosed;
   Opts.Parse.PchCache = defaultPchCache();
   Opts.DeferModuleChecks = true;
   Opts.Progress = false;
@@ -235,63 +313,48 @@ int analyzeTU(const CompileCall &Call, const std::vector<std::string> &Command,
       R.fail({"", B}, llvm::errs());
     return ExitCannotAnalyze;
   }
-
-  if (Call.IsModC) {
-    // kbuild compiles <module>.mod.c once every object of the module exists.
-    if (!Wrapper || Call.ModName.empty())
-      return ExitClean;
-    std::optional<std::vector<std::string>> Objects =
-        moduleObjects(Dir, Call.ModName, /*UseModFile=*/true);
-    std::vector<TUFacts> TUs;
-    if (!Objects || !joinFacts(*Objects, false, TUs))
-      return ExitClean;
-    return joinModule(Call.ModName, std::move(TUs), Resolver, R);
-  }
+  // kbuild compiles <module>.mod.c once every object of the module exists.
+  if (Call.IsModC)
+    return Wrapper ? join(Call, Dir, Wrapper, Resolver, R) : ExitClean;
 
   std::string FactsPath = factsPathFor(Call.Object);
-  std::string Error;
   int Result = ExitClean;
   if (!mentionsLivepatch(Call.Source)) {
     // No livepatch code: no parse, but the module join must know that.
-    if (!writeFacts(FactsPath, TUFacts(), /*Skipped=*/true, Error))
-      llvm::errs() << "klp-lint: warning: cannot write '" << FactsPath
-                   << "': " << Error << "\n";
+    if (llvm::Error E = writeFacts(FactsPath, TUFacts(), /*Skipped=*/true,
+                                   Call.Source))
+      R.fail({FactsPath, llvm::toString(std::move(E))}, llvm::errs());
   } else {
     std::vector<TUFacts> Facts;
     Opts.FactsOut = &Facts;
     Opts.Inputs.Files = {Call.Source};
     Opts.Inputs.FullCommand = Command; // adjusted like any compile command
-    int RC = runAnalysis(Opts, Resolver, R);
-    if (RC == ExitPromoted)
-      Result = ExitPromoted;
-    if (RC == ExitCannotAnalyze || Facts.size() != 1) {
+    Result = runAnalysis(Opts, Resolver, R);
+    if (Result == ExitCannotAnalyze || Facts.size() != 1) {
       // Do not leave facts of an older version of this file behind.
       llvm::sys::fs::remove(FactsPath);
-      return Result;
+      return ExitCannotAnalyze;
     }
-    if (!writeFacts(FactsPath, Facts.front(), false, Error))
-      llvm::errs() << "klp-lint: warning: cannot write '" << FactsPath
-                   << "': " << Error << "\n";
+    if (llvm::Error E = writeFacts(FactsPath, Facts.front(), false)) {
+      R.fail({FactsPath, llvm::toString(std::move(E))}, llvm::errs());
+      return ExitCannotAnalyze;
+    }
   }
+  // A member compiled (or checked) in this run: join once its module is
+  // complete, so that an edit of any member reports the module's findings.
+  int Joined = join(Call, Dir, Wrapper, Resolver, R);
+  return std::max(Result, Joined);
+}
 
-  if (!Wrapper && !Call.ModName.empty()) {
-    // CHECK= mode: join once this TU completes the module.
-    std::optional<std::vector<std::string>> Objects =
-        moduleObjects(Dir, Call.ModName, /*UseModFile=*/false);
-    if (!Objects) {
-      std::string Stem = llvm::sys::path::stem(Call.Source).str();
-      std::replace(Stem.begin(), Stem.end(), '-', '_');
-      if (Stem != Call.ModName)
-        return Result;
-      Objects = std::vector<std::string>{Call.Object};
-    }
-    std::vector<TUFacts> TUs;
-    if (joinFacts(*Objects, /*RequireFresh=*/true, TUs) &&
-        firstReport(Dir, Call.ModName, *Objects) &&
-        joinModule(Call.ModName, std::move(TUs), Resolver, R) == ExitPromoted)
-      Result = ExitPromoted;
-  }
-  return Result;
+/// The status an analysis child gives its parent (klp-lint-cc, or this
+/// process's own wrapper or checker front): KbuildFindingsFail for promoted
+/// findings, KbuildAnalysisFail for a failure when failing closed.
+int kbuildStatus(int RC, const Policy &P) {
+  if (RC == ExitPromoted)
+    return KbuildFindingsFail;
+  if (RC == ExitCannotAnalyze && P.FailClosed)
+    return KbuildAnalysisFail;
+  return KbuildClean;
 }
 
 } // namespace
@@ -305,8 +368,14 @@ int wrapperMain(int Argc, const char **Argv, bool RunCompiler) {
     return Status;
   Policy P;
   P.fromEnvironment();
-  return analyzeTU(*Call, Command, P, /*Wrapper=*/true) == ExitPromoted ? 1
-                                                                          : Status;
+  if (!RunCompiler) // klp-lint-cc's analysis child: it maps the status
+    return kbuildStatus(analyzeTU(*Call, Command, P, /*Wrapper=*/true), P);
+  // "klp-lint cc": the analysis in a child of its own, so that a crash or a
+  // hang cannot turn a good build into a failed one.
+  int RC = runChild(
+      [&] { return kbuildStatus(analyzeTU(*Call, Command, P, true), P); },
+      analysisTimeout());
+  return buildStatus(Status, RC, P.FailClosed, Call->Source, "klp-lint");
 }
 
 bool isCheckerCall(int Argc, const char **Argv) {
@@ -336,7 +405,12 @@ int checkerMain(int Argc, const char **Argv) {
     return 0;
   // The adjuster expects argv[0]; sparse flags and -D__CHECKER__ go there.
   Args.insert(Args.begin(), "cc");
-  return analyzeTU(Call, Args, P, /*Wrapper=*/false) == ExitPromoted ? 1 : 0;
+  // kbuild runs the checker under set -e: any non-zero exit aborts the
+  // build, so the analysis runs in a child and only the policy decides.
+  int RC = runChild(
+      [&] { return kbuildStatus(analyzeTU(Call, Args, P, false), P); },
+      analysisTimeout());
+  return buildStatus(0, RC, P.FailClosed, Call.Source, "klp-lint");
 }
 
 } // namespace klp

@@ -40,6 +40,9 @@ struct TUFacts {
   std::vector<GlobalVar> Globals;
   /// Check-private facts, keyed by check name (see Check::extractor()).
   std::map<std::string, llvm::json::Value> Own;
+  /// The files the facts were derived from: the source and every header it
+  /// read (absolute), for reusing stored facts only while none changed.
+  std::vector<std::string> Inputs;
 };
 
 template <class M> void mapFields(M &&Map, TUFacts &T) {
@@ -53,6 +56,7 @@ template <class M> void mapFields(M &&Map, TUFacts &T) {
   Map("functions", T.Functions);
   Map("globals", T.Globals);
   Map("own", T.Own);
+  Map("inputs", T.Inputs);
 }
 KLP_JSON_MAPPED(TUFacts)
 

@@ -6,6 +6,7 @@
 #include <llvm/Support/FileSystem.h>
 #include <llvm/Support/MemoryBuffer.h>
 #include <llvm/Support/Program.h>
+#include <llvm/Support/raw_ostream.h>
 
 #include <cerrno>
 #include <csignal>
@@ -17,26 +18,10 @@
 
 namespace klp {
 
-int runProgram(llvm::ArrayRef<std::string> Argv, llvm::StringRef Who,
-               unsigned TimeoutSeconds) {
-  if (Argv.empty())
-    return ExitCannotRun;
-  std::vector<char *> Args;
-  for (const std::string &A : Argv)
-    Args.push_back(const_cast<char *>(A.c_str()));
-  Args.push_back(nullptr);
-  pid_t Pid = fork();
-  if (Pid < 0) {
-    std::fprintf(stderr, "%s: cannot fork: %s\n", Who.str().c_str(),
-                 std::strerror(errno));
-    return ExitCannotRun;
-  }
-  if (Pid == 0) {
-    execvp(Args[0], Args.data());
-    std::fprintf(stderr, "%s: cannot run '%s': %s\n", Who.str().c_str(),
-                 Argv[0].c_str(), std::strerror(errno));
-    _exit(ExitCannotRun);
-  }
+namespace {
+
+/// Wait for \p Pid, killing it after \p TimeoutSeconds (0: never).
+int waitFor(pid_t Pid, unsigned TimeoutSeconds) {
   int Status = 0;
   if (TimeoutSeconds == 0) {
     while (waitpid(Pid, &Status, 0) < 0)
@@ -64,6 +49,47 @@ int runProgram(llvm::ArrayRef<std::string> Argv, llvm::StringRef Who,
   if (WIFEXITED(Status))
     return WEXITSTATUS(Status);
   return 128 + (WIFSIGNALED(Status) ? WTERMSIG(Status) : 0);
+}
+
+} // namespace
+
+int runChild(const std::function<int()> &Body, unsigned TimeoutSeconds) {
+  std::fflush(stdout);
+  std::fflush(stderr);
+  pid_t Pid = fork();
+  if (Pid < 0)
+    return Body(); // no child to be had: run it here
+  if (Pid == 0) {
+    int RC = Body();
+    llvm::outs().flush();
+    std::fflush(stdout);
+    std::fflush(stderr);
+    _exit(RC);
+  }
+  return waitFor(Pid, TimeoutSeconds);
+}
+
+int runProgram(llvm::ArrayRef<std::string> Argv, llvm::StringRef Who,
+               unsigned TimeoutSeconds) {
+  if (Argv.empty())
+    return ExitCannotRun;
+  std::vector<char *> Args;
+  for (const std::string &A : Argv)
+    Args.push_back(const_cast<char *>(A.c_str()));
+  Args.push_back(nullptr);
+  pid_t Pid = fork();
+  if (Pid < 0) {
+    std::fprintf(stderr, "%s: cannot fork: %s\n", Who.str().c_str(),
+                 std::strerror(errno));
+    return ExitCannotRun;
+  }
+  if (Pid == 0) {
+    execvp(Args[0], Args.data());
+    std::fprintf(stderr, "%s: cannot run '%s': %s\n", Who.str().c_str(),
+                 Argv[0].c_str(), std::strerror(errno));
+    _exit(ExitCannotRun);
+  }
+  return waitFor(Pid, TimeoutSeconds);
 }
 
 llvm::Expected<std::string> runGit(llvm::ArrayRef<std::string> Args,

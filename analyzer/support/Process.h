@@ -7,6 +7,7 @@
 #include <llvm/ADT/StringRef.h>
 #include <llvm/Support/Error.h>
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -23,6 +24,12 @@ constexpr int ExitTimedOut = 124;
 /// prefixes the message printed when it cannot be started.
 int runProgram(llvm::ArrayRef<std::string> Argv, llvm::StringRef Who,
                unsigned TimeoutSeconds = 0);
+
+/// Run \p Body in a child process (fork, no exec) and return its result as
+/// runProgram() would: its return value, 128 + signal, or ExitTimedOut after
+/// \p TimeoutSeconds (0: none). A crash or hang in \p Body cannot take this
+/// process down. Call it while the process has a single thread.
+int runChild(const std::function<int()> &Body, unsigned TimeoutSeconds);
 
 /// Run git with \p Args (the words after "git") in \p Dir and return what it
 /// printed on stdout; an error carries its stderr. Callers pass user-given

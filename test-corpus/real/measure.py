@@ -19,6 +19,7 @@ import collections
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -54,7 +55,7 @@ def main():
     counts = collections.Counter()
     problems = []
     with tempfile.TemporaryDirectory() as tmp:
-        for m in table:
+        for i, m in enumerate(table):
             src = os.path.join(HERE, m["file"])
             text = open(src).read()
             for find, repl in m["edits"]:
@@ -64,16 +65,17 @@ def main():
                     break
                 text = text.replace(find, repl)
             else:
-                # The copy sits next to the original's headers (speaker.h).
-                copy = os.path.join(os.path.dirname(src), ".mutated-" + os.path.basename(src))
+                # The copy gets the original's headers (speaker.h) beside
+                # it; the source tree is never written.
+                here = os.path.join(tmp, "m%d" % i)
+                shutil.copytree(os.path.dirname(src), here, dirs_exist_ok=True)
+                copy = os.path.join(here, os.path.basename(src))
                 open(copy, "w").write(text)
                 try:
                     got = outcome(findings(args.klp_lint, src), findings(args.klp_lint, copy))
                 except RuntimeError as e:
                     problems.append("%s: %s: %s" % (m["file"], m["name"], e))
                     continue
-                finally:
-                    os.remove(copy)
                 expect = m["expect"]
                 truth = "change" if expect else "same"
                 right = got == expect
