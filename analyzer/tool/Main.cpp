@@ -84,7 +84,7 @@ bool parseCommandLine(int &Argc, const char **Argv,
 }
 
 /// --checks, --warnings-as-errors, --check-option, --extra-arg,
-/// --removed-arg, --config-file: where the settings come from.
+/// --removed-arg, --target-api, --config-file: where the settings come from.
 bool settingsSources(klp::SettingsSources &S) {
   // A typo must not turn the gate off: globs that select no check are
   // errors (pure removals are fine).
@@ -112,6 +112,14 @@ bool settingsSources(klp::SettingsSources &S) {
            "': expected <check>.<Option>=<value>");
       return false;
     }
+  if (opt::TargetApi.getNumOccurrences()) {
+    if (!klp::parseTargetApi(opt::TargetApi)) {
+      fail("invalid --target-api '" + opt::TargetApi +
+           "': expected native or v1");
+      return false;
+    }
+    S.CommandLine.TargetAPI = opt::TargetApi;
+  }
   S.CommandLine.ExtraArgs.assign(opt::ExtraArgs.begin(), opt::ExtraArgs.end());
   S.CommandLine.RemovedArgs.assign(opt::RemovedArgs.begin(),
                                    opt::RemovedArgs.end());
@@ -125,7 +133,10 @@ int listChecks(const klp::Settings &S) {
   for (const klp::CheckInfo &C : klp::allChecks())
     if (S.Checks.matches(C.Name))
       outs() << "    " << C.Name << "  (" << klp::severityName(C.Level) << ", "
-             << (C.CheckScope == klp::Scope::TU ? "TU" : "module") << ") "
+             << (C.CheckScope == klp::Scope::TU ? "TU" : "module")
+             << (C.Generations & (C.Generations - 1) ? "; generations "
+                                                      : "; generation ")
+             << klp::generationList(C.Generations) << ") "
              << C.Summary << "\n";
   return klp::ExitClean;
 }
