@@ -18,8 +18,9 @@ namespace klp {
 namespace {
 
 // 2: one mapping per type (model/Mapping.h), check-private facts, the call
-// graph.
-constexpr int64_t FormatVersion = 2;
+// graph. 3: the module's entry points (lifecycle), the object a per-object
+// callback belongs to (holder).
+constexpr int64_t FormatVersion = 3;
 
 } // namespace
 
