@@ -112,8 +112,21 @@ CheckOptions::getList(const std::string &Check, const std::string &Option,
   return Out;
 }
 
-Check::Check(const CheckInfo &Info, const CheckOptions &Options)
-    : Info(Info), Level(Options.getSeverity(Info.Name, Info.Level)) {}
+const char *targetApiName(TargetApi T) {
+  return T == TargetApi::V1 ? "v1" : "native";
+}
+
+std::optional<TargetApi> parseTargetApi(llvm::StringRef Name) {
+  for (TargetApi T : {TargetApi::Native, TargetApi::V1})
+    if (Name == targetApiName(T))
+      return T;
+  return std::nullopt;
+}
+
+Check::Check(const CheckInfo &Info, const CheckOptions &Options,
+             const CheckContext &Context)
+    : Info(Info), Level(Options.getSeverity(Info.Name, Info.Level)),
+      Context(Context) {}
 
 Check::~Check() = default;
 

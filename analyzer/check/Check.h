@@ -4,6 +4,9 @@
 // AST beyond the shared fact families (its own extractor(), optional), and
 // how it judges the module model (check()). Judging never sees Clang; the
 // facts are plain data, so they can be stored and joined across processes.
+// A check is built once per configuration from its registry line
+// (CheckInfo), its options (CheckOptions, "<check>.<Option>") and the run's
+// context (CheckContext: the target API), and reads all three only then.
 //
 //===----------------------------------------------------------------------===//
 
@@ -13,7 +16,10 @@
 #include "check/Finding.h"
 #include "model/Module.h"
 
+#include <llvm/ADT/StringRef.h>
+
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -29,6 +35,25 @@ enum class Scope { TU, Module };
 /// The generations a check applies to, as a set.
 enum GenerationMask : unsigned { GenA = 1, GenB = 2, GenC = 4 };
 bool appliesTo(unsigned Mask, Generation G);
+
+/// What generation A code is judged by (--target-api, TargetAPI in
+/// .klp-lint.yaml; docs/usage.md#target-api). Native: by the semantics of
+/// the kernel it is built for (docs/semantics.md#rules-generation-a), with
+/// notes on what a migration to per-state callbacks needs. V1: by the
+/// canonical semantics of the v1 series, as code about to be migrated (what
+/// must change, "needs migration"). B and C code is judged the same either
+/// way.
+enum class TargetApi { Native, V1 };
+const char *targetApiName(TargetApi T);
+std::optional<TargetApi> parseTargetApi(llvm::StringRef Name);
+
+/// What every check of a run gets at construction besides its own options:
+/// values that are the run's, not one check's. Small on purpose; a value
+/// belongs here only when several checks read it and it is set once per
+/// configuration (so checks still never see Clang or the command line).
+struct CheckContext {
+  TargetApi Target = TargetApi::Native;
+};
 
 /// One line of checks/CheckList.def.
 struct CheckInfo {
@@ -73,12 +98,19 @@ private:
 
 class Check {
 public:
-  Check(const CheckInfo &Info, const CheckOptions &Options);
+  Check(const CheckInfo &Info, const CheckOptions &Options,
+        const CheckContext &Context = {});
   virtual ~Check();
 
   const std::string &name() const { return Info.Name; }
   const CheckInfo &info() const { return Info; }
   Severity level() const { return Level; }
+  const CheckContext &context() const { return Context; }
+  /// Is code of generation \p G judged by generation A's own semantics
+  /// (A code, and the run's target is not v1)?
+  bool judgedByA(Generation G) const {
+    return G == Generation::A && Context.Target == TargetApi::Native;
+  }
 
   /// What this check needs from the AST beyond the shared fact families:
   /// an extractor whose result is stored as TUFacts::Own[name()]. Default:
@@ -108,16 +140,21 @@ protected:
 private:
   CheckInfo Info;
   Severity Level;
+  CheckContext Context;
 };
 
 using CheckFactory = std::unique_ptr<Check> (*)(const CheckInfo &,
-                                                const CheckOptions &);
+                                                const CheckOptions &,
+                                                const CheckContext &);
 
 /// Defines the factory the registry (check/Registry.cpp) calls for \p Class.
+/// A check with a constructor of its own takes the three arguments and
+/// passes them on to Check's.
 #define KLP_REGISTER_CHECK(Class)                                              \
-  std::unique_ptr<::klp::Check> make##Class(const ::klp::CheckInfo &Info,      \
-                                            const ::klp::CheckOptions &Opts) { \
-    return std::make_unique<Class>(Info, Opts);                                \
+  std::unique_ptr<::klp::Check> make##Class(                                   \
+      const ::klp::CheckInfo &Info, const ::klp::CheckOptions &Opts,           \
+      const ::klp::CheckContext &Ctx) {                                        \
+    return std::make_unique<Class>(Info, Opts, Ctx);                           \
   }
 
 } // namespace klp

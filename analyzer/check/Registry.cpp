@@ -15,7 +15,8 @@ namespace klp {
 
 namespace checks {
 #define KLP_CHECK(Group, Slug, Class, CheckScope, Level, Gens, Summary)        \
-  std::unique_ptr<Check> make##Class(const CheckInfo &, const CheckOptions &);
+  std::unique_ptr<Check> make##Class(const CheckInfo &, const CheckOptions &,  \
+                                     const CheckContext &);
 #include "CheckList.def"
 } // namespace checks
 
@@ -118,10 +119,11 @@ std::string generationList(unsigned Mask) {
   return Out;
 }
 
-CheckSet::CheckSet(const GlobList &Enabled, const CheckOptions &Options) {
+CheckSet::CheckSet(const GlobList &Enabled, const CheckOptions &Options,
+                   const CheckContext &Context) {
   for (const Entry &E : entries())
     if (Enabled.matches(E.Info.Name))
-      Checks.push_back(E.Make(E.Info, Options));
+      Checks.push_back(E.Make(E.Info, Options, Context));
 }
 
 std::vector<const Check *> CheckSet::withScope(Scope S) const {

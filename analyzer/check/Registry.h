@@ -26,10 +26,11 @@ std::string generationList(unsigned Mask);
 
 /// The checks one configuration enables, instantiated once for every file
 /// that shares the configuration. Construction reads (and validates) their
-/// options.
+/// options and hands them the run's context.
 class CheckSet {
 public:
-  CheckSet(const GlobList &Enabled, const CheckOptions &Options);
+  CheckSet(const GlobList &Enabled, const CheckOptions &Options,
+           const CheckContext &Context = {});
   CheckSet(const CheckSet &) = delete;
   CheckSet &operator=(const CheckSet &) = delete;
 

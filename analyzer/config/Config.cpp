@@ -105,6 +105,18 @@ struct Reader {
     return false;
   }
 
+  /// native or v1 (what generation A code is judged by).
+  void targetApi(llvm::yaml::Node *N, std::string &Out) {
+    std::string S;
+    if (!scalar(N, S))
+      return;
+    if (!parseTargetApi(S)) {
+      error(N, "invalid TargetAPI '" + S + "': expected native or v1");
+      return;
+    }
+    Out = S;
+  }
+
   /// A map of "<check>.<Option>": value, or clang-tidy's older list of
   /// {key: ..., value: ...}.
   void options(llvm::yaml::Node *N, std::map<std::string, std::string> &Out,
@@ -159,6 +171,9 @@ struct Reader {
 
 std::string Config::checks() const { return join(Checks); }
 std::string Config::warningsAsErrors() const { return join(WarningsAsErrors); }
+std::string Config::targetApi() const {
+  return TargetAPI.empty() ? targetApiName(TargetApi::Native) : TargetAPI;
+}
 
 void Config::merge(const Config &Child) {
   Checks.insert(Checks.end(), Child.Checks.begin(), Child.Checks.end());
@@ -181,6 +196,8 @@ void Config::merge(const Config &Child) {
                    Child.ExtraArgs.end());
   RemovedArgs.insert(RemovedArgs.end(), Child.RemovedArgs.begin(),
                      Child.RemovedArgs.end());
+  if (!Child.TargetAPI.empty())
+    TargetAPI = Child.TargetAPI;
   Files.insert(Files.end(), Child.Files.begin(), Child.Files.end());
 }
 
@@ -220,13 +237,16 @@ bool readConfigFile(const std::string &Path, Config &Out, bool &Inherit) {
         R.strings(V, Out.ExtraArgs);
       else if (Key == "RemovedArgs")
         R.strings(V, Out.RemovedArgs);
+      else if (Key == "TargetAPI")
+        R.targetApi(V, Out.TargetAPI);
       else if (Key == "InheritParentConfig")
         R.boolean(V, Inherit);
       else
         R.error(KV.getKey(),
                 "unknown key '" + Key +
                     "' (expected Checks, WarningsAsErrors, CheckOptions, "
-                    "ExtraArgs, RemovedArgs or InheritParentConfig)");
+                    "ExtraArgs, RemovedArgs, TargetAPI or "
+                    "InheritParentConfig)");
     }
   }
   return R.Ok && !Stream.failed();
@@ -290,6 +310,7 @@ std::string dumpConfig(const Config &C) {
   };
   List("ExtraArgs", C.ExtraArgs);
   List("RemovedArgs", C.RemovedArgs);
+  Out += "TargetAPI: " + quote(C.targetApi()) + "\n";
   Out += "...\n";
   return Out;
 }

@@ -3,7 +3,7 @@
 // clang-tidy's configuration model with klp-lint's names: a .klp-lint.yaml is
 // looked up from each module's first file upwards; the closest one wins, and
 // InheritParentConfig: true merges it over the next one up. Keys: Checks,
-// WarningsAsErrors, CheckOptions, ExtraArgs, RemovedArgs,
+// WarningsAsErrors, CheckOptions, ExtraArgs, RemovedArgs, TargetAPI,
 // InheritParentConfig. Unknown keys and malformed values are errors.
 //
 //===----------------------------------------------------------------------===//
@@ -27,10 +27,15 @@ struct Config {
   std::map<std::string, std::string> OptionWhere, OptionValueWhere;
   std::vector<std::string> ExtraArgs;
   std::vector<std::string> RemovedArgs;
+  /// TargetAPI: "native" or "v1" (check/Check.h, TargetApi); "" when no
+  /// file and no option set it. The closest setting wins.
+  std::string TargetAPI;
   std::vector<std::string> Files; ///< the files it was read from, outermost first
 
   std::string checks() const;
   std::string warningsAsErrors() const;
+  /// The effective target: TargetAPI, or "native" when unset.
+  std::string targetApi() const;
   /// Merge \p Child over this configuration.
   void merge(const Config &Child);
 };

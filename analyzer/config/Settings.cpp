@@ -82,6 +82,13 @@ std::unique_ptr<Settings> SettingsResolver::resolve(const std::string &File) {
     }
     S->Options.set(K, V);
   }
+  // Validated where it was written (file or option); re-checked here for
+  // settings that reach the merge another way.
+  if (std::optional<TargetApi> T = parseTargetApi(S->Merged.targetApi()))
+    S->Context.Target = *T;
+  else
+    Problem("", "invalid target API '" + S->Merged.targetApi() +
+                    "': expected native or v1");
   if (!Ok)
     return nullptr;
 
@@ -93,7 +100,8 @@ std::unique_ptr<Settings> SettingsResolver::resolve(const std::string &File) {
   if (Shared != ByConfiguration.end()) {
     S->Enabled = Shared->second;
   } else {
-    auto Set = std::make_shared<const CheckSet>(S->Checks, S->Options);
+    auto Set =
+        std::make_shared<const CheckSet>(S->Checks, S->Options, S->Context);
     if (Set->empty())
       Problem("", "no check is enabled: the checks selected (" +
                       S->Merged.checks() + ") match none of the " +

@@ -27,14 +27,16 @@ struct Settings {
   Config Merged;
   GlobList Checks, WarningsAsErrors;
   CheckOptions Options;
+  CheckContext Context;
   AdjustOptions Adjust;
   std::shared_ptr<const CheckSet> Enabled;
 };
 
 /// Where the settings come from besides the files.
 struct SettingsSources {
-  /// --checks, --warnings-as-errors, --check-option, --extra-arg and
-  /// --removed-arg: merged over the .klp-lint.yaml settings.
+  /// --checks, --warnings-as-errors, --check-option, --extra-arg,
+  /// --removed-arg and --target-api: merged over the .klp-lint.yaml
+  /// settings.
   Config CommandLine;
   std::string ConfigFile; ///< --config-file: instead of the lookup
   bool ReadConfigFiles = true;

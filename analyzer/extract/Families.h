@@ -2,7 +2,8 @@
 //
 // Facts more than one check reads, one family a file: patches and states
 // (States.cpp), shadow API calls (Shadow.cpp), per-object callbacks
-// (ObjectCallbacks.cpp) and the call graph (CallGraph.cpp).
+// (ObjectCallbacks.cpp), the call graph (CallGraph.cpp) and the module's
+// own entry points (Lifecycle.cpp).
 //
 //===----------------------------------------------------------------------===//
 
@@ -30,6 +31,7 @@ std::unique_ptr<FactFamily> makeStatesFamily();
 std::unique_ptr<FactFamily> makeShadowFamily();
 std::unique_ptr<FactFamily> makeObjectCallbacksFamily();
 std::unique_ptr<FactFamily> makeCallGraphFamily();
+std::unique_ptr<FactFamily> makeLifecycleFamily();
 
 /// A klp_object.callbacks that the headers in use do not have (generation C
 /// headers, A code): clang reported the member unknown at \p Where (the

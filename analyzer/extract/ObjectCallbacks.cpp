@@ -2,7 +2,11 @@
 //
 // The four spellings of a per-object callback (callbacks-per-object): a
 // struct klp_object initializer's callbacks member, an assignment to it,
-// kpatch's KPATCH_*_CALLBACK and klp-build's KLP_*_CALLBACK macros.
+// kpatch's KPATCH_*_CALLBACK and klp-build's KLP_*_CALLBACK macros. Each
+// records the object it belongs to (ObjectCallback::Holder), so that the
+// callbacks of one object can be judged together
+// (callbacks-per-object-unpaired); an assignment through a variable with an
+// initializer gets that object's name too.
 //
 //===----------------------------------------------------------------------===//
 
@@ -74,9 +78,9 @@ public:
   void onVar(const VarDecl *VD, ExtractContext &X) override {
     if (const Expr *Init = VD->getInit())
       X.forEachRecordInit(Init, [&](const InitListExpr *ILE, const RecordDecl *RD,
-                                    std::optional<int64_t>) {
+                                    std::optional<int64_t> Index) {
         if (X.records().is(RD, X.records().Object))
-          objectInit(X, ILE);
+          objectInit(X, ILE, holderName(VD, Index));
       });
   }
 
@@ -89,32 +93,96 @@ public:
     if (Path.empty() || !R.is(Path.front()->getParent(), R.Object) ||
         !R.is(recordOf(Path[0]->getType()), R.Callbacks))
       return;
+    Target T = assignedObject(X, BO->getLHS());
     if (Path.size() == 1) {
-      addObjectCallbacks(X, BO->getRHS(), CallbackSpelling::Assignment, "",
-                         Loc());
+      addObjectCallbacks(X, BO->getRHS(), CallbackSpelling::Assignment, T.Name,
+                         T.NameLoc, T.Holder);
       return;
     }
     std::optional<Role> Kind = objectRole(Path[1]->getName());
     CallbackRef CB = X.callbackRef(BO->getRHS());
     if (!Kind || !CB.Present)
       return;
-    Walked.push_back({CallbackSpelling::Assignment, *Kind, CB.Function, "",
-                      false, "", X.loc(BO->getBeginLoc()), Loc()});
+    ObjectCallback OC{CallbackSpelling::Assignment, *Kind, CB.Function,
+                      T.Name, isModuleObject(T.Name), "",
+                      X.loc(BO->getBeginLoc()), T.NameLoc};
+    OC.Holder = T.Holder;
+    Walked.push_back(OC);
   }
 
   void finish(ExtractContext &X, TUFacts &Out) override {
     for (const MacroUse &M : Macros) {
       if (!X.isOwn(M.Where))
         continue;
-      Out.ObjectCallbacks.push_back({M.Spelling->Spelling, M.Spelling->Kind,
-                                     M.Function, "", false, M.Spelling->Name,
-                                     X.loc(M.Where), Loc()});
+      ObjectCallback OC{M.Spelling->Spelling, M.Spelling->Kind, M.Function,
+                        "", false, M.Spelling->Name, X.loc(M.Where), Loc()};
+      OC.Holder = M.Spelling->Spelling == CallbackSpelling::KpatchMacro
+                      ? "kpatch"
+                      : "klp-build";
+      Out.ObjectCallbacks.push_back(OC);
     }
     Out.ObjectCallbacks.insert(Out.ObjectCallbacks.end(), Walked.begin(),
                                Walked.end());
   }
 
 private:
+  /// The struct klp_object an assignment to its callbacks goes to.
+  struct Target {
+    std::string Holder; ///< "" when not known
+    std::string Name;   ///< its name when the variable's initializer has it
+    Loc NameLoc;
+  };
+
+  static std::string holderName(const VarDecl *VD,
+                                std::optional<int64_t> Index) {
+    std::string Name = VD->getName().str();
+    return Index ? Name + "[" + std::to_string(*Index) + "]" : Name;
+  }
+
+  /// "objs[1].callbacks…" or "obj.callbacks…" of a variable (a constant
+  /// index): that element, and its name as its initializer gives it. A
+  /// pointer ("p->callbacks") or a computed index is not known.
+  static Target assignedObject(ExtractContext &X, const Expr *LHS) {
+    Target T;
+    const Expr *E = LHS->IgnoreParenImpCasts();
+    const MemberExpr *Innermost = nullptr;
+    while (const auto *ME = dyn_cast<MemberExpr>(E)) {
+      Innermost = ME;
+      E = ME->getBase()->IgnoreParenImpCasts();
+    }
+    if (!Innermost || Innermost->isArrow())
+      return T;
+    std::optional<int64_t> Index;
+    if (const auto *ASE = dyn_cast<ArraySubscriptExpr>(E)) {
+      Expr::EvalResult R;
+      if (ASE->getIdx()->isValueDependent() ||
+          !ASE->getIdx()->EvaluateAsInt(R, X.ast()))
+        return T;
+      Index = R.Val.getInt().getExtValue();
+      E = ASE->getBase()->IgnoreParenImpCasts();
+    }
+    const auto *DRE = dyn_cast<DeclRefExpr>(E);
+    const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+    if (!VD || VD->getType()->isPointerType())
+      return T;
+    T.Holder = holderName(VD, Index);
+    const VarDecl *Def = nullptr;
+    if (const Expr *Init = VD->getAnyInitializer(Def))
+      X.forEachRecordInit(Init, [&](const InitListExpr *ILE, const RecordDecl *RD,
+                                    std::optional<int64_t> I) {
+        if (!T.Name.empty() || !X.records().is(RD, X.records().Object) ||
+            I != Index)
+          return;
+        T.Name = "vmlinux";
+        for (const FieldDecl *F : RD->fields())
+          if (F->getName() == "name")
+            T.Name = objectName(X, fieldInit(ILE, F), T.NameLoc);
+        if (!T.NameLoc.valid())
+          T.NameLoc = X.loc(ILE->getBeginLoc());
+      });
+    return T;
+  }
+
   struct MacroUse {
     const MacroSpelling *Spelling;
     std::string Function;
@@ -132,7 +200,8 @@ private:
     return "";
   }
 
-  void objectInit(ExtractContext &X, const InitListExpr *ILE) {
+  void objectInit(ExtractContext &X, const InitListExpr *ILE,
+                  const std::string &Holder) {
     const KlpRecords &R = X.records();
     if (!hasField(R.Object, "callbacks")) {
       positionalWithoutMember(X, ILE);
@@ -149,22 +218,24 @@ private:
     }
     if (CallbacksInit)
       addObjectCallbacks(X, CallbacksInit, CallbackSpelling::Initializer, Name,
-                         NameLoc);
+                         NameLoc, Holder);
   }
 
   /// Record each non-null function of a struct klp_callbacks value.
   void addObjectCallbacks(ExtractContext &X, const Expr *E,
                           CallbackSpelling Spelling, const std::string &Name,
-                          const Loc &NameLoc) {
+                          const Loc &NameLoc, const std::string &Holder) {
     const Expr *Bare = E->IgnoreParenImpCasts();
     if (const auto *CL = dyn_cast<CompoundLiteralExpr>(Bare))
       Bare = CL->getInitializer();
     const auto *ILE = dyn_cast<InitListExpr>(Bare);
     if (!ILE) {
       // A whole struct copied in: its contents are not visible here.
-      Walked.push_back({Spelling, Role::PrePatch, "", Name,
+      ObjectCallback OC{Spelling, Role::PrePatch, "", Name,
                         isModuleObject(Name), "", X.loc(E->getBeginLoc()),
-                        NameLoc});
+                        NameLoc};
+      OC.Holder = Holder;
+      Walked.push_back(OC);
       return;
     }
     ILE = semanticForm(ILE);
@@ -175,8 +246,10 @@ private:
       CallbackRef CB = X.callbackRef(fieldInit(ILE, F));
       if (!CB.Present)
         continue;
-      Walked.push_back({Spelling, *Kind, CB.Function, Name,
-                        isModuleObject(Name), "", CB.Where, NameLoc});
+      ObjectCallback OC{Spelling, *Kind, CB.Function, Name,
+                        isModuleObject(Name), "", CB.Where, NameLoc};
+      OC.Holder = Holder;
+      Walked.push_back(OC);
     }
   }
 

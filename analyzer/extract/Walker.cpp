@@ -32,6 +32,7 @@ struct TUExtraction::Impl {
     Families.push_back(makeShadowFamily());
     Families.push_back(makeObjectCallbacksFamily());
     Families.push_back(makeCallGraphFamily());
+    Families.push_back(makeLifecycleFamily());
     for (auto &F : Families)
       Hooks.push_back(F.get());
     for (const Check *C : Checks)

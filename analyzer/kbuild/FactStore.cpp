@@ -34,8 +34,10 @@ KLP_JSON_MAPPED(StoredFacts)
 
 namespace {
 
-// 3: the files the facts were derived from.
-constexpr int64_t FormatVersion = 3;
+// 2: one mapping per type (model/Mapping.h), check-private facts, the call
+// graph. 3: the module's entry points (lifecycle), the object a per-object
+// callback belongs to (holder). 4: the files the facts were derived from.
+constexpr int64_t FormatVersion = 4;
 
 std::optional<FactDep> statDep(const std::string &Path) {
   llvm::sys::fs::file_status St;

@@ -45,10 +45,12 @@ namespace klp {
 namespace {
 
 /// Policy and selection from the environment (wrapper) or leading options
-/// (checker): --checks=, --warnings-as-errors=, --check-option=, --werror.
+/// (checker): --checks=, --warnings-as-errors=, --check-option=,
+/// --target-api=, --werror.
 struct Policy {
   std::string Checks;
   std::string WarningsAsErrors;
+  std::string TargetAPI;
   Config Options; ///< --check-option values
   bool FullParse = false;
   /// A failure to analyze fails the build (KLP_LINT_WERROR or an explicit
@@ -69,6 +71,15 @@ struct Policy {
       return true;
     if (Value("--warnings-as-errors=", WarningsAsErrors)) {
       FailClosed |= !WarningsAsErrors.empty();
+      return true;
+    }
+    if (Value("--target-api=", V)) {
+      // Like a bad --check-option: warned about, never a build failure.
+      if (parseTargetApi(V))
+        TargetAPI = V;
+      else
+        llvm::errs() << "klp-lint: warning: ignoring invalid --target-api '"
+                     << V << "': expected native or v1\n";
       return true;
     }
     if (Value("--check-option=", V)) {
@@ -130,6 +141,7 @@ struct Policy {
     if (!WarningsAsErrors.empty())
       S.CommandLine.WarningsAsErrors.push_back(WarningsAsErrors);
     S.CommandLine.CheckOptions = Options.CheckOptions;
+    S.CommandLine.TargetAPI = TargetAPI;
     S.ResourceDir = KLP_CLANG_RESOURCE_DIR;
     return S;
   }

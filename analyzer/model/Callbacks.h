@@ -23,6 +23,13 @@ struct ObjectCallback {
   /// The struct klp_object of the headers in use has no callbacks member
   /// (generation C): the code does not compile as it is.
   bool MissingMember = false;
+  /// Which struct klp_object of the TU it is registered for, so that the
+  /// callbacks of one object can be told apart from another's: "<var>" or
+  /// "<var>[<i>]" for an initializer or an assignment through that object,
+  /// "kpatch" or "klp-build" for the macros (their tools attach every
+  /// callback of a TU to the one object the TU belongs to); "" when it is
+  /// not known (a pointer, a computed index).
+  std::string Holder = {};
 };
 
 template <class M> void mapFields(M &&Map, ObjectCallback &C) {
@@ -35,6 +42,7 @@ template <class M> void mapFields(M &&Map, ObjectCallback &C) {
   Map("where", C.Where);
   Map("object_loc", C.ObjectLoc);
   Map("missing_member", C.MissingMember);
+  Map("holder", C.Holder);
 }
 KLP_JSON_MAPPED(ObjectCallback)
 

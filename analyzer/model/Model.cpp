@@ -40,6 +40,15 @@ const char *shadowApiName(ShadowApi A) {
   return "klp_shadow_?";
 }
 
+const char *lifecycleKindName(LifecycleKind K) {
+  switch (K) {
+  case LifecycleKind::Init: return "module init";
+  case LifecycleKind::Exit: return "module exit";
+  case LifecycleKind::ModuleNotifier: return "module notifier";
+  }
+  return "module";
+}
+
 std::string IdValue::describe() const {
   if (!Value)
     return Spelling.empty() ? std::string("(computed at run time)")

@@ -1,7 +1,8 @@
 //===- Module.h - The livepatch module model -------------------*- C++ -*-===//
 //
 // One model per livepatch module: what its translation units declare about
-// patches, states, shadow variables, per-object callbacks and its functions.
+// patches, states, shadow variables, per-object callbacks, its functions and
+// its own entry points (init, exit, module notifiers).
 // The model is plain data with no Clang types, so checks that only read it
 // compile without Clang headers and the facts can be stored and joined
 // across separate compiler runs (kbuild modes). Each family of facts is a
@@ -15,6 +16,7 @@
 
 #include "CallGraph.h"
 #include "Callbacks.h"
+#include "Lifecycle.h"
 #include "Shadow.h"
 #include "States.h"
 
@@ -38,6 +40,7 @@ struct TUFacts {
   std::vector<ObjectCallback> ObjectCallbacks;
   std::vector<Function> Functions;
   std::vector<GlobalVar> Globals;
+  std::vector<LifecycleHook> Lifecycle;
   /// Check-private facts, keyed by check name (see Check::extractor()).
   std::map<std::string, llvm::json::Value> Own;
   /// The files the facts were derived from: the source and every header it
@@ -55,6 +58,7 @@ template <class M> void mapFields(M &&Map, TUFacts &T) {
   Map("object_callbacks", T.ObjectCallbacks);
   Map("functions", T.Functions);
   Map("globals", T.Globals);
+  Map("lifecycle", T.Lifecycle);
   Map("own", T.Own);
   Map("inputs", T.Inputs);
 }

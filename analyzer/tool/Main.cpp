@@ -84,7 +84,7 @@ bool parseCommandLine(int &Argc, const char **Argv,
 }
 
 /// --checks, --warnings-as-errors, --check-option, --extra-arg,
-/// --removed-arg, --config-file: where the settings come from.
+/// --removed-arg, --target-api, --config-file: where the settings come from.
 bool settingsSources(klp::SettingsSources &S, std::vector<std::string> &Problems) {
   // A typo must not turn the gate off: globs that select no check are
   // errors (pure removals are fine).
@@ -107,6 +107,13 @@ bool settingsSources(klp::SettingsSources &S, std::vector<std::string> &Problems
     if (!klp::parseCheckOption(KV, S.CommandLine))
       Problems.push_back("invalid --check-option '" + KV +
                          "': expected <check>.<Option>=<value>");
+  if (opt::TargetApi.getNumOccurrences()) {
+    if (klp::parseTargetApi(opt::TargetApi))
+      S.CommandLine.TargetAPI = opt::TargetApi;
+    else
+      Problems.push_back("invalid --target-api '" + opt::TargetApi +
+                         "': expected native or v1");
+  }
   S.CommandLine.ExtraArgs.assign(opt::ExtraArgs.begin(), opt::ExtraArgs.end());
   S.CommandLine.RemovedArgs.assign(opt::RemovedArgs.begin(),
                                    opt::RemovedArgs.end());
@@ -120,7 +127,10 @@ int listChecks(const klp::Settings &S) {
   for (const klp::CheckInfo &C : klp::allChecks())
     if (S.Checks.matches(C.Name))
       outs() << "    " << C.Name << "  (" << klp::severityName(C.Level) << ", "
-             << (C.CheckScope == klp::Scope::TU ? "TU" : "module") << ") "
+             << (C.CheckScope == klp::Scope::TU ? "TU" : "module")
+             << (C.Generations & (C.Generations - 1) ? "; generations "
+                                                      : "; generation ")
+             << klp::generationList(C.Generations) << ") "
              << C.Summary << "\n";
   return klp::ExitClean;
 }

@@ -109,6 +109,12 @@ cl::opt<std::string> Shard(
     cl::desc("Analyze only shard i of n (1-based) of the modules, for "
              "splitting a compile database across CI jobs"),
     cl::value_desc("i/n"), cl::cat(Category));
-
+cl::opt<std::string> TargetApi(
+    "target-api",
+    cl::desc("What generation A code is judged by: 'native' (default), the "
+             "semantics of the kernel it is built for, with migration notes; "
+             "'v1', the per-state callbacks and is_shadow states of the v1 "
+             "series, as code to migrate"),
+    cl::value_desc("native|v1"), cl::cat(Category));
 
 } // namespace klp::options

@@ -36,6 +36,7 @@ extern llvm::cl::opt<bool> NoEmbeddedHeaders;
 extern llvm::cl::opt<bool> FullParse;
 extern llvm::cl::opt<unsigned> Jobs;
 extern llvm::cl::opt<std::string> Shard;
+extern llvm::cl::opt<std::string> TargetApi;
 
 } // namespace klp::options
 

@@ -6,7 +6,10 @@
 // Generation C has no per-object callbacks; under A an atomic replace never
 // runs the replaced patch's unpatch callbacks (LEG-4), so whatever they set up
 // stays behind. The model records all four spellings by record type; this
-// check only words the finding.
+// check only words the finding: A code judged by its own kernel
+// (docs/semantics.md#rules-generation-a) is told the replace harm, B and C
+// code, A code under headers without the member and A code judged for a
+// migration (--target-api=v1) what to move where.
 //
 //===----------------------------------------------------------------------===//
 
@@ -64,8 +67,16 @@ void CallbacksPerObjectCheck::check(const ModuleModel &M,
           CB.MissingMember ? " (the struct klp_object of these headers has no "
                              "callbacks member: this does not compile)"
                            : "";
-      Finding F = finding(CB.Where, fmt::format("{}{} {}; {}{}", What, Obj,
-                                                registeredBy(CB), Hint, Missing));
+      // LEG-4: the harm on the kernel the code is built for.
+      std::string Harm =
+          judgedByA(G) && !CB.MissingMember
+              ? "an atomic replace never runs the replaced patch's "
+                "pre_unpatch or post_unpatch callbacks, so what its "
+                "callbacks set up stays; per-state callbacks fix that: "
+              : "";
+      Finding F =
+          finding(CB.Where, fmt::format("{}{} {}; {}{}{}", What, Obj,
+                                        registeredBy(CB), Harm, Hint, Missing));
       if (CB.ModuleObject && CB.ObjectLoc.valid())
         F.Notes.push_back(
             {CB.ObjectLoc,

@@ -9,9 +9,18 @@
 //  (a) a shadow call whose id matches no state of the module;
 //  (b) ...matches a state whose is_shadow is not set, unless that state's own
 //      pre_unpatch/post_unpatch frees the id by hand (the correct manual
-//      teardown). B and C only; A has no is_shadow, so there every id
-//      without a state is (a), "needs migration";
+//      teardown). B and C only;
 //  (c) note: an is_shadow state whose id no shadow call of the module uses.
+// Generation A has no is_shadow and its core frees no shadow variable, so A
+// code is judged by what its own kernel does
+// (docs/semantics.md#rules-generation-a): an id the module allocates but
+// frees on no path a disable takes (a per-object pre_unpatch/post_unpatch,
+// module exit, a module notifier; same-TU callees) is a warning, at each
+// allocation; every other id gets one note, "needs migration to an
+// is_shadow state". A free on those paths whose id is computed at run time
+// may be any id's, so then no id is reported as never freed. With --target-api=v1, A code is judged as code about to
+// be migrated instead: every call whose id has no state is (a), "needs
+// migration".
 // "state->id" inside a state's callback is that state's id. A state whose id
 // is computed at run time might be any id: when one has is_shadow, a
 // constant id matching no other state is not reported (cannot decide).
@@ -22,6 +31,7 @@
 
 #include <fmt/format.h>
 
+#include <map>
 #include <set>
 
 namespace klp::checks {
@@ -128,6 +138,10 @@ public:
     // Module-scope: a module without a klp_patch is not a livepatch.
     if (!M.isLivepatch())
       return;
+    if (judgedByA(M.generation())) {
+      legacy(M, Out);
+      return;
+    }
     StateView V(M);
     std::set<const State *> Used;
     for (const TUFacts &TU : M.TUs)
@@ -138,6 +152,130 @@ public:
   }
 
 private:
+  /// Where a free of an id was found on a path a disable takes.
+  struct Teardown {
+    const ShadowCall *Free;
+    std::string Root; ///< "module exit 'fn'", ...
+  };
+
+  /// Generation A by its own semantics: nothing but the module's code frees
+  /// shadow variables, so an id is torn down only if a free of it is
+  /// reached from the functions a disable (or the module's removal after
+  /// it) runs.
+  void legacy(const ModuleModel &M, std::vector<Finding> &Out) const {
+    // The roots, each with the TU whose callees it reaches.
+    std::vector<std::pair<FunctionRef, std::string>> Roots;
+    auto AddRoot = [&](const std::string &Fn, unsigned TU,
+                       const std::string &What) {
+      if (std::optional<FunctionRef> F = M.function(Fn, TU))
+        Roots.push_back({*F, fmt::format("{} '{}'", What, Fn)});
+    };
+    for (unsigned T = 0; T < M.TUs.size(); ++T) {
+      for (const ObjectCallback &CB : M.TUs[T].ObjectCallbacks)
+        if ((CB.Kind == Role::PreUnpatch || CB.Kind == Role::PostUnpatch) &&
+            !CB.Function.empty())
+          AddRoot(CB.Function, T,
+                  fmt::format("per-object {} callback",
+                              roleName(CB.Kind, Generation::A)));
+      for (const LifecycleHook &H : M.TUs[T].Lifecycle)
+        if (H.Kind != LifecycleKind::Init)
+          AddRoot(H.Function, T, lifecycleKindName(H.Kind));
+    }
+    std::map<uint64_t, Teardown> Freed;
+    // A free whose id is computed at run time may free any id: then no id
+    // is reported as never freed (cannot decide is silence).
+    std::optional<Teardown> AnyId;
+    for (const auto &[Root, What] : Roots) {
+      std::set<std::string> Reached = sameTUCallees(M, Root.TU, Root.Fn->Name);
+      for (const ShadowCall &C : M.TUs[Root.TU].ShadowCalls) {
+        if ((C.Api != ShadowApi::Free && C.Api != ShadowApi::FreeAll) ||
+            !Reached.count(C.Function))
+          continue;
+        if (C.Id.known())
+          Freed.insert({*C.Id.Value, {&C, What}});
+        else if (!AnyId)
+          AnyId = Teardown{&C, What};
+      }
+    }
+
+    std::map<uint64_t, const ShadowCall *> FirstUse;
+    std::set<uint64_t> Warned;
+    for (const TUFacts &TU : M.TUs)
+      for (const ShadowCall &Call : TU.ShadowCalls) {
+        if (!Call.Id.known())
+          continue; // A non-constant id takes no part in id matching.
+        uint64_t Id = *Call.Id.Value;
+        bool Allocates =
+            Call.Api == ShadowApi::Alloc || Call.Api == ShadowApi::GetOrAlloc;
+        // The note goes to the first allocation, else the first use.
+        auto [It, New] = FirstUse.insert({Id, &Call});
+        if (!New && Allocates && It->second->Api != ShadowApi::Alloc &&
+            It->second->Api != ShadowApi::GetOrAlloc)
+          It->second = &Call;
+        if (Allocates && !Freed.count(Id) && !AnyId) {
+          neverFreed(Call, Out);
+          Warned.insert(Id);
+        }
+      }
+    for (const auto &[Id, Call] : FirstUse)
+      if (!Warned.count(Id)) {
+        auto It = Freed.find(Id);
+        const Teardown *T = It != Freed.end() ? &It->second
+                            : AnyId           ? &*AnyId
+                                              : nullptr;
+        migrationNote(*Call, T, Out);
+      }
+  }
+
+  /// A: allocated, and freed on no path a disable takes.
+  void neverFreed(const ShadowCall &Call, std::vector<Finding> &Out) const {
+    Finding F = finding(
+        Call.Where,
+        fmt::format("shadow variable id {} allocated by {}(){} is never "
+                    "freed when the patch is disabled: no klp_shadow_free() "
+                    "or klp_shadow_free_all() of this id is reached from a "
+                    "per-object pre_unpatch or post_unpatch callback, module "
+                    "exit or a module notifier, so these shadow variables "
+                    "stay allocated after the disable; with per-state "
+                    "callbacks, a struct klp_state with this id and "
+                    "is_shadow would free them",
+                    Call.Id.describe(), shadowApiName(Call.Api), via(Call)));
+    addIdNote(Call.Id, F);
+    Out.push_back(std::move(F));
+  }
+
+  /// A: freed by hand on disable, or only read or freed here; a migration
+  /// to per-state callbacks needs a state that frees them.
+  void migrationNote(const ShadowCall &Call, const Teardown *T,
+                     std::vector<Finding> &Out) const {
+    std::string How =
+        T && !T->Free->Id.known()
+            ? fmt::format("may be freed by hand when the patch is disabled "
+                          "(from {}, with an id computed at run time)",
+                          T->Root)
+        : T ? fmt::format("is freed by hand when the patch is disabled (from "
+                          "{})",
+                          T->Root)
+            : fmt::format("is only read or freed by this livepatch (here by "
+                        "{}(){})",
+                        shadowApiName(Call.Api), via(Call));
+    Finding F = finding(
+        Call.Where,
+        fmt::format("shadow variable id {} {}; needs migration to an "
+                    "is_shadow state: with per-state callbacks, a struct "
+                    "klp_state with this id and is_shadow frees these "
+                    "variables when the state is removed, also when a "
+                    "replace drops it",
+                    Call.Id.describe(), How));
+    F.Level = Severity::Note;
+    if (T)
+      F.Notes.push_back({T->Free->Where,
+                         fmt::format("freed here by {}()",
+                                     shadowApiName(T->Free->Api))});
+    addIdNote(Call.Id, F);
+    Out.push_back(std::move(F));
+  }
+
   void judge(const ShadowCall &Call, const StateView &V,
              std::set<const State *> &Used, std::vector<Finding> &Out) const {
     if (!Call.Id.known() && !Call.Id.ofCallbackState())
@@ -166,7 +304,8 @@ private:
     matchesPlainState(Call, *Match.front(), Out);
   }
 
-  /// Generation A has no is_shadow: a state cannot free anything.
+  /// Generation A judged as code to migrate (--target-api=v1): it has no
+  /// is_shadow, so a state cannot free anything.
   void needsMigration(const ShadowCall &Call, std::vector<Finding> &Out) const {
     Finding F = finding(
         Call.Where,

@@ -23,8 +23,9 @@ namespace {
 class StateMissingDisableCallbacksCheck : public Check {
 public:
   StateMissingDisableCallbacksCheck(const CheckInfo &Info,
-                                    const CheckOptions &Options)
-      : Check(Info, Options),
+                                    const CheckOptions &Options,
+                                    const CheckContext &Context)
+      : Check(Info, Options, Context),
         IgnoreShadowOnlyStates(
             Options.getBool(Info.Name, "IgnoreShadowOnlyStates", false)) {}
 

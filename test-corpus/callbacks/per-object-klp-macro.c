@@ -5,8 +5,12 @@
 // expansion, naming the macro and the role. The second RUN builds it as a
 // module (__KBUILD_MODNAME set, so the pointers get the module's name): the
 // findings do not change.
-// RUN: %klp-lint %s -- %api-a -Xclang -verify=klp
-// RUN: %klp-lint %s -- %api-a -D__KBUILD_MODNAME=livepatch_demo -Xclang -verify=klp
+// RUN: %klp-lint --checks=-callbacks-per-object-unpaired %s -- %api-a -Xclang -verify=klp
+// RUN: %klp-lint --checks=-callbacks-per-object-unpaired %s -- %api-a -D__KBUILD_MODNAME=livepatch_demo -Xclang -verify=klp
+// PROOF: unshown pre_patch: the KLP_*_CALLBACK records become per-object callbacks only in the module klp-build (objtool klp diff) generates; the battery loads the source as it is, a plain module, and klp-sim-a only reports the records never called
+// PROOF: unshown post_patch: the KLP_*_CALLBACK records become per-object callbacks only in the module klp-build (objtool klp diff) generates; the battery loads the source as it is, a plain module, and klp-sim-a only reports the records never called
+// PROOF: unshown pre_unpatch: the KLP_*_CALLBACK records become per-object callbacks only in the module klp-build (objtool klp diff) generates; the battery loads the source as it is, a plain module, and klp-sim-a only reports the records never called
+// PROOF: unshown post_unpatch: the KLP_*_CALLBACK records become per-object callbacks only in the module klp-build (objtool klp diff) generates; the battery loads the source as it is, a plain module, and klp-sim-a only reports the records never called
 
 #include <linux/livepatch.h>
 #include <linux/livepatch_helpers.h>
@@ -35,7 +39,7 @@ static void lp_post_unpatch(struct klp_object *obj)
 	hooked = 0;
 }
 
-KLP_PRE_PATCH_CALLBACK(lp_pre_patch); // klp-warning {{per-object pre_patch callback 'lp_pre_patch' registered by KLP_PRE_PATCH_CALLBACK; move it to the pre_patch callback of a struct klp_state [callbacks-per-object]}}
-KLP_POST_PATCH_CALLBACK(lp_post_patch); // klp-warning {{per-object post_patch callback 'lp_post_patch' registered by KLP_POST_PATCH_CALLBACK; move it to the post_patch callback of a struct klp_state [callbacks-per-object]}}
-KLP_PRE_UNPATCH_CALLBACK(lp_pre_unpatch); // klp-warning {{per-object pre_unpatch callback 'lp_pre_unpatch' registered by KLP_PRE_UNPATCH_CALLBACK; move it to the pre_unpatch callback of a struct klp_state [callbacks-per-object]}}
-KLP_POST_UNPATCH_CALLBACK(lp_post_unpatch); // klp-warning {{per-object post_unpatch callback 'lp_post_unpatch' registered by KLP_POST_UNPATCH_CALLBACK; move it to the post_unpatch callback of a struct klp_state [callbacks-per-object]}}
+KLP_PRE_PATCH_CALLBACK(lp_pre_patch); // klp-warning {{per-object pre_patch callback 'lp_pre_patch' registered by KLP_PRE_PATCH_CALLBACK; an atomic replace never runs the replaced patch's pre_unpatch or post_unpatch callbacks, so what its callbacks set up stays; per-state callbacks fix that: move it to the pre_patch callback of a struct klp_state [callbacks-per-object]}}
+KLP_POST_PATCH_CALLBACK(lp_post_patch); // klp-warning {{per-object post_patch callback 'lp_post_patch' registered by KLP_POST_PATCH_CALLBACK; an atomic replace never runs the replaced patch's pre_unpatch or post_unpatch callbacks, so what its callbacks set up stays; per-state callbacks fix that: move it to the post_patch callback of a struct klp_state [callbacks-per-object]}}
+KLP_PRE_UNPATCH_CALLBACK(lp_pre_unpatch); // klp-warning {{per-object pre_unpatch callback 'lp_pre_unpatch' registered by KLP_PRE_UNPATCH_CALLBACK; an atomic replace never runs the replaced patch's pre_unpatch or post_unpatch callbacks, so what its callbacks set up stays; per-state callbacks fix that: move it to the pre_unpatch callback of a struct klp_state [callbacks-per-object]}}
+KLP_POST_UNPATCH_CALLBACK(lp_post_unpatch); // klp-warning {{per-object post_unpatch callback 'lp_post_unpatch' registered by KLP_POST_UNPATCH_CALLBACK; an atomic replace never runs the replaced patch's pre_unpatch or post_unpatch callbacks, so what its callbacks set up stays; per-state callbacks fix that: move it to the post_unpatch callback of a struct klp_state [callbacks-per-object]}}

@@ -3,7 +3,11 @@
 // in. Spec §6.2 callbacks-per-object, spelling 3; §1.1 "Callback macros".
 // Each expansion is one finding at the macro, naming the macro and the
 // role; the object is not known in the source.
-// RUN: %klp-lint %s -- %api-a -Xclang -verify=klp
+// RUN: %klp-lint --checks=-callbacks-per-object-unpaired %s -- %api-a -Xclang -verify=klp
+// PROOF: unshown pre_patch: the KPATCH_*_CALLBACK records become per-object callbacks only in the module kpatch-build's create-diff-object generates; the battery loads the source as it is, a plain module, and klp-sim-a only reports the records never called
+// PROOF: unshown post_patch: the KPATCH_*_CALLBACK records become per-object callbacks only in the module kpatch-build's create-diff-object generates; the battery loads the source as it is, a plain module, and klp-sim-a only reports the records never called
+// PROOF: unshown pre_unpatch: the KPATCH_*_CALLBACK records become per-object callbacks only in the module kpatch-build's create-diff-object generates; the battery loads the source as it is, a plain module, and klp-sim-a only reports the records never called
+// PROOF: unshown post_unpatch: the KPATCH_*_CALLBACK records become per-object callbacks only in the module kpatch-build's create-diff-object generates; the battery loads the source as it is, a plain module, and klp-sim-a only reports the records never called
 
 #include <kpatch-macros.h>
 #include <linux/livepatch.h>
@@ -32,7 +36,7 @@ static void hook_off(patch_object *obj)
 	hooked = 0;
 }
 
-KPATCH_PRE_PATCH_CALLBACK(hook_on); // klp-warning {{per-object pre_patch callback 'hook_on' registered by KPATCH_PRE_PATCH_CALLBACK; move it to the pre_patch callback of a struct klp_state [callbacks-per-object]}}
-KPATCH_POST_PATCH_CALLBACK(hook_live); // klp-warning {{per-object post_patch callback 'hook_live' registered by KPATCH_POST_PATCH_CALLBACK; move it to the post_patch callback of a struct klp_state [callbacks-per-object]}}
-KPATCH_PRE_UNPATCH_CALLBACK(hook_going); // klp-warning {{per-object pre_unpatch callback 'hook_going' registered by KPATCH_PRE_UNPATCH_CALLBACK; move it to the pre_unpatch callback of a struct klp_state [callbacks-per-object]}}
-KPATCH_POST_UNPATCH_CALLBACK(hook_off); // klp-warning {{per-object post_unpatch callback 'hook_off' registered by KPATCH_POST_UNPATCH_CALLBACK; move it to the post_unpatch callback of a struct klp_state [callbacks-per-object]}}
+KPATCH_PRE_PATCH_CALLBACK(hook_on); // klp-warning {{per-object pre_patch callback 'hook_on' registered by KPATCH_PRE_PATCH_CALLBACK; an atomic replace never runs the replaced patch's pre_unpatch or post_unpatch callbacks, so what its callbacks set up stays; per-state callbacks fix that: move it to the pre_patch callback of a struct klp_state [callbacks-per-object]}}
+KPATCH_POST_PATCH_CALLBACK(hook_live); // klp-warning {{per-object post_patch callback 'hook_live' registered by KPATCH_POST_PATCH_CALLBACK; an atomic replace never runs the replaced patch's pre_unpatch or post_unpatch callbacks, so what its callbacks set up stays; per-state callbacks fix that: move it to the post_patch callback of a struct klp_state [callbacks-per-object]}}
+KPATCH_PRE_UNPATCH_CALLBACK(hook_going); // klp-warning {{per-object pre_unpatch callback 'hook_going' registered by KPATCH_PRE_UNPATCH_CALLBACK; an atomic replace never runs the replaced patch's pre_unpatch or post_unpatch callbacks, so what its callbacks set up stays; per-state callbacks fix that: move it to the pre_unpatch callback of a struct klp_state [callbacks-per-object]}}
+KPATCH_POST_UNPATCH_CALLBACK(hook_off); // klp-warning {{per-object post_unpatch callback 'hook_off' registered by KPATCH_POST_UNPATCH_CALLBACK; an atomic replace never runs the replaced patch's pre_unpatch or post_unpatch callbacks, so what its callbacks set up stays; per-state callbacks fix that: move it to the post_unpatch callback of a struct klp_state [callbacks-per-object]}}

@@ -5,7 +5,7 @@
 // role must come from the position, not from the function's name: the
 // functions here are deliberately named unlike their roles. Objects whose
 // callbacks are all NULL or 0 have no callback and stay silent.
-// RUN: %klp-lint %s -- %api-a -Xclang -verify=klp
+// RUN: %klp-lint --checks=-callbacks-per-object-unpaired %s -- %api-a -Xclang -verify=klp
 
 #include <linux/livepatch.h>
 #include <linux/module.h>
@@ -40,10 +40,10 @@ static struct klp_func jbd2_funcs[] = { { "jbd2_journal_start", NULL, 0 }, { NUL
 
 static struct klp_object objs[] = {
 	{ NULL, vm_funcs, {
-		alpha, // klp-warning {{per-object pre_patch callback 'alpha' of object 'vmlinux' set in a struct klp_object initializer; move it to the pre_patch callback of a struct klp_state [callbacks-per-object]}}
-		beta, // klp-warning {{per-object post_patch callback 'beta' of object 'vmlinux' set in a struct klp_object initializer; move it to the post_patch callback of a struct klp_state [callbacks-per-object]}}
-		gamma, // klp-warning {{per-object pre_unpatch callback 'gamma' of object 'vmlinux' set in a struct klp_object initializer; move it to the pre_unpatch callback of a struct klp_state [callbacks-per-object]}}
-		delta, // klp-warning {{per-object post_unpatch callback 'delta' of object 'vmlinux' set in a struct klp_object initializer; move it to the post_unpatch callback of a struct klp_state [callbacks-per-object]}}
+		alpha, // klp-warning {{per-object pre_patch callback 'alpha' of object 'vmlinux' set in a struct klp_object initializer; an atomic replace never runs the replaced patch's pre_unpatch or post_unpatch callbacks, so what its callbacks set up stays; per-state callbacks fix that: move it to the pre_patch callback of a struct klp_state [callbacks-per-object]}}
+		beta, // klp-warning {{per-object post_patch callback 'beta' of object 'vmlinux' set in a struct klp_object initializer; an atomic replace never runs the replaced patch's pre_unpatch or post_unpatch callbacks, so what its callbacks set up stays; per-state callbacks fix that: move it to the post_patch callback of a struct klp_state [callbacks-per-object]}}
+		gamma, // klp-warning {{per-object pre_unpatch callback 'gamma' of object 'vmlinux' set in a struct klp_object initializer; an atomic replace never runs the replaced patch's pre_unpatch or post_unpatch callbacks, so what its callbacks set up stays; per-state callbacks fix that: move it to the pre_unpatch callback of a struct klp_state [callbacks-per-object]}}
+		delta, // klp-warning {{per-object post_unpatch callback 'delta' of object 'vmlinux' set in a struct klp_object initializer; an atomic replace never runs the replaced patch's pre_unpatch or post_unpatch callbacks, so what its callbacks set up stays; per-state callbacks fix that: move it to the post_unpatch callback of a struct klp_state [callbacks-per-object]}}
 	} },
 	{ "xfs", xfs_funcs, { NULL, beta } }, // klp-warning {{per-object post_patch callback 'beta' of object 'xfs' set in a struct klp_object initializer}} klp-note {{callbacks of object 'xfs' also run whenever module 'xfs' loads or unloads}}
 	{ "btrfs", btrfs_funcs, { NULL, NULL, NULL, NULL } },

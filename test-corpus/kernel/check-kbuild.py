@@ -5,8 +5,11 @@
       (CC="klp-lint-cc x86_64-linux-gnu-gcc-12") and checked with
       "C=2 CHECK=klp-lint" report exactly the CLI's findings
       (expected-findings.txt, the same file check-kernel.py asserts);
-  (b) a two-file livepatch module whose shadow id in one file has no state in
-      the other is flagged in both modes, and the id that does have one is not;
+  (b) a two-file livepatch module whose facts must be joined: one id is
+      allocated in one file and freed by the module exit of the other (a
+      migration note only), the other is freed nowhere (a warning); with
+      --target-api=v1 (KLP_LINT_FLAGS, CHECK="klp-lint --target-api=v1") the
+      first has a state in the other file (silent) and the second none;
   (c) every .o and .ko is byte-identical with and without the wrapper;
   (d) a module without livepatch code builds with no analysis output.
 """
@@ -30,11 +33,32 @@ _spec.loader.exec_module(check_kernel)
 DIAG = check_kernel.DIAG
 CC = "x86_64-linux-gnu-gcc-12"
 
-# (b): klp-multi-shadow.c allocates KLP_MULTI_ORPHAN (2), which no state of
-# the module carries (the states are in klp-multi-main.c); generation A
-# headers, so the "needs migration" wording. KLP_MULTI_STATE (1) has a state
-# in the other file and must stay silent: the facts of both files are joined.
+# (b): klp-multi-shadow.c allocates KLP_MULTI_STATE (1) and KLP_MULTI_ORPHAN
+# (2); klp-multi-main.c has the patch, a state with id 1 and the module exit,
+# which frees id 1. Generation A headers, judged by A (the default): id 1 is
+# freed on the way of every disable, a migration note only; id 2 is freed
+# nowhere. Both need the facts of both files joined.
 MULTI_EXPECTED = [
+    "klp-multi-shadow.c:9:9: note: shadow variable id 'KLP_MULTI_STATE' (1) is "
+    "freed by hand when the patch is disabled (from module exit "
+    "'klp_multi_exit'); needs migration to an is_shadow state: with per-state "
+    "callbacks, a struct klp_state with this id and is_shadow frees these "
+    "variables when the state is removed, also when a replace drops it "
+    "[shadow-id-without-state]\n"
+    "  klp-multi-main.c:44:2: note: freed here by klp_shadow_free_all()\n"
+    "  klp-multi.h:5:9: note: id 'KLP_MULTI_STATE' is defined here",
+    "klp-multi-shadow.c:15:9: warning: shadow variable id 'KLP_MULTI_ORPHAN' (2) "
+    "allocated by klp_shadow_alloc() is never freed when the patch is disabled: "
+    "no klp_shadow_free() or klp_shadow_free_all() of this id is reached from a "
+    "per-object pre_unpatch or post_unpatch callback, module exit or a module "
+    "notifier, so these shadow variables stay allocated after the disable; with "
+    "per-state callbacks, a struct klp_state with this id and is_shadow would "
+    "free them [shadow-id-without-state]\n"
+    "  klp-multi.h:6:9: note: id 'KLP_MULTI_ORPHAN' is defined here",
+]
+# The same module judged as code to migrate (--target-api=v1): id 1 has a
+# state in the other file and is silent, id 2 has none, "needs migration".
+MULTI_EXPECTED_V1 = [
     "klp-multi-shadow.c:15:9: warning: shadow variable id 'KLP_MULTI_ORPHAN' (2) "
     "used by klp_shadow_alloc() has no state in this livepatch; needs migration: "
     "add a struct klp_state with this id and is_shadow so that the core frees "
@@ -51,7 +75,7 @@ def blocks(text):
             continue
         t = "%s:%s:%s: %s: %s" % (os.path.basename(m["path"]), m["line"],
                                   m["col"], m["sev"], m["msg"])
-        if m["sev"] == "note" and out:
+        if not check_kernel.starts_finding(m) and out:
             out[-1] += "\n  " + t
         else:
             out.append(t)
@@ -171,6 +195,23 @@ def main():
         compare("%s (a)" % mode, debian, expected, problems)
         multi = [b for tree, got, _ in results if tree == "multi" for b in got]
         compare("%s (b)" % mode, multi, MULTI_EXPECTED, problems)
+
+    # (b) with --target-api=v1: the wrapper from KLP_LINT_FLAGS, the
+    # checker from a leading option of CHECK=.
+    d = os.path.join(work, "multi-v1")
+    fresh_copy(trees["multi"], d, sources["multi"])
+    rc, log = make(kdir, d, "CC=%s %s" % (wrapper, CC),
+                   env={"KLP_LINT_FLAGS": "--target-api=v1"})
+    if rc:
+        problems.append("multi-v1: wrapper build failed:\n%s" % log[-3000:])
+    else:
+        compare("wrapper (b, v1)", blocks(log), MULTI_EXPECTED_V1, problems)
+        rc, log = make(kdir, d, "CC=" + CC, "C=2",
+                       "CHECK=%s --target-api=v1" % klp_lint)
+        if rc:
+            problems.append("multi-v1: C=2 CHECK build failed:\n%s" % log[-3000:])
+        else:
+            compare("checker (b, v1)", blocks(log), MULTI_EXPECTED_V1, problems)
 
     for p in problems:
         print(p)

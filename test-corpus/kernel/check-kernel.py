@@ -21,6 +21,14 @@ import tempfile
 HERE = os.path.dirname(os.path.abspath(__file__))
 DIAG = re.compile(r"^(?P<path>/\S+?):(?P<line>\d+):(?P<col>\d+): "
                   r"(?P<sev>warning|error|note): (?P<msg>.*)$")
+# A finding ends with its check's name; a note attached to one does not.
+FINDING = re.compile(r" \[[\w,-]+\]$")
+
+
+def starts_finding(m):
+    """Does this diagnostic line start a finding (a note-level finding
+    included), rather than continue the previous one as its note?"""
+    return m["sev"] != "note" or FINDING.search(m["msg"]) is not None
 
 
 def prepare():
@@ -47,7 +55,7 @@ def findings(klp_lint, build_dir):
             continue
         text = "%s:%s:%s: %s: %s" % (os.path.basename(m["path"]), m["line"],
                                      m["col"], m["sev"], m["msg"])
-        if m["sev"] == "note" and blocks:
+        if not starts_finding(m) and blocks:
             blocks[-1] += "\n  " + text
         else:
             blocks.append(text)

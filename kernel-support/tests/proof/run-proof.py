@@ -1,9 +1,12 @@
 #!/usr/bin/env python3
-"""Proof of findings: every finding of the three headline checks is a harm.
+"""Proof of findings: every finding of the headline checks is a harm.
 
-Every test-corpus case of callbacks-per-object, shadow-id-without-state and
-state-missing-disable-callbacks that compiles against generation C is built
-as a livepatch module for klp-sim and run through one battery:
+Every test-corpus case of callbacks-per-object, shadow-id-without-state,
+state-missing-disable-callbacks and callbacks-per-object-unpaired is built
+as a livepatch module and run through one battery: generation C cases in
+klp-sim, generation A cases (RUN line with %api-a) built with the generation
+A headers in klp-sim-a, the legacy reference core (docs/kernel-support.md,
+"Legacy mode"):
 
     enable          load P (its init enables the patch); run the case's
                     "PROOF: call" functions (the patched code)
@@ -12,17 +15,32 @@ as a livepatch module for klp-sim and run through one battery:
     replace         load a replace patch without P's states (lp2_r_none, or
                     proof_replace.c keeping the block_disable states the
                     case names with "PROOF: replacement keeps"); unload P
+                    (generation A: a_lp2_r_none, a replace patch without
+                    callbacks)
     remove          disable and unload the replacement; the final leak
                     report lists what is still live
+
+Generation A adds one command to the disable: after "unload P", "leaks"
+lists the objects P's callbacks set up and nothing tore down.
 
 klp-lint runs on the case with the arguments of its first RUN line.  A case
 that klp-lint flags for the case's check must show that check's harm in the
 transcript, and a case it does not flag must show none:
 
-    callbacks-per-object        "never called: per-object callback (P: ...)"
+    callbacks-per-object        C: "never called: per-object callback
+                                (P: ...)"; A: "leak: object O set up by P
+                                ... never torn down" in the final report
+                                (the replace ran none of P's unpatch
+                                callbacks, LEG-4), for the roles of O's
+                                callbacks that ran
+    callbacks-per-object-unpaired
+                                A: "leak: object O set up by P ... never
+                                torn down" right after P's disable (LEG-10)
     shadow-id-without-state     shadow variables allocated by P still live
-                                after P's patch was disabled, or at the end
-                                when no patch is left
+                                after P's patch was disabled, or (C only) at
+                                the end when no patch is left; under A what
+                                the replace leaves is callbacks-per-object's
+                                harm, not this check's
     state-missing-disable-callbacks
                                 a state whose pre_patch or post_patch ran,
                                 removed by P's disable or dropped by the
@@ -31,12 +49,19 @@ transcript, and a case it does not flag must show none:
                                 replacement keeps are handed over, not
                                 removed)
 
+kpatch's and klp-build's callback macros become per-object callbacks only
+through code their tools generate, which the battery does not run: klp-sim
+reports their sections "never called", which is callbacks-per-object's harm
+under C (the member does not exist) and no harm under A.
+
 The same holds per id (per role for the callbacks): every id with harm is
 flagged, and every flagged id shows harm unless the case says why it cannot
-("PROOF: unshown <id>: <reason>").  Cases of generations A and B (RUN line
-with %api-a or %api-b) are skipped when they do not compile against the
-generation C headers (with -Werror), and run like the others when they do;
-a generation C case that does not build as a module is an error.
+("PROOF: unshown <id>: <reason>"); the ids of callbacks-per-object-unpaired
+are objects (vmlinux, a module; kpatch or klp for the macros' object).
+Cases of generation B (RUN line with %api-b) have no reference core: they
+are skipped when they do not compile against the generation C headers (with
+-Werror), and run in klp-sim when they do. A generation A or C case that
+does not build as a module is an error.
 
 Annotations, in comments of the case file (lit and -verify ignore them):
 
@@ -74,14 +99,30 @@ import sys
 CHECKS = [
     ("callbacks-per-object", "callbacks", "per-object",
      "per-object-klp-macro-c.c"),
+    ("callbacks-per-object-unpaired", "callbacks", "per-object-unpaired",
+     "per-object-unpaired.c"),
     ("shadow-id-without-state", "shadow", "id-without-state",
      "id-without-state.c"),
     ("state-missing-disable-callbacks", "state", "missing-disable-callbacks",
      "missing-disable-callbacks.c"),
 ]
 
-# The replacement of the battery when the case names no kept states.
+# The replacement of the battery when the case names no kept states: a
+# replace patch without states (C), without callbacks (A).
 DEFAULT_REPLACEMENT = "lp2_r_none"
+DEFAULT_REPLACEMENT_A = "a_lp2_r_none"
+
+
+def case_paths(root, group, prefix):
+    """The cases of one check: <prefix>*.c, without those of a check whose
+    prefix is longer (per-object-unpaired* are not per-object's)."""
+    longer = [p for _, g, p, _ in CHECKS if g == group and p != prefix and p.startswith(prefix)]
+    out = []
+    for path in sorted(glob.glob(os.path.join(root, "test-corpus", group, prefix + "*.c"))):
+        base = os.path.basename(path)
+        if not any(base.startswith(p) for p in longer):
+            out.append(path)
+    return out
 
 
 class ProofError(Exception):
@@ -114,7 +155,7 @@ class Case:
             body = m.group(1).strip()
             c = re.fullmatch(r"call\s+(\w+)\s*\((.*)\)", body)
             k = re.fullmatch(r"replacement keeps\s+(.*)", body)
-            u = re.fullmatch(r"unshown\s+(\w+)\s*:\s*(.*)", body)
+            u = re.fullmatch(r"unshown\s+([\w-]+)\s*:\s*(.*)", body)
             v = re.fullmatch(r"computed\s+'([^']*)'\s*=\s*(.*)", body)
             if v:
                 self.computed[v.group(1)] = [parse_id(x) for x in v.group(2).split(",")]
@@ -195,7 +236,12 @@ ID_PATTERNS = {
     "shadow-id-without-state": re.compile(r"^shadow variable id '[^']*' \((\d+)\)"),
     "state-missing-disable-callbacks": re.compile(r"^state '[^']*' \((\d+)\)"),
     "callbacks-per-object": re.compile(r"^per-object (\w+) callback"),
+    # An object by name, or the object of a TU's KPATCH_*/KLP_* macros.
+    "callbacks-per-object-unpaired": re.compile(
+        r"^(?:object '([^']*)'|the object of this file's (KPATCH|KLP)_|object (\S+))"),
 }
+# Checks whose ids are names, not numbers.
+NAMED_IDS = ("callbacks-per-object", "callbacks-per-object-unpaired")
 
 
 def run_lint(cfg, case):
@@ -215,8 +261,12 @@ def run_lint(cfg, case):
             continue
         m = (ID_PATTERNS[case.check].match(f["message"]) or
              re.match(r"^\w+ '[^']*' \((\d+)\)", f["message"]))
-        key = m.group(1) if m else "?"
-        if case.check != "callbacks-per-object" and m:
+        key = next((g for g in m.groups() if g), "?") if m else "?"
+        if case.check == "callbacks-per-object" and f["message"].startswith("per-object callbacks"):
+            key = "callbacks"  # a whole struct klp_callbacks, no role
+        if case.check == "callbacks-per-object-unpaired" and key in ("KPATCH", "KLP"):
+            key = key.lower()
+        if case.check not in NAMED_IDS and m:
             key = int(key)
         keys = [key]
         rt = re.match(r"^[\w ]*?'([^']*)' \(computed at run time\)", f["message"])
@@ -257,6 +307,27 @@ def included_files(path, seen=None):
         if os.path.exists(p):
             included_files(p, seen)
     return seen
+
+
+def module_flags(cfg, case):
+    """Compile and link flags of the case's generation. A: the headers of
+    include-a, then the corpus' api-a last, which only adds what the
+    reference headers lack (kpatch-macros.h, livepatch_external.h)."""
+    if case.generation == "A":
+        api_a = os.path.join(case.root, "test-corpus", "include", "api-a")
+        return cfg["cflags_a"] + ["-I" + api_a], cfg["ldflags_a"]
+    return cfg["cflags"], cfg["ldflags"]
+
+
+def mod_c(cfg, case):
+    """The .mod.c: the module structure, and under A the version magic
+    klp-sim-a accepts."""
+    text = ("#include <linux/module.h>\n\n"
+            "struct module __this_module = {\n"
+            "\t.name = KBUILD_MODNAME,\n};\n")
+    if case.generation == "A":
+        text += "MODULE_INFO(vermagic, %s);\n" % c_string(cfg["vermagic_a"])
+    return text
 
 
 def build_module(cfg, case):
@@ -326,21 +397,25 @@ def build_module(cfg, case):
     wrapper = os.path.join(work, "proof_wrapper.c")
     open(wrapper, "w").write("\n".join(w))
     modc = os.path.join(work, "proof.mod.c")
-    open(modc, "w").write("#include <linux/module.h>\n\n"
-                          "struct module __this_module = {\n"
-                          "\t.name = KBUILD_MODNAME,\n};\n")
+    open(modc, "w").write(mod_c(cfg, case))
     others = [s for s in case.sources if s != main]
     out = os.path.join(cfg["work"], case.module + ".so")
-    cmd = ([cfg["cc"]] + cfg["cflags"] + ["-w", "-DKBUILD_MODNAME=" + c_string(case.module),
-           "-o", out, wrapper] + others + [modc] + cfg["ldflags"])
+    cflags, ldflags = module_flags(cfg, case)
+    cmd = ([cfg["cc"]] + cflags + ["-w", "-DKBUILD_MODNAME=" + c_string(case.module),
+           "-o", out, wrapper] + others + [modc] + ldflags)
     r = subprocess.run(cmd, capture_output=True, text=True)
     if r.returncode:
-        raise ProofError("%s: does not build as a module against generation C:\n%s"
-                         % (case.rel, r.stderr))
+        raise ProofError("%s: does not build as a module against generation %s:\n%s"
+                         % (case.rel, "A" if case.generation == "A" else "C", r.stderr))
     return out, facts, patch_var is not None
 
 
 def build_replacement(cfg, case):
+    if case.generation == "A":
+        if case.keeps:
+            raise ProofError("%s: 'PROOF: replacement keeps' needs states with "
+                             "block_disable, which generation A does not have" % case.rel)
+        return DEFAULT_REPLACEMENT_A
     if not case.keeps:
         return DEFAULT_REPLACEMENT
     name = case.module + "_r"
@@ -385,10 +460,14 @@ def battery(case, replacement):
     cmds += ["echo == disable",
              "disable %s" % P,
              "unload %s" % P,
-             "shadow",
-             "echo == re-enable",
+             "shadow"]
+    if case.generation == "A":
+        # The object ledger: what P's callbacks set up and nothing undid.
+        cmds.append("leaks")
+    cmds += ["echo == re-enable",
              "load %s.so" % P] + calls
-    cmds += ["echo == replace by a patch without the states",
+    cmds += ["echo == replace by a patch without the %s"
+             % ("callbacks" if case.generation == "A" else "states"),
              "load %s.so" % replacement,
              "unload %s" % P,
              "shadow",
@@ -401,7 +480,8 @@ def battery(case, replacement):
 def run_battery(cfg, case, replacement):
     script = os.path.join(cfg["work"], case.module + ".scenario")
     open(script, "w").write(battery(case, replacement))
-    r = subprocess.run([cfg["sim"], "-L", cfg["work"], "-L", cfg["modules"], script],
+    sim = cfg["sim_a"] if case.generation == "A" else cfg["sim"]
+    r = subprocess.run([sim, "-L", cfg["work"], "-L", cfg["modules"], script],
                        capture_output=True, text=True)
     if r.returncode:
         raise ProofError("%s: klp-sim failed (exit %d):\n%s%s"
@@ -441,7 +521,24 @@ def split_transcript(text):
 ANY_ROLE = "*"
 
 
+OBJECT_LEAK = r"leak: object (\S+) set up by %s \((\w+)\) and never torn down$"
+
+
+def object_roles(case, blocks):
+    """Per object, the roles of P's per-object callbacks that ran (A)."""
+    ran = {}
+    for b in blocks:
+        for l in b.lines:
+            m = re.match(r"(pre_patch|post_patch|pre_unpatch|post_unpatch)\(%s,([^)]+)\)$"
+                         % re.escape(case.module), l)
+            if m:
+                ran.setdefault(m.group(2), set()).add(m.group(1))
+    return ran
+
+
 def harm_callbacks(case, blocks, replacement):
+    if case.generation == "A":
+        return harm_callbacks_a(case, blocks, replacement)
     harm = {}
     for b in blocks:
         if b.command != "leaks":
@@ -456,6 +553,40 @@ def harm_callbacks(case, blocks, replacement):
                             m.group(2))
             key = role.group(1) if role else ANY_ROLE
             harm.setdefault(key, []).append(l)
+    return harm
+
+
+def harm_callbacks_a(case, blocks, replacement):
+    """LEG-4/LEG-11: the replace ran none of P's unpatch callbacks, so an
+    object P's callbacks set up is still set up when no patch is left (the
+    final report). Every role of that object's callbacks that ran is
+    shown. "never called" sections of the macros are no harm under A."""
+    ran = object_roles(case, blocks)
+    harm = {}
+    final = [b for b in blocks if b.command == "leaks"][-1:]
+    for b in final:
+        for l in b.lines:
+            m = re.match(OBJECT_LEAK % re.escape(case.module), l)
+            if not m:
+                continue
+            for role in sorted(ran.get(m.group(1), ())):
+                harm.setdefault(role, []).append(
+                    "at the end, after the replace by %s: %s" % (replacement, l))
+    return harm
+
+
+def harm_unpaired(case, blocks, replacement):
+    """LEG-10: right after P's disable, an object P's callbacks set up that
+    nothing tore down (the ledger of the disable's "leaks")."""
+    harm = {}
+    for b in blocks:
+        if b.phase != "disable" or b.command != "leaks":
+            continue
+        for l in b.lines:
+            m = re.match(OBJECT_LEAK % re.escape(case.module), l)
+            if m:
+                harm.setdefault(m.group(1), []).append(
+                    "after 'disable %s': %s" % (case.module, l))
     return harm
 
 
@@ -478,7 +609,9 @@ def harm_shadow(case, blocks, replacement):
                 if m:
                     harm.setdefault(int(m.group(1)), []).append(
                         "re-enabled: %s" % l)
-        if b.command == "leaks":
+        # Under A the final leaks are the replace's (LEG-4): a per-object
+        # teardown never runs then, which callbacks-per-object reports.
+        if b.command == "leaks" and case.generation != "A":
             for l in b.lines:
                 m = re.match(r"leak: shadow\((.*),(\d+)\) allocated by (\S+)$", l)
                 if m and m.group(3) == P:
@@ -557,6 +690,7 @@ def harm_state(case, blocks, replacement):
 
 HARM = {
     "callbacks-per-object": harm_callbacks,
+    "callbacks-per-object-unpaired": harm_unpaired,
     "shadow-id-without-state": harm_shadow,
     "state-missing-disable-callbacks": harm_state,
 }
@@ -585,11 +719,18 @@ def make_trace(check, case, transcript, replacement):
             if re.match(r"livepatch: '[^']*': (initializing|starting|completing) ", line):
                 continue
             keep.append(line)
-    head = ("# %s: klp-sim's transcript of test-corpus/%s in the proof battery "
-            "(kernel-support/tests/proof/run-proof.py: enable; disable; re-enable; "
-            "replace by %s, a patch without its states; remove that), "
-            "without the transition lines."
-            % (check, case.rel, replacement))
+    if case.generation == "A":
+        head = ("# %s: klp-sim-a's transcript of test-corpus/%s in the proof battery "
+                "(kernel-support/tests/proof/run-proof.py: enable; disable and list "
+                "the leaks; re-enable; replace by %s, a replace patch without "
+                "callbacks; remove that), without the transition lines."
+                % (check, case.rel, replacement))
+    else:
+        head = ("# %s: klp-sim's transcript of test-corpus/%s in the proof battery "
+                "(kernel-support/tests/proof/run-proof.py: enable; disable; re-enable; "
+                "replace by %s, a patch without its states; remove that), "
+                "without the transition lines."
+                % (check, case.rel, replacement))
     return head + "\n" + "\n".join(keep) + "\n"
 
 
@@ -616,14 +757,15 @@ def main():
     args = ap.parse_args()
     cfg = json.load(open(args.config))
     root = cfg["source_root"]
-    for what in ("sim", "klp_lint"):
+    for what in ("sim", "sim_a", "klp_lint"):
         if not os.access(cfg[what], os.X_OK):
-            print("FAIL: %s is not built (ninja klp-sim kernel-support-test-modules klp-lint)"
-                  % cfg[what])
+            print("FAIL: %s is not built (ninja klp-sim klp-sim-a "
+                  "kernel-support-test-modules klp-lint)" % cfg[what])
             return 1
-    if not os.path.exists(os.path.join(cfg["modules"], DEFAULT_REPLACEMENT + ".so")):
-        print("FAIL: the test modules are not built (ninja kernel-support-test-modules)")
-        return 1
+    for name in (DEFAULT_REPLACEMENT, DEFAULT_REPLACEMENT_A):
+        if not os.path.exists(os.path.join(cfg["modules"], name + ".so")):
+            print("FAIL: the test modules are not built (ninja kernel-support-test-modules)")
+            return 1
     if os.path.isdir(cfg["work"]):
         shutil.rmtree(cfg["work"])
     os.makedirs(cfg["work"])
@@ -634,8 +776,7 @@ def main():
     traces = {}
     blocks_of = {}
     for check, group, prefix, canonical in CHECKS:
-        paths = sorted(glob.glob(os.path.join(root, "test-corpus", group, prefix + "*.c")))
-        for path in paths:
+        for path in case_paths(root, group, prefix):
             if args.case and not any(c in path for c in args.case):
                 continue
             try:
@@ -643,13 +784,15 @@ def main():
             except ProofError as e:
                 failures.append(str(e))
                 continue
-            if case.generation != "C":
+            if case.generation == "A":
+                case.notes.append("generation A: klp-sim-a")
+            elif case.generation == "B":
+                # No reference core runs the POC's API.
                 ok, why = compiles_against_c(cfg, case)
                 if not ok:
                     skipped.append((case, why))
                     continue
-                case.notes.append("generation %s case that compiles against C"
-                                  % case.generation)
+                case.notes.append("generation B case that compiles against C")
             try:
                 flagged, lint_notes = run_lint(cfg, case)
                 so, facts, is_patch = build_module(cfg, case)
@@ -665,8 +808,11 @@ def main():
             problems = []
             if is_patch and enable_failed(case, blocks):
                 problems.append("the patch cannot be enabled")
-            if bool(flagged) != bool(harm):
-                problems.append("flagged=%s but harm=%s" % (bool(flagged), bool(harm)))
+            # Ids declared unshown show nothing: a case whose every flagged
+            # id is unshown must show no harm at all.
+            if bool(flagged_ids - set(case.unshown)) != bool(harm):
+                problems.append("flagged=%s but harm=%s"
+                                % (bool(flagged_ids - set(case.unshown)), bool(harm)))
             if harm_ids - flagged_ids:
                 problems.append("harm of ids klp-lint does not flag: %s"
                                 % fmt_ids(harm_ids - flagged_ids))
@@ -727,7 +873,8 @@ def main():
         for p in problems:
             print("    MISMATCH: " + p)
     print()
-    print("Skipped (do not compile against generation C):")
+    print("Skipped (generation B, which no reference core runs, and which does "
+          "not compile against generation C):")
     for case, why in skipped:
         print("  %-50s %s  %s" % (case.rel, case.generation, why))
         if case.generation == "C":

@@ -38,8 +38,10 @@ static int klp_multi_init(void)
 	return klp_enable_patch(&patch);
 }
 
+/* The module's exit frees what the other file allocates (generation A). */
 static void klp_multi_exit(void)
 {
+	klp_shadow_free_all(KLP_MULTI_STATE, NULL);
 }
 
 module_init(klp_multi_init);

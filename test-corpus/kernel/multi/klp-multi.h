@@ -2,8 +2,8 @@
 #ifndef KLP_MULTI_H
 #define KLP_MULTI_H
 
-#define KLP_MULTI_STATE		1	/* has a state in klp-multi-main.c */
-#define KLP_MULTI_ORPHAN	2	/* has none: nothing frees it */
+#define KLP_MULTI_STATE		1	/* has a state and is freed in klp-multi-main.c */
+#define KLP_MULTI_ORPHAN	2	/* has neither: nothing frees it */
 
 void *klp_multi_track(void *obj);
 void *klp_multi_orphan(void *obj);

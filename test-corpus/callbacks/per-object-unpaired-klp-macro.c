@@ -1,0 +1,21 @@
+// klp-build's callback macros (linux/livepatch_helpers.h, 6.19): objtool
+// copies the KLP_*_CALLBACK pointers of a translation unit into the
+// callbacks of the one struct klp_object it generates for __KBUILD_MODNAME
+// (vmlinux without it). A post_patch alone sets up with nothing to undo it:
+// one finding. Also built as a module (second RUN): the same.
+// RUN: %klp-lint --checks=-*,callbacks-per-object-unpaired %s -- %api-a -Xclang -verify=klp
+// RUN: %klp-lint --checks=-*,callbacks-per-object-unpaired %s -- %api-a -D__KBUILD_MODNAME=livepatch_demo -Xclang -verify=klp
+// PROOF: unshown klp: the KLP_*_CALLBACK pointers become per-object callbacks only in the module klp-build (objtool klp diff) generates; the battery loads the source as it is, a plain module, and klp-sim-a only reports the pointers never called
+
+#include <linux/livepatch.h>
+#include <linux/livepatch_helpers.h>
+#include <linux/module.h>
+
+static int mode;
+
+static void switch_mode(struct klp_object *obj)
+{
+	mode = 1;
+}
+
+KLP_POST_PATCH_CALLBACK(switch_mode); // klp-warning {{the object of this file's KLP_*_CALLBACK macros has per-object post_patch callback 'switch_mode' but neither pre_unpatch nor post_unpatch; what it sets up is not undone when the patch is disabled: add a pre_unpatch or post_unpatch callback that undoes it [callbacks-per-object-unpaired]}}
