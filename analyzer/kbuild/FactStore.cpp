@@ -19,7 +19,7 @@ namespace {
 
 // 2: one mapping per type (model/Mapping.h), check-private facts, the call
 // graph.
-constexpr int64_t FormatVersion = 2;
+constexpr int64_t FormatVersion = 3; // 3: TUFacts::GeneratedPatch
 
 } // namespace
 

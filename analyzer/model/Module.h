@@ -38,6 +38,11 @@ struct TUFacts {
   std::vector<ObjectCallback> ObjectCallbacks;
   std::vector<Function> Functions;
   std::vector<GlobalVar> Globals;
+  /// Source of a module kpatch-build or klp-build generates: the TU includes
+  /// kpatch-macros.h or linux/livepatch_helpers.h, or is a kernel-tree file
+  /// named in a source patch (--patch). Such a module's struct klp_patch is
+  /// written by the tool, without states (docs/semantics.md#rules-generation-a).
+  bool GeneratedPatch = false;
   /// Check-private facts, keyed by check name (see Check::extractor()).
   std::map<std::string, llvm::json::Value> Own;
 };
@@ -52,6 +57,7 @@ template <class M> void mapFields(M &&Map, TUFacts &T) {
   Map("object_callbacks", T.ObjectCallbacks);
   Map("functions", T.Functions);
   Map("globals", T.Globals);
+  Map("generated_patch", T.GeneratedPatch);
   Map("own", T.Own);
 }
 KLP_JSON_MAPPED(TUFacts)
@@ -71,6 +77,11 @@ struct ModuleModel {
   Generation generation() const;
   /// Only a module that defines a struct klp_patch is a livepatch.
   bool isLivepatch() const;
+  /// A module kpatch-build or klp-build generates from sources that define
+  /// no struct klp_patch (TUFacts::GeneratedPatch): a livepatch whose patch
+  /// has no states and no callbacks but the KPATCH_*/KLP_* ones. Shadow
+  /// rules judge it as such; states() still lists what its TUs declare.
+  bool generatedPatch() const;
   /// The states that count (docs/semantics.md#rule-conventions): those of
   /// the arrays a klp_patch's states refers to, and those built by run-time
   /// assignments when no such reference is in view. When no patch is in
