@@ -341,7 +341,7 @@ kbuildDryRun(llvm::StringRef SrcTree, llvm::StringRef ObjTree,
   if (Obj != Src)
     Words.push_back("O=" + Obj);
   // -n prints the commands instead of running them; V=1 prints them whole.
-  Words.insert(Words.end(), {"-n", "V=1"});
+  Words.insert(Words.end(), {"--no-print-directory", "-n", "V=1"});
   Words.insert(Words.end(), Objects.begin(), Objects.end());
 
   // A calling make's flags (-j with a jobserver, -k, -s, a stray -B) must
@@ -371,16 +371,17 @@ kbuildDryRun(llvm::StringRef SrcTree, llvm::StringRef ObjTree,
   std::string Text = readFile(Out);
   fs::remove(Out);
   if (RC != 0) {
-    llvm::StringRef T = llvm::StringRef(Text).rtrim();
-    // The last lines say why (no .config, no rule for the object, ...).
-    size_t Cut = T.size();
-    for (int Lines = 0; Lines < 3 && Cut != llvm::StringRef::npos && Cut > 0;
-         ++Lines)
-      Cut = T.rfind('\n', Cut - 1);
-    llvm::StringRef Tail = Cut == llvm::StringRef::npos ? T : T.drop_front(Cut + 1);
+    // The last lines of make's own messages say why (no .config, no rule
+    // for the object, ...).
+    llvm::SmallVector<llvm::StringRef, 0> Lines;
+    llvm::StringRef(Text).split(Lines, '\n', -1, /*KeepEmpty=*/false);
+    std::vector<std::string> Why;
+    for (auto L = Lines.rbegin(); L != Lines.rend() && Why.size() < 2; ++L)
+      if (!L->contains("Entering directory") && !L->contains("Leaving directory"))
+        Why.insert(Why.begin(), L->trim().str());
     Error = "'" + llvm::join(Words.begin(), Words.end(), " ") + "' failed" +
-            (Tail.empty() ? (ExecError.empty() ? "" : ": " + ExecError)
-                          : ": " + Tail.str());
+            (Why.empty() ? (ExecError.empty() ? "" : ": " + ExecError)
+                         : ": " + llvm::join(Why, "; "));
     return Found;
   }
 

@@ -228,6 +228,12 @@ private:
       return TU;
     }
     TU.Args = adjustArguments(C.CommandLine, S->Adjust);
+    // The source by its absolute path (kbuild names it relative to the
+    // object tree), so that every finding names the file the same way.
+    for (std::string &A : TU.Args)
+      if (llvm::StringRef(A).ends_with(".c") && !llvm::StringRef(A).starts_with("-") &&
+          realPath(absolutePath(A, C.Directory)) == realPath(T.Abs))
+        A = T.Abs;
     // kpatch-macros.h and linux/livepatch_helpers.h, when the tree and the
     // command have none: searched after everything else.
     TU.Args.push_back("-idirafter");
