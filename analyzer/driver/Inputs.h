@@ -69,7 +69,8 @@ bool namesKernelBuild(const std::vector<std::string> &Args);
 /// The compile database of -p \p Dir: compile_commands.json (or whatever
 /// else clang reads there, e.g. compile_flags.txt), else kbuild's .cmd files
 /// below it (KbuildDatabase, with \p KbuildDir as the directory make ran
-/// in). \p Where names it in messages (quoted where it is a path). Null with \p Error set if neither.
+/// in). \p Where names it in messages (quoted where it is a path). Null
+/// with \p Error set if neither.
 std::unique_ptr<clang::tooling::CompilationDatabase>
 openCompileDatabase(const std::string &Dir, const std::string &KbuildDir,
                     std::string &Where, std::string &Error);

@@ -1,4 +1,4 @@
-//===- KbuildDatabase.h - Compile commands from kbuild's .cmd files -*- C++ -*-===//
+//===- KbuildDatabase.h - Compile commands from kbuild .cmd files -*- C++ -*-===//
 //
 // kbuild records the command of every object it builds in the first line of
 // .<object>.cmd next to it ("savedcmd_<object> := <command>", "cmd_..." in
@@ -39,9 +39,9 @@ public:
   /// .git, Documentation, include and tools at its top are skipped, as
   /// gen_compile_commands.py does). Objects kbuild makes for itself
   /// (<module>.mod.o, names starting with '.' such as .module-common.o) are
-  /// left out, as kbuild's own "make compile_commands.json" leaves them out. \p Root is the directory
-  /// make ran in, or "" to find it. Null with \p Error set if there is no
-  /// such .cmd file or the root cannot be told.
+  /// left out, as kbuild's own "make compile_commands.json" leaves them
+  /// out. \p Root is the directory make ran in, or "" to find it. Null with
+  /// \p Error set if there is no such .cmd file or the root cannot be told.
   static std::unique_ptr<KbuildDatabase>
   loadFromDirectory(llvm::StringRef SearchDir, std::string &Error,
                     llvm::StringRef Root = "");
@@ -70,8 +70,8 @@ private:
 };
 
 /// The compile command of one .cmd file's first line, split into words and
-/// relative to \p Root (Output: the object), or nothing if it is not a C or assembler compile
-/// (or its source does not exist).
+/// relative to \p Root (Output: the object), or nothing if it is not the
+/// compile of a C or assembler source that exists.
 std::optional<clang::tooling::CompileCommand>
 readKbuildCmdFile(llvm::StringRef CmdFile, llvm::StringRef Root);
 

@@ -166,11 +166,11 @@ private:
   /// livepatch code) and the unpatched one (those files as the tree has
   /// them, for findings off the patches' lines).
   bool assemble() {
-    std::string Stem = path::stem(Patches.front().Path).str();
-    for (char &C : Stem)
-      if (C == '-')
-        C = '_';
-    Patched.Name = Original.Name = Stem;
+    // Named as klp-build names the module it builds.
+    Patched.Name = Original.Name =
+        Patches.size() == 1
+            ? "livepatch-" + path::stem(Patches.front().Path).str()
+            : std::string("livepatch-patch");
     bool HeaderWithCode = false;
     for (auto &[Rel, T] : Files) {
       if (!T.Text.Exists)
@@ -230,10 +230,12 @@ private:
     TU.Args = adjustArguments(C.CommandLine, S->Adjust);
     // The source by its absolute path (kbuild names it relative to the
     // object tree), so that every finding names the file the same way.
-    for (std::string &A : TU.Args)
-      if (llvm::StringRef(A).ends_with(".c") && !llvm::StringRef(A).starts_with("-") &&
+    for (std::string &A : TU.Args) {
+      llvm::StringRef Arg(A);
+      if (Arg.ends_with(".c") && !Arg.starts_with("-") &&
           realPath(absolutePath(A, C.Directory)) == realPath(T.Abs))
         A = T.Abs;
+    }
     // kpatch-macros.h and linux/livepatch_helpers.h, when the tree and the
     // command have none: searched after everything else.
     TU.Args.push_back("-idirafter");
@@ -336,7 +338,8 @@ private:
     L.File = P.AbsPath;
     L.Line = O.PatchLine;
     L.Col = Col + 1; // after the '+'
-    return {L, "in " + P.Path + ", hunk " + P.Files[O.File].Hunks[O.Hunk].Header};
+    return {L, "in " + path::filename(P.Path).str() + ", hunk " +
+                   P.Files[O.File].Hunks[O.Hunk].Header};
   }
 
   /// For a finding off the patches' lines: the last patch that touches its
@@ -352,7 +355,8 @@ private:
     L.File = P.AbsPath;
     L.Line = P.Files[FI].HeaderLine;
     L.Col = 1;
-    return {L, "in " + P.Path + ": not on a line the patches add, but new "
+    return {L, "in " + path::filename(P.Path).str() +
+                   ": not on a line the patches add, but new "
                                 "with them: the unpatched sources do not have "
                                 "this finding"};
   }
