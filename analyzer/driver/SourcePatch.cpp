@@ -33,6 +33,8 @@
 #include <llvm/Support/Path.h>
 #include <llvm/Support/raw_ostream.h>
 
+#include <algorithm>
+#include <cctype>
 #include <map>
 
 namespace klp {
@@ -190,9 +192,12 @@ private:
       if (T.Text.Exists &&
           (HeaderWithCode || mentionsLivepatch(T.Abs, Patched.Overlay)))
         PatchedTUs.push_back(&T);
-      if (T.InTree && T.Text.Exists && mentionsLivepatch(T.Abs))
+      if (T.InTree && mentionsLivepatch(T.Abs))
         OriginalTUs.push_back(&T);
     }
+    // Nothing to analyze, nothing to compare with.
+    if (PatchedTUs.empty())
+      OriginalTUs.clear();
     std::vector<TouchedFile *> All = PatchedTUs;
     for (TouchedFile *T : OriginalTUs)
       if (std::find(All.begin(), All.end(), T) == All.end())
