@@ -1,6 +1,7 @@
 //===- Inputs.cpp - From files and databases to modules -------------------===//
 
 #include "driver/Inputs.h"
+#include "driver/KbuildDatabase.h"
 #include "support/Embedded.h"
 #include "support/Paths.h"
 
@@ -62,6 +63,32 @@ bool namesKernelBuild(const std::vector<std::string> &Args) {
   return false;
 }
 
+std::unique_ptr<tooling::CompilationDatabase>
+openCompileDatabase(const std::string &Dir, const std::string &KbuildDir,
+                    std::string &Where, std::string &Error) {
+  llvm::SmallString<256> Json(Dir);
+  llvm::sys::path::append(Json, "compile_commands.json");
+  Where = "'" + std::string(Json) + "'";
+  std::string ClangError;
+  std::unique_ptr<tooling::CompilationDatabase> DB =
+      tooling::CompilationDatabase::loadFromDirectory(Dir, ClangError);
+  if (DB || llvm::sys::fs::exists(Json)) {
+    Error = ClangError;
+    return DB;
+  }
+  // A kbuild tree without compile_commands.json: the .cmd files kbuild
+  // wrote are the same commands (what gen_compile_commands.py reads).
+  std::string KbuildError;
+  std::unique_ptr<KbuildDatabase> K =
+      KbuildDatabase::loadFromDirectory(Dir, KbuildError, KbuildDir);
+  if (!K) {
+    Error = "no compile_commands.json, and " + KbuildError;
+    return nullptr;
+  }
+  Where = "the kbuild .cmd files below '" + Dir + "'";
+  return K;
+}
+
 namespace {
 
 /// Builds the module list file by file.
@@ -77,7 +104,7 @@ public:
       Files.push_back(absolutePath(F));
     if (!CommandLineModule) {
       std::string Error;
-      DB = tooling::CompilationDatabase::loadFromDirectory(Opts.BuildDir, Error);
+      DB = openCompileDatabase(Opts.BuildDir, Opts.KbuildDir, DBWhere, Error);
       if (!DB) {
         R.fail({Opts.BuildDir, "cannot read compile database in '" +
                                    Opts.BuildDir + "': " + Error},
@@ -113,8 +140,7 @@ public:
             : DB->getCompileCommands(File);
     if (Cmds.empty()) {
       R.fail({File, "cannot analyze '" + File +
-                        "': no compile command for it in '" + Opts.BuildDir +
-                        "/compile_commands.json'"},
+                        "': no compile command for it in " + DBWhere},
              llvm::errs());
       return;
     }
@@ -173,6 +199,7 @@ private:
   Report &R;
   bool CommandLineModule;
   std::unique_ptr<tooling::CompilationDatabase> DB;
+  std::string DBWhere; ///< the database, as messages name it
   std::vector<ModuleInput> Modules;
   std::map<std::string, size_t> ByName;
 };

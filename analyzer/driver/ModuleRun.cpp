@@ -54,10 +54,18 @@ void ModuleRun::parseOne(unsigned I,
                          llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS,
                          llvm::IntrusiveRefCntPtr<FileManager> Files) {
   const TUInput &TU = In.TUs[I];
+  // A header replaced in memory could end up in a cached PCH that a later
+  // run with the file on disk would trust: no PCH then.
+  bool PchOk = std::none_of(In.Overlay.begin(), In.Overlay.end(),
+                            [](const auto &O) {
+                              return !llvm::StringRef(O.first).ends_with(".c");
+                            });
   // A preamble PCH that makes the parse fail (clang rejects it, or the
   // prefix reads differently the second time) is dropped and the TU
   // parsed again without: a cache problem is never the user's failure.
   for (bool AllowPch : {true, false}) {
+    if (AllowPch && !PchOk)
+      continue;
     std::string Text;
     llvm::raw_string_ostream Buffer(Text);
     Buffer.enable_colors(OS.colors_enabled());
@@ -94,7 +102,7 @@ void ModuleRun::parseOne(unsigned I,
 }
 
 void ModuleRun::run() {
-  auto FS = makeFileSystem();
+  auto FS = makeFileSystem(In.Overlay);
   // One file system view per module: FileManager is not thread-safe.
   auto Files = llvm::makeIntrusiveRefCnt<FileManager>(FileSystemOptions(), FS);
   for (unsigned I = 0; I < In.TUs.size(); ++I) {
@@ -123,6 +131,8 @@ std::vector<Finding> ModuleRun::tuFindings(unsigned Index) {
   for (const Check *C : Own->Enabled->withScope(Scope::TU))
     if (appliesTo(C->info().Generations, Single.generation()))
       C->check(Single, Findings);
+  if (Opts.FindingsHook)
+    Opts.FindingsHook(Findings);
   return R.admit(std::move(Findings), Own->WarningsAsErrors);
 }
 
@@ -137,6 +147,8 @@ void ModuleRun::parsed(unsigned Index, CompilerInstance &CI, ASTContext &Ctx,
     return;
   }
   Model.TUs.push_back(X.run(Ctx));
+  if (In.TUs[Index].GeneratedPatch)
+    Model.TUs.back().GeneratedPatch = true;
   Parsed.insert(Index);
   R.analyzed(Model.TUs.back().MainFile);
   if (Opts.FactsOut)
@@ -149,6 +161,8 @@ void ModuleRun::parsed(unsigned Index, CompilerInstance &CI, ASTContext &Ctx,
     for (const Check *C : Module->Enabled->withScope(Scope::Module))
       if (appliesTo(C->info().Generations, Model.generation()))
         C->check(Model, ModuleFindings);
+    if (Opts.FindingsHook)
+      Opts.FindingsHook(ModuleFindings);
     std::vector<Finding> More =
         R.admit(std::move(ModuleFindings), Module->WarningsAsErrors);
     Shown.insert(Shown.end(), More.begin(), More.end());

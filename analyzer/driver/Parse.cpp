@@ -15,17 +15,36 @@
 #include <clang/Tooling/Tooling.h>
 #include <llvm/Support/raw_ostream.h>
 
+#include <ctime>
+
 using namespace clang;
 
 namespace klp {
 
-llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> makeFileSystem() {
+const std::string &embeddedFallbackDir() {
+  static const std::string Dir = std::string(EmbeddedIncludeDir) + "-fallback";
+  return Dir;
+}
+
+llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem>
+makeFileSystem(const std::map<std::string, std::string> &Files) {
   auto Overlay = llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(
       llvm::vfs::createPhysicalFileSystem());
   auto Memory = llvm::makeIntrusiveRefCnt<llvm::vfs::InMemoryFileSystem>();
-  for (const EmbeddedFile &F : embeddedHeaders())
+  for (const EmbeddedFile &F : embeddedHeaders()) {
     Memory->addFile(std::string(EmbeddedIncludeDir) + "/" + F.Path, 0,
                     llvm::MemoryBuffer::getMemBuffer(F.Text));
+    llvm::StringRef P(F.Path);
+    if (P == "kpatch-macros.h" || P == "linux/livepatch_helpers.h")
+      Memory->addFile(embeddedFallbackDir() + "/" + F.Path, 0,
+                      llvm::MemoryBuffer::getMemBuffer(F.Text));
+  }
+  // The files the patches change: same paths, patched text. Their time is
+  // now, never the file's own, so nothing keyed by size and time (a PCH)
+  // takes one for the other.
+  for (const auto &[Path, Text] : Files)
+    Memory->addFile(Path, std::time(nullptr),
+                    llvm::MemoryBuffer::getMemBuffer(Text, Path));
   Overlay->pushOverlay(Memory);
   return Overlay;
 }

@@ -40,7 +40,16 @@ private:
 /// The real file system with the embedded headers laid over it. Each module
 /// gets its own: ClangTool sets the working directory of the file system it
 /// is given, and a shared one would make -j modules race on it.
-llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> makeFileSystem();
+/// \p Overlay: files whose contents replace those on disk (absolute path ->
+/// text; a source patch applied in memory).
+llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem>
+makeFileSystem(const std::map<std::string, std::string> &Overlay = {});
+
+/// A directory of that file system holding only the embedded
+/// kpatch-macros.h and linux/livepatch_helpers.h: --patch searches it last
+/// (-idirafter), so that code using kpatch's or klp-build's macros parses
+/// against a kernel tree that has neither header on its include path.
+const std::string &embeddedFallbackDir();
 
 /// What the parse of one TU reports back, while the TU is alive.
 struct ParseHooks {

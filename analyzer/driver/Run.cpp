@@ -2,6 +2,7 @@
 
 #include "driver/Run.h"
 #include "driver/ModuleRun.h"
+#include "driver/SourcePatch.h"
 
 #include <llvm/Support/ThreadPool.h>
 #include <llvm/Support/Threading.h>
@@ -70,6 +71,8 @@ private:
 } // namespace
 
 int runAnalysis(const RunOptions &Opts, SettingsResolver &Resolver, Report &R) {
+  if (!Opts.Inputs.Patches.empty())
+    return runSourcePatch(Opts, Resolver, R);
   std::vector<ModuleInput> Modules = collectModules(Opts.Inputs, Resolver, R);
   if (Opts.Shards > 1) {
     // Modules, not files, are dealt out: a module's files stay together.

@@ -15,6 +15,8 @@
 #include "driver/Parse.h"
 #include "report/Report.h"
 
+#include <functional>
+
 namespace klp {
 
 /// Exit codes (README, docs/usage.md).
@@ -30,6 +32,9 @@ struct RunOptions {
   bool DeferModuleChecks = false;
   /// Receives the facts of every translation unit analyzed.
   std::vector<TUFacts> *FactsOut = nullptr;
+  /// Sees the findings of each TU and module before they are admitted, and
+  /// may change or drop them (--patch: traced back to the patch lines).
+  std::function<void(std::vector<Finding> &)> FindingsHook;
 };
 
 /// Analyze every module of \p Opts; returns the exit code.

@@ -169,6 +169,10 @@ TUFacts TUExtraction::run(ASTContext &Ctx) {
   Facts.Inputs = I->Inputs;
   X.begin(Ctx);
   Facts.Gen = X.generation();
+  // kpatch's and klp-build's macro headers, by their include guards (also
+  // seen when the headers come from a preamble PCH).
+  Facts.GeneratedPatch = X.pp().isMacroDefined("__KPATCH_MACROS_H_") ||
+                         X.pp().isMacroDefined("_LINUX_LIVEPATCH_HELPERS_H");
   if (Facts.Gen == Generation::ReplaceSetRFC)
     return Facts; // Outside the canonical API: no facts, no checks.
   Walk(*I).run();

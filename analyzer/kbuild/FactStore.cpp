@@ -36,7 +36,8 @@ namespace {
 
 // 2: one mapping per type (model/Mapping.h), check-private facts, the call
 // graph. 3: the module's entry points (lifecycle), the object a per-object
-// callback belongs to (holder). 4: the files the facts were derived from.
+// callback belongs to (holder), TUFacts::GeneratedPatch. 4: the files the
+// facts were derived from.
 constexpr int64_t FormatVersion = 4;
 
 std::optional<FactDep> statDep(const std::string &Path) {

@@ -15,6 +15,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
+#include <map>
 #include <set>
 
 namespace klp {
@@ -92,13 +93,20 @@ CompileCall classifyCheck(const std::vector<std::string> &Args) {
 }
 
 static bool mentionsLivepatch(const std::string &Source, int Depth,
-                              std::set<std::string> &Seen) {
+                              std::set<std::string> &Seen,
+                              const std::map<std::string, std::string> &Overlay) {
   if (Depth > 4 || !Seen.insert(Source).second)
     return false;
-  auto Buf = llvm::MemoryBuffer::getFile(Source);
-  if (!Buf)
-    return true; // let the analysis report what is wrong
-  llvm::StringRef Text = (*Buf)->getBuffer();
+  std::unique_ptr<llvm::MemoryBuffer> Buf;
+  if (auto O = Overlay.find(Source); O != Overlay.end()) {
+    Buf = llvm::MemoryBuffer::getMemBuffer(O->second, Source);
+  } else {
+    auto Disk = llvm::MemoryBuffer::getFile(Source);
+    if (!Disk)
+      return true; // let the analysis report what is wrong
+    Buf = std::move(*Disk);
+  }
+  llvm::StringRef Text = Buf->getBuffer();
   // The livepatch API's names start a word: "klp_shadow_get", not the
   // "test_klp_callbacks_mod_init" of a target module.
   auto Word = [&](llvm::StringRef Needle) {
@@ -123,16 +131,17 @@ static bool mentionsLivepatch(const std::string &Source, int Depth,
     if (Name.ends_with(".c")) {
       llvm::SmallString<256> P(llvm::sys::path::parent_path(Source));
       llvm::sys::path::append(P, Name);
-      if (mentionsLivepatch(std::string(P), Depth + 1, Seen))
+      if (mentionsLivepatch(std::string(P), Depth + 1, Seen, Overlay))
         return true;
     }
   }
   return false;
 }
 
-bool mentionsLivepatch(const std::string &Source) {
+bool mentionsLivepatch(const std::string &Source,
+                       const std::map<std::string, std::string> &Overlay) {
   std::set<std::string> Seen;
-  return mentionsLivepatch(Source, 0, Seen);
+  return mentionsLivepatch(Source, 0, Seen, Overlay);
 }
 
 /// "<mod>-objs := a.o b.o" / "<mod>-y += c.o" lines of a Kbuild or

@@ -10,6 +10,7 @@
 #ifndef KLP_LINT_KBUILD_H
 #define KLP_LINT_KBUILD_H
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -33,7 +34,9 @@ CompileCall classifyCompile(const std::vector<std::string> &Args);
 CompileCall classifyCheck(const std::vector<std::string> &Args);
 
 /// Could this source (or a .c file it includes) contain livepatch code?
-bool mentionsLivepatch(const std::string &Source);
+/// Files in \p Overlay are read from there instead of the disk (--patch).
+bool mentionsLivepatch(const std::string &Source,
+                       const std::map<std::string, std::string> &Overlay = {});
 
 /// The objects of module \p ModName whose objects live in \p Dir: from
 /// kbuild's "<mod>.mod" file when \p UseModFile, else from the directory's

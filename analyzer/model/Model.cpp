@@ -73,6 +73,15 @@ bool ModuleModel::isLivepatch() const {
   return false;
 }
 
+bool ModuleModel::generatedPatch() const {
+  if (isLivepatch())
+    return false;
+  for (const TUFacts &T : TUs)
+    if (T.GeneratedPatch)
+      return true;
+  return false;
+}
+
 std::vector<const State *> ModuleModel::states() const {
   std::set<std::string> Referenced;
   for (const TUFacts &T : TUs)

@@ -41,6 +41,11 @@ struct TUFacts {
   std::vector<Function> Functions;
   std::vector<GlobalVar> Globals;
   std::vector<LifecycleHook> Lifecycle;
+  /// Source of a module kpatch-build or klp-build generates: the TU includes
+  /// kpatch-macros.h or linux/livepatch_helpers.h, or is a kernel-tree file
+  /// named in a source patch (--patch). Such a module's struct klp_patch is
+  /// written by the tool, without states (docs/semantics.md#rules-generation-a).
+  bool GeneratedPatch = false;
   /// Check-private facts, keyed by check name (see Check::extractor()).
   std::map<std::string, llvm::json::Value> Own;
   /// The files the facts were derived from: the source and every header it
@@ -59,6 +64,7 @@ template <class M> void mapFields(M &&Map, TUFacts &T) {
   Map("functions", T.Functions);
   Map("globals", T.Globals);
   Map("lifecycle", T.Lifecycle);
+  Map("generated_patch", T.GeneratedPatch);
   Map("own", T.Own);
   Map("inputs", T.Inputs);
 }
@@ -79,6 +85,11 @@ struct ModuleModel {
   Generation generation() const;
   /// Only a module that defines a struct klp_patch is a livepatch.
   bool isLivepatch() const;
+  /// A module kpatch-build or klp-build generates from sources that define
+  /// no struct klp_patch (TUFacts::GeneratedPatch): a livepatch whose patch
+  /// has no states and no callbacks but the KPATCH_*/KLP_* ones. Shadow
+  /// rules judge it as such; states() still lists what its TUs declare.
+  bool generatedPatch() const;
   /// The states that count (docs/semantics.md#rule-conventions): those of
   /// the arrays a klp_patch's states refers to, and those built by run-time
   /// assignments when no such reference is in view. When no patch is in

@@ -67,6 +67,12 @@ public:
   /// Translation unit \p MainFile was analyzed (the summary speaks only
   /// then; checkpatch counts its lines).
   void analyzed(const std::string &MainFile);
+  /// \p File reads as \p Text for NOLINT comments, fingerprints and
+  /// snippets (--patch: the patched file exists only in memory). Call
+  /// before any finding is admitted.
+  void overlaySource(const std::string &File, const std::string &Text) {
+    Sources.set(File, Text);
+  }
 
 private:
   ReportOptions Opts;

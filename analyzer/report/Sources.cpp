@@ -22,6 +22,17 @@ const std::vector<std::string> &SourceCache::lines(const std::string &File) {
   return L;
 }
 
+void SourceCache::set(const std::string &File, const std::string &Text) {
+  std::vector<std::string> &L = Files[File];
+  L.clear();
+  llvm::StringRef T(Text);
+  while (!T.empty()) {
+    auto [Line, Rest] = T.split('\n');
+    L.push_back(Line.rtrim('\r').str());
+    T = Rest;
+  }
+}
+
 const std::string &SourceCache::line(const std::string &File, unsigned N) {
   static const std::string Empty;
   const std::vector<std::string> &L = lines(File);

@@ -16,6 +16,9 @@ public:
   /// Line \p N (1-based) of \p File without its newline, or "".
   const std::string &line(const std::string &File, unsigned N);
   const std::vector<std::string> &lines(const std::string &File);
+  /// \p File reads as \p Text instead of what is on disk (a source patch
+  /// applied in memory, --patch).
+  void set(const std::string &File, const std::string &Text);
 
 private:
   std::map<std::string, std::vector<std::string>> Files;

@@ -2,6 +2,7 @@
 //
 //   klp-lint [options] <file>... [-- <compiler args>]
 //   klp-lint -p <build-dir> [<file>...]
+//   klp-lint --patch <file.patch>... --kernel-tree <src> [-p <build>]
 //
 // One direction: the command line -> settings -> the run's options -> the
 // analysis -> the report. The kbuild front doors (wrapper, CHECK=) take
@@ -19,7 +20,9 @@
 #include "support/Process.h"
 #include "tool/Options.h"
 
+#include <llvm/Support/FormatVariadic.h>
 #include <llvm/Support/InitLLVM.h>
+#include <llvm/Support/JSON.h>
 #include <llvm/Support/Path.h>
 #include <llvm/Support/raw_ostream.h>
 
@@ -76,7 +79,8 @@ bool parseCommandLine(int &Argc, const char **Argv,
       Argc, Argv,
       "klp-lint: static analysis of Linux kernel livepatch modules\n\n"
       "  klp-lint [options] <file>... [-- <compiler args>]\n"
-      "  klp-lint -p <build-dir> [<file>...]\n",
+      "  klp-lint -p <build-dir> [<file>...]\n"
+      "  klp-lint --patch <file.patch>... --kernel-tree <src> [-p <build>]\n",
       &ErrOS);
   ErrOS.flush();
   errs() << Errors;
@@ -153,15 +157,58 @@ void runOptions(klp::RunOptions &Opts,
   Opts.Jobs = std::max(1u, unsigned(opt::Jobs));
   Opts.Parse.FullParse = opt::FullParse;
   Opts.Parse.PchCache = klp::defaultPchCache();
-  if (opt::Files.empty() && opt::BuildDir.empty())
+  if (!opt::Patch.empty()) {
+    // klp-lint --patch a.patch b.patch: every file argument is a patch.
+    Opts.Inputs.Patches.assign(opt::Patch.begin(), opt::Patch.end());
+    Opts.Inputs.Patches.insert(Opts.Inputs.Patches.end(), opt::Files.begin(),
+                               opt::Files.end());
+    if (CompilerArgs)
+      Problems.push_back("--patch takes its compile commands from the kernel "
+                         "build, not after '--'");
+  } else if (!opt::KernelTree.empty()) {
+    Problems.push_back("--kernel-tree is only used with --patch");
+  } else if (opt::Files.empty() && opt::BuildDir.empty()) {
     Problems.push_back("no input files (see --help)");
-  Opts.Inputs.Files.assign(opt::Files.begin(), opt::Files.end());
+  } else {
+    Opts.Inputs.Files.assign(opt::Files.begin(), opt::Files.end());
+  }
+  Opts.Inputs.KernelTree = opt::KernelTree;
+  Opts.Inputs.KbuildDir = opt::KbuildDir;
   Opts.Inputs.BuildDir = opt::BuildDir;
   Opts.Inputs.CompilerArgs = std::move(CompilerArgs);
   Opts.Inputs.EmbeddedHeaders = !opt::NoEmbeddedHeaders;
 }
 
+/// --dump-compile-commands: the database -p reads (compile_commands.json
+/// or kbuild's .cmd files), as compile_commands.json with "arguments".
+int dumpCompileCommands() {
+  if (opt::BuildDir.empty())
+    return fail("--dump-compile-commands needs -p <build-dir>");
+  std::string Where, Error;
+  std::unique_ptr<clang::tooling::CompilationDatabase> DB =
+      klp::openCompileDatabase(opt::BuildDir, opt::KbuildDir, Where, Error);
+  if (!DB)
+    return fail("cannot read compile database in '" + opt::BuildDir +
+                "': " + Error);
+  std::vector<clang::tooling::CompileCommand> All = DB->getAllCompileCommands();
+  std::stable_sort(All.begin(), All.end(), [](const auto &A, const auto &B) {
+    return A.Filename < B.Filename;
+  });
+  json::Array Out;
+  for (const clang::tooling::CompileCommand &C : All) {
+    json::Array Args;
+    for (const std::string &A : C.CommandLine)
+      Args.push_back(A);
+    Out.push_back(json::Object{{"directory", C.Directory},
+                               {"file", C.Filename},
+                               {"arguments", std::move(Args)}});
+  }
+  outs() << formatv("{0:2}", json::Value(std::move(Out))) << "\n";
+  return klp::ExitClean;
+}
+
 void reportOptions(klp::ReportOptions &R, std::vector<std::string> &Problems) {
+
   R.Format = opt::Format;
   R.ExportFixes = opt::ExportFixes;
   R.WriteBaseline = opt::WriteBaseline;
@@ -226,6 +273,9 @@ int main(int argc, const char **argv) {
     return listChecks(*S);
   // The resolver printed its problems where it found them.
   std::vector<std::string> Printed = Resolver.takeProblems();
+
+  if (opt::DumpCompileCommands)
+    return dumpCompileCommands();
 
   klp::RunOptions Opts;
   klp::ReportOptions ROpts;

@@ -16,8 +16,10 @@ cl::OptionCategory Category("klp-lint options");
 cl::list<std::string> Files(cl::Positional, cl::desc("<file>..."),
                             cl::cat(Category));
 cl::opt<std::string> BuildDir(
-    "p", cl::desc("Build directory containing compile_commands.json; its "
-                  "entries are grouped into modules by KBUILD_MODNAME"),
+    "p", cl::desc("Build directory containing compile_commands.json (or a "
+                  "kbuild tree's .cmd files); its entries are grouped into "
+                  "modules by KBUILD_MODNAME. With --patch: the kernel "
+                  "tree's build directory (default: the tree)"),
     cl::value_desc("build-dir"), cl::cat(Category));
 cl::opt<std::string> Checks(
     "checks",
@@ -116,5 +118,25 @@ cl::opt<std::string> TargetApi(
              "'v1', the per-state callbacks and is_shadow states of the v1 "
              "series, as code to migrate"),
     cl::value_desc("native|v1"), cl::cat(Category));
+cl::list<std::string> Patch(
+    "patch",
+    cl::desc("Analyze kpatch-build / klp-build source patches against "
+             "--kernel-tree as the one livepatch module they generate (the "
+             "other file arguments are patches too); see docs/patches.md"),
+    cl::value_desc("file.patch"), cl::cat(Category));
+cl::opt<std::string> KernelTree(
+    "kernel-tree",
+    cl::desc("The kernel source tree --patch applies to (never written to)"),
+    cl::value_desc("src"), cl::cat(Category));
+cl::opt<std::string> KbuildDir(
+    "kbuild-dir",
+    cl::desc("The directory make ran in, for -p directories read through "
+             "kbuild's .cmd files (external modules of Linux 6.12 and older "
+             "record paths relative to it); default: found"),
+    cl::value_desc("dir"), cl::cat(Category));
+cl::opt<bool> DumpCompileCommands(
+    "dump-compile-commands",
+    cl::desc("Print the compile database -p reads as JSON and exit"),
+    cl::Hidden, cl::cat(Category));
 
 } // namespace klp::options

@@ -37,6 +37,10 @@ extern llvm::cl::opt<bool> FullParse;
 extern llvm::cl::opt<unsigned> Jobs;
 extern llvm::cl::opt<std::string> Shard;
 extern llvm::cl::opt<std::string> TargetApi;
+extern llvm::cl::list<std::string> Patch;
+extern llvm::cl::opt<std::string> KernelTree;
+extern llvm::cl::opt<std::string> KbuildDir;
+extern llvm::cl::opt<bool> DumpCompileCommands;
 
 } // namespace klp::options
 

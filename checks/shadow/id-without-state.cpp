@@ -73,7 +73,10 @@ struct StateView {
   const Patch *FirstPatch = nullptr;
 
   explicit StateView(const ModuleModel &M) : M(M) {
-    for (const State *S : M.states()) {
+    // A generated patch module's klp_patch has no states, whatever its
+    // sources declare.
+    for (const State *S :
+         M.generatedPatch() ? std::vector<const State *>() : M.states()) {
       if (S->Id.known() && *S->Id.Value != 0)
         Known.push_back(S);
       else if (!S->Id.known() && isShadow(*S))
@@ -135,8 +138,10 @@ public:
   using Check::Check;
 
   void check(const ModuleModel &M, std::vector<Finding> &Out) const override {
-    // Module-scope: a module without a klp_patch is not a livepatch.
-    if (!M.isLivepatch())
+    // Module-scope: a module without a klp_patch is not a livepatch, unless
+    // kpatch-build or klp-build write its patch (docs/semantics.md
+    // #rules-generation-a): then it is one without states.
+    if (!M.isLivepatch() && !M.generatedPatch())
       return;
     if (judgedByA(M.generation())) {
       legacy(M, Out);

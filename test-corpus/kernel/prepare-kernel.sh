@@ -14,20 +14,26 @@
 # Layout of the cache:
 #   root/      dpkg -x of linux-headers-*-amd64, -common and linux-kbuild-*
 #              (absolute symlinks and Makefile includes rewritten into root/)
-#   src/       samples/livepatch, tools/testing/selftests/livepatch/test_modules,
-#              the selftest scripts tools/testing/selftests/livepatch/*.sh
-#              (for klp-sim's replay of them) and scripts/clang-tools from
-#              the linux-source-6.12 tarball
+#   src/       the whole linux-source-6.12 tree (layout v3; v2 held only
+#              samples/livepatch, the livepatch selftests and scripts and
+#              scripts/clang-tools). Never written to after extraction: the
+#              kernel-patch test applies source patches to it in memory.
 #   build/samples/, build/selftests/
 #              copied sources, Kbuild, .ko files, compile_commands.json
+#   tree/      (--tree) the kbuild output directory (O=) of src/, configured
+#              offline with the headers package's .config:
+#              make olddefconfig prepare modules_prepare. tree/.stamp is
+#              written last and records how long that took.
 #   logs/      kbuild and gen_compile_commands logs
 #   .stamp     written last; its presence (and matching content) means "ready"
 #
-# Usage: prepare-kernel.sh [--print-dir] [--force] [--help]
+# Usage: prepare-kernel.sh [--print-dir] [--force] [--tree] [--help]
 #   (no option)  prepare the cache if needed, then print KLP_KERNEL_CACHE=<dir>
 #   --print-dir  print the cache directory and exit 0 if it is ready, exit 1
 #                otherwise (never fetches or builds anything)
 #   --force      discard all cached state and prepare from scratch
+#   --tree       also configure src/ out of tree into tree/ (with
+#                --print-dir: ready only if tree/ is configured too)
 #
 # The script is idempotent and takes an flock on <cache>/.lock so concurrent
 # test runs do not race; a second run with a complete cache takes well under
@@ -46,12 +52,16 @@ readonly PKG_SOURCE="linux-source-6.12"
 readonly PKG_HDR_ARCH="linux-headers-${KFLAVOUR}"
 readonly PKG_HDR_COMMON="linux-headers-${KABI}-common"
 readonly PKG_KBUILD="linux-kbuild-${KABI}"
-readonly STAMP_FORMAT="klp-lint-kernel-cache v2 ${DEB_VERSION}"
+readonly STAMP_FORMAT="klp-lint-kernel-cache v3 ${DEB_VERSION}"
+# tree/.stamp: the configured tree (--tree), rebuilt when this changes.
+readonly TREE_STAMP_FORMAT="klp-lint-kernel-tree v1 ${DEB_VERSION}"
 
 # Build tools needed by kbuild for an out-of-tree module build.  binutils
 # provides x86_64-linux-gnu-ld (Debian's headers set CROSS_COMPILE to
 # x86_64-linux-gnu-), xz-utils is needed to read the source tarball.
 readonly BUILD_DEPS=(gcc-12 make python3 bc flex bison libelf-dev binutils xz-utils)
+# --tree: the host tools of "prepare modules_prepare" (objtool, sign-file).
+readonly TREE_DEPS=(gcc libssl-dev)
 
 readonly SAMPLE_SOURCES=(
     livepatch-sample.c
@@ -98,10 +108,12 @@ usage() {
 # ---------------------------------------------------------------------------
 MODE=prepare
 FORCE=0
+WANT_TREE=0
 while [[ $# -gt 0 ]]; do
     case "$1" in
         --print-dir) MODE=print-dir ;;
         --force) FORCE=1 ;;
+        --tree) WANT_TREE=1 ;;
         -h|--help) usage; exit 0 ;;
         *) usage >&2; die "unknown argument: $1" ;;
     esac
@@ -134,12 +146,21 @@ is_ready() {
     done
     [[ -f "$c/build/samples/compile_commands.json" &&
        -f "$c/build/selftests/compile_commands.json" ]] || return 1
+    [[ "$(cat "$c/.src.done" 2>/dev/null)" == whole-tree ]] || return 1
+}
+
+tree_ready() {
+    local c=$1
+    [[ -f "$c/tree/.stamp" ]] || return 1
+    [[ "$(head -n1 "$c/tree/.stamp")" == "$TREE_STAMP_FORMAT" ]] || return 1
+    grep -qxF "src=$c/src" "$c/tree/.stamp" || return 1
 }
 
 if [[ "$MODE" == print-dir ]]; then
     [[ -d "$CACHE" ]] || exit 1
     CACHE="$(cd "$CACHE" && pwd -P)"
     is_ready "$CACHE" || exit 1
+    [[ "$WANT_TREE" == 0 ]] || tree_ready "$CACHE" || exit 1
     printf '%s\n' "$CACHE"
     exit 0
 fi
@@ -168,15 +189,14 @@ fi
 
 if [[ "$FORCE" == 1 ]]; then
     log "--force: discarding cached state"
-    rm -rf "$CACHE/.stamp" "$ROOT" "$SRC" "$BUILD" "$LOGS" \
+    rm -rf "$CACHE/.stamp" "$ROOT" "$SRC" "$BUILD" "$LOGS" "$CACHE/tree" \
            "$CACHE/.root.done" "$CACHE/.src.done" "$CACHE"/tmp.*
 fi
 
-if is_ready "$CACHE"; then
+if is_ready "$CACHE" && { [[ "$WANT_TREE" == 0 ]] || tree_ready "$CACHE"; }; then
     printf 'KLP_KERNEL_CACHE=%s\n' "$CACHE"
     exit 0
 fi
-rm -f "$CACHE/.stamp"
 mkdir -p "$LOGS"
 
 SUDO=()
@@ -191,7 +211,9 @@ as_root_or_die() {
 # 1. Build dependencies
 # ---------------------------------------------------------------------------
 missing=()
-for p in "${BUILD_DEPS[@]}"; do
+deps=("${BUILD_DEPS[@]}")
+[[ "$WANT_TREE" == 0 ]] || deps+=("${TREE_DEPS[@]}")
+for p in "${deps[@]}"; do
     dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
 done
 APT_UPDATED=0
@@ -247,7 +269,9 @@ need_root=0; need_src=0
 # .root.done holds the root path the Makefiles were rewritten to.
 [[ -f "$CACHE/.root.done" && -d "$KDIR" &&
    "$(cat "$CACHE/.root.done")" == "$ROOT" ]] || need_root=1
-[[ -f "$CACHE/.src.done" && -d "$SRC/samples/livepatch" &&
+# .src.done says "whole-tree" since v3 (the whole tarball is extracted).
+[[ "$(cat "$CACHE/.src.done" 2>/dev/null)" == whole-tree &&
+   -f "$SRC/Makefile" && -d "$SRC/samples/livepatch" &&
    -f "$SRC/tools/testing/selftests/livepatch/${SELFTEST_SCRIPTS[0]}" ]] || need_src=1
 
 if [[ $need_root == 1 || $need_src == 1 ]]; then
@@ -310,17 +334,14 @@ if [[ $need_root == 1 ]]; then
 fi
 
 if [[ $need_src == 1 ]]; then
-    log "extracting livepatch sources from ${PKG_SOURCE}"
-    rm -rf "$SRC" "$CACHE/.src.done"
+    log "extracting ${PKG_SOURCE} into $SRC"
+    rm -rf "$SRC" "$CACHE/.src.done" "$CACHE/tree"
     mkdir -p "$SRC"
-    # Stream the tarball out of the .deb and extract only what is needed.
+    # Stream the tarball out of the .deb; the whole tree (v3), so that source
+    # patches can be analyzed against it (kernel-patch test).
     dpkg-deb --fsys-tarfile "$(one_deb "$TMP" "$PKG_SOURCE")" \
         | tar -xOf - ./usr/src/linux-source-6.12.tar.xz \
-        | tar -xJf - -C "$SRC" --strip-components=1 --wildcards \
-            'linux-source-6.12/samples/livepatch/*' \
-            'linux-source-6.12/tools/testing/selftests/livepatch/test_modules/*' \
-            'linux-source-6.12/tools/testing/selftests/livepatch/*.sh' \
-            'linux-source-6.12/scripts/clang-tools/*'
+        | tar -xJf - -C "$SRC" --strip-components=1
     for f in "${SAMPLE_SOURCES[@]}"; do
         [[ -f "$SRC/samples/livepatch/$f" ]] || die "missing samples/livepatch/$f"
     done
@@ -334,7 +355,7 @@ if [[ $need_src == 1 ]]; then
     done
     [[ -f "$SRC/scripts/clang-tools/gen_compile_commands.py" ]] \
         || die "missing scripts/clang-tools/gen_compile_commands.py"
-    touch "$CACHE/.src.done"
+    printf 'whole-tree\n' >"$CACHE/.src.done"
 fi
 
 cleanup; TMP=""
@@ -439,18 +460,54 @@ print("prepare-kernel: %s: %d entries OK" % (os.path.basename(d), len(db)), file
 PY
 }
 
-rm -rf "$BUILD"
-build_dir samples "$SRC/samples/livepatch" "${SAMPLE_SOURCES[@]}"
-build_dir selftests "$SRC/tools/testing/selftests/livepatch/test_modules" "${SELFTEST_SOURCES[@]}"
+kbuild_env=(env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL -u MAKEOVERRIDES
+            -u KBUILD_OUTPUT -u O -u M -u KBUILD_EXTMOD -u ARCH -u CROSS_COMPILE
+            -u CC -u LD -u KCFLAGS -u KCPPFLAGS -u KBUILD_VERBOSE -u V LC_ALL=C)
+
+if ! is_ready "$CACHE"; then
+    rm -f "$CACHE/.stamp"
+    rm -rf "$BUILD"
+    build_dir samples "$SRC/samples/livepatch" "${SAMPLE_SOURCES[@]}"
+    build_dir selftests "$SRC/tools/testing/selftests/livepatch/test_modules" "${SELFTEST_SOURCES[@]}"
+
+    # -----------------------------------------------------------------------
+    # 7. Done: write the stamp atomically.
+    # -----------------------------------------------------------------------
+    {
+        printf '%s\n' "$STAMP_FORMAT"
+        printf 'kdir=%s\n' "$KDIR"
+        printf 'built=%s\n' "$(date -u +%Y-%m-%dT%H:%M:%SZ)"
+    } >"$CACHE/.stamp.tmp"
+    mv "$CACHE/.stamp.tmp" "$CACHE/.stamp"
+fi
 
 # ---------------------------------------------------------------------------
-# 7. Done: write the stamp atomically.
+# 8. (--tree) Configure src/ out of tree, offline, with Debian's .config:
+#    the host's gcc (Debian 12's gcc-12) and no other make variables, so
+#    that "make -C src O=tree <target>" later needs none either.
 # ---------------------------------------------------------------------------
-{
-    printf '%s\n' "$STAMP_FORMAT"
-    printf 'kdir=%s\n' "$KDIR"
-    printf 'built=%s\n' "$(date -u +%Y-%m-%dT%H:%M:%SZ)"
-} >"$CACHE/.stamp.tmp"
-mv "$CACHE/.stamp.tmp" "$CACHE/.stamp"
+if [[ "$WANT_TREE" == 1 ]] && ! tree_ready "$CACHE"; then
+    TREE="$CACHE/tree"
+    log "configuring $SRC into $TREE (log: $LOGS/configure-tree.log)"
+    rm -rf "$TREE"
+    mkdir -p "$TREE"
+    cp "$KDIR/.config" "$TREE/.config"
+    start=$(date +%s.%N)
+    if ! "${kbuild_env[@]}" make -C "$SRC" O="$TREE" -j"$JOBS" \
+            olddefconfig prepare modules_prepare >"$LOGS/configure-tree.log" 2>&1; then
+        tail -n 40 "$LOGS/configure-tree.log" >&2
+        die "configuring the tree failed (log: $LOGS/configure-tree.log)"
+    fi
+    end=$(date +%s.%N)
+    [[ -f "$TREE/include/generated/autoconf.h" && -x "$TREE/scripts/mod/modpost" ]] \
+        || die "configured tree lacks include/generated/autoconf.h or modpost"
+    {
+        printf '%s\n' "$TREE_STAMP_FORMAT"
+        printf 'src=%s\n' "$SRC"
+        printf 'configure_seconds=%.1f\n' "$(echo "$end - $start" | bc)"
+        printf 'built=%s\n' "$(date -u +%Y-%m-%dT%H:%M:%SZ)"
+    } >"$TREE/.stamp.tmp"
+    mv "$TREE/.stamp.tmp" "$TREE/.stamp"
+fi
 
 printf 'KLP_KERNEL_CACHE=%s\n' "$CACHE"

@@ -548,8 +548,10 @@ def harm_callbacks(case, blocks, replacement):
                          % re.escape(case.module), l)
             if not m:
                 continue
-            # Symbols name the role; a section holds all of them.
-            role = re.match(r"__(?:klp|kpatch)_(pre_patch|post_patch|pre_unpatch|post_unpatch)_",
+            # Symbols name the role, and so do kpatch's sections
+            # (.kpatch.callbacks.<role>); klp-build's one section holds all.
+            role = re.match(r"(?:__(?:klp|kpatch)_|\.kpatch\.callbacks\.)"
+                            r"(pre_patch|post_patch|pre_unpatch|post_unpatch)(?:_|$)",
                             m.group(2))
             key = role.group(1) if role else ANY_ROLE
             harm.setdefault(key, []).append(l)

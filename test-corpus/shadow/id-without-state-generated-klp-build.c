@@ -1,0 +1,32 @@
+// Source of a klp-build (Linux 6.19) livepatch: it includes
+// linux/livepatch_helpers.h for the KLP_*_CALLBACK macros and defines no
+// struct klp_patch; klp-build's generated patch never sets states ("TODO
+// patch->states", spec §1.1), so the versioned state declared here does
+// not count. Under the generation A headers of 6.19 a shadow id is judged by
+// A's semantics (docs/semantics.md#rules-generation-a): SV_CTX is freed by
+// the KLP_POST_UNPATCH_CALLBACK, so it gets the migration note, not a
+// warning. (Generation C headers: test-corpus/cli/generated-patch.test.)
+// RUN: %klp-lint %s -- %api-a -Xclang -verify=klp
+
+#include <linux/gfp.h>
+#include <linux/livepatch.h>
+#include <linux/livepatch_helpers.h>
+#include <linux/module.h>
+
+#define SV_CTX 7 // klp-note {{id 'SV_CTX' is defined here}}
+
+static void drop_ctx(struct klp_object *obj)
+{
+	klp_shadow_free_all(SV_CTX, NULL); // klp-note {{freed here by klp_shadow_free_all()}}
+}
+KLP_POST_UNPATCH_CALLBACK(drop_ctx); // klp-warning {{per-object post_unpatch callback 'drop_ctx' registered by KLP_POST_UNPATCH_CALLBACK}}
+
+void *patched_ctx(void *obj)
+{
+	return klp_shadow_get_or_alloc(obj, SV_CTX, 16, GFP_KERNEL, NULL, NULL); // klp-note {{shadow variable id 'SV_CTX' (7) is freed by hand when the patch is disabled (from per-object post_unpatch callback 'drop_ctx'); needs migration to an is_shadow state}}
+}
+
+struct klp_state never_used[] = {
+	{ .id = SV_CTX, .version = 1 },
+	{}
+};
