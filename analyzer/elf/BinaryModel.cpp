@@ -340,6 +340,41 @@ void fill(BinaryModel &Out, const ElfModule &M, const KlpLayout &L,
                    });
 }
 
+/// Symbol and section names and the strings old_name points to are bytes
+/// from the file; the model is JSON, which is UTF-8. Invalid sequences are
+/// replaced (U+FFFD) once here, so the model reads back as it was written.
+void fixUTF8(std::string &S) {
+  if (!llvm::json::isUTF8(S))
+    S = llvm::json::fixUTF8(S);
+}
+void fixUTF8(BinaryPointer &P) {
+  if (P)
+    fixUTF8(*P);
+}
+
+BinaryModel finish(BinaryModel M) {
+  for (BinaryPatch &P : M.Patches) {
+    fixUTF8(P.Symbol);
+    fixUTF8(P.Section);
+    for (BinaryObject &O : P.Objects) {
+      for (BinaryPointer *X :
+           {&O.Name, &O.PrePatch, &O.PostPatch, &O.PreUnpatch, &O.PostUnpatch})
+        fixUTF8(*X);
+      for (BinaryFunc &F : O.Funcs) {
+        fixUTF8(F.OldName);
+        fixUTF8(F.NewFunc);
+      }
+    }
+    for (BinaryState &S : P.States)
+      for (BinaryPointer *X : {&S.PrePatch, &S.PostPatch, &S.PreUnpatch,
+                               &S.PostUnpatch, &S.ShadowDtor})
+        fixUTF8(*X);
+  }
+  for (std::string &N : M.Notes)
+    fixUTF8(N);
+  return M;
+}
+
 } // namespace
 
 std::vector<std::string> knownLayoutNames() {
@@ -354,11 +389,11 @@ llvm::Expected<BinaryModel> recoverBinaryModel(const ElfModule &M,
   BinaryModel Out;
   if (!M.isRelocatable()) {
     Out.Notes.push_back("not a relocatable object (.o/.ko); no patch read");
-    return Out;
+    return finish(std::move(Out));
   }
   if (!M.is64Bit()) {
     Out.Notes.push_back("not a 64-bit object; only LP64 layouts are known");
-    return Out;
+    return finish(std::move(Out));
   }
   if (!O.KnownLayout.empty()) {
     auto Names = knownLayoutNames();
@@ -379,7 +414,7 @@ llvm::Expected<BinaryModel> recoverBinaryModel(const ElfModule &M,
         Patches = R.findPatches({});
       if (!Patches.empty()) {
         fill(Out, M, *D.Layout, Patches);
-        return Out;
+        return finish(std::move(Out));
       }
     }
   }
@@ -394,11 +429,11 @@ llvm::Expected<BinaryModel> recoverBinaryModel(const ElfModule &M,
         Patches.push_back(S);
     if (!Patches.empty()) {
       fill(Out, M, L, Patches);
-      return Out;
+      return finish(std::move(Out));
     }
   }
   Out.Notes.push_back("no struct klp_patch found");
-  return Out;
+  return finish(std::move(Out));
 }
 
 // JSON. Absent members (object callbacks of generation C, a state's version
