@@ -520,6 +520,7 @@ KlpRelaSection ElfModule::parseKlpRelaName(llvm::StringRef SecName) {
   }
   // The kernel reads at most 55 characters and does not look further.
   K.Object = Obj.take_front(KlpMaxObjectNameLen).str();
+  K.ObjectTruncated = Obj.size() > KlpMaxObjectNameLen;
   if (Dot != llvm::StringRef::npos)
     K.TargetSection = SecName.substr(Dot + 1).str();
   return K;

@@ -120,6 +120,10 @@ struct KlpRelaSection {
   std::string Object;
   std::string TargetSection;
   std::string Error;
+  /// The object name was longer than KlpMaxObjectNameLen: the kernel reads
+  /// (and Object holds) only its first 55 characters, so it names another
+  /// object than the author meant.
+  bool ObjectTruncated = false;
 };
 
 /// A symbol whose name starts with ".klp.sym." or whose section index is

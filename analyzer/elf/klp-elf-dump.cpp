@@ -148,7 +148,8 @@ void printKlp(const ElfModule &M) {
                M.section(K.SectionIndex)->Name, K.HasLivepatchFlag ? "yes" : "no",
                K.IsRelocationType ? "yes" : "no");
     if (K.Error.empty())
-      fmt::print(" object='{}' section='{}'\n", K.Object, K.TargetSection);
+      fmt::print(" object='{}'{} section='{}'\n", K.Object,
+                 K.ObjectTruncated ? " (truncated)" : "", K.TargetSection);
     else
       fmt::print(" error=\"{}\"\n", K.Error);
   }
