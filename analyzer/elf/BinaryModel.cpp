@@ -82,10 +82,10 @@ public:
     return Out;
   }
 
-  /// Whether \p S read with this layout is consistent: objs[] leads to a
-  /// terminated array of objects and the arrays' symbols hold whole
-  /// entries. Tells A from C when the patch sizes agree.
-  bool plausible(const Symbol &S) const {
+  /// Whether \p S read with this layout is consistent: objs[] leads to an
+  /// array of objects (terminated, if \p NeedTerminator) and the arrays'
+  /// symbols hold whole entries. Tells A from C when the patch sizes agree.
+  bool plausible(const Symbol &S, bool NeedTerminator) const {
     Loc P{M.section(*S.SectionIndex), S.Value};
     auto Objs = readPtr({P.Sec, P.Off + L.PatchObjs});
     if (!Objs || !Objs->NonNull)
@@ -107,7 +107,7 @@ public:
       auto F = readPtr({E.Sec, E.Off + L.ObjFuncs});
       return !(N && F && !N->NonNull && !F->NonNull);
     });
-    return Terminated;
+    return Terminated || !NeedTerminator;
   }
 
   BinaryPatch readPatch(const Symbol &S, std::vector<std::string> &Notes) {
@@ -146,6 +146,10 @@ public:
             O.Funcs.push_back(std::move(F));
             return true;
           });
+          if (!O.FuncsTerminated)
+            Notes.push_back(fmt::format("patch '{}': funcs[] of object {} has "
+                                        "no terminator",
+                                        S.Name, P.Objects.size()));
         } else if (Funcs && Funcs->NonNull) {
           Notes.push_back(fmt::format("patch '{}': funcs of object {} point "
                                       "to {}, which is not in this file",
@@ -419,17 +423,22 @@ llvm::Expected<BinaryModel> recoverBinaryModel(const ElfModule &M,
     }
   }
 
-  for (const KlpLayout &L : knownLayouts()) {
-    if (!O.KnownLayout.empty() && L.Name != O.KnownLayout)
-      continue;
-    Recoverer R(M, L);
-    std::vector<const Symbol *> Patches;
-    for (const Symbol *S : R.findPatches({}))
-      if (!O.KnownLayout.empty() || R.plausible(*S))
-        Patches.push_back(S);
-    if (!Patches.empty()) {
-      fill(Out, M, L, Patches);
-      return finish(std::move(Out));
+  // A terminated objs[] decides between layouts of the same patch size;
+  // only if no layout gives one is an unterminated array accepted (and
+  // reported), so patch-array-unterminated works without DWARF too.
+  for (bool NeedTerminator : {true, false}) {
+    for (const KlpLayout &L : knownLayouts()) {
+      if (!O.KnownLayout.empty() && L.Name != O.KnownLayout)
+        continue;
+      Recoverer R(M, L);
+      std::vector<const Symbol *> Patches;
+      for (const Symbol *S : R.findPatches({}))
+        if (!O.KnownLayout.empty() || R.plausible(*S, NeedTerminator))
+          Patches.push_back(S);
+      if (!Patches.empty()) {
+        fill(Out, M, L, Patches);
+        return finish(std::move(Out));
+      }
     }
   }
   Out.Notes.push_back("no struct klp_patch found");

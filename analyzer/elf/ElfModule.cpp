@@ -138,6 +138,14 @@ llvm::Error ElfReader::readHeader() {
   size_t ShNum = 0;
   if (elf_getshdrnum(E.get(), &ShNum) != 0)
     return fail("cannot read the section count: {}", libelfMessage());
+  // libelf answers 0 sections when the table does not fit the file; only
+  // e_shnum tells that apart from a file without sections.
+  if ((Ehdr.e_shnum != 0 && ShNum != Ehdr.e_shnum) ||
+      (ShNum == 0 && Ehdr.e_shoff != 0 &&
+       (Ehdr.e_shoff > FileSize || FileSize - Ehdr.e_shoff < Ehdr.e_shentsize)))
+    return fail("section header table at offset {:#x} with {} entries "
+                "extends past the end of the file ({} bytes)",
+                Ehdr.e_shoff, Ehdr.e_shnum, FileSize);
   if (ShNum == 0)
     return llvm::Error::success(); // No sections: nothing else to read.
 

@@ -6,8 +6,9 @@
 //   klp-elf-dump [parts...] [--no-dwarf] [--layout=NAME] [--roundtrip] FILE
 //
 // parts: --header --sections --symbols --relocs --modinfo --klp --model
-// (none given: all of them). Exit 0 on success, 1 when --roundtrip finds a
-// difference, 2 when the file cannot be read (with the reader's message).
+// (none given: all of them; with --roundtrip alone, none). Exit 0 on
+// success, 1 when --roundtrip finds a difference, 2 when the file cannot be
+// read (with the reader's message).
 //
 //===----------------------------------------------------------------------===//
 
@@ -203,7 +204,7 @@ int main(int argc, char **argv) {
   }
   if (File.empty())
     return usage();
-  if (Parts.empty())
+  if (Parts.empty() && !Roundtrip)
     Parts = AllParts;
 
   auto M = ElfModule::open(File);
