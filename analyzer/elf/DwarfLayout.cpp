@@ -53,7 +53,7 @@ enum : uint16_t {
 };
 constexpr uint16_t EmX86_64 = 62;
 constexpr uint32_t RX86_64_64 = 1, RX86_64_32 = 10, RX86_64_32S = 11;
-constexpr uint32_t ShtRela = 4;
+constexpr uint64_t ShfCompressed = 0x800;
 
 /// A bounds-checked reader: any read past the end sets Bad and yields 0.
 struct Cursor {
@@ -521,8 +521,20 @@ std::optional<uint64_t> plus(std::optional<uint64_t> A,
 
 DwarfFacts readDwarfFacts(const ElfModule &M) {
   DwarfFacts F;
-  if (!M.sectionByName(".debug_info"))
+  const Section *DebugInfo = M.sectionByName(".debug_info");
+  if (!DebugInfo)
     return F;
+  // CONFIG_DEBUG_INFO_COMPRESSED: SHF_COMPRESSED sections would need zlib or
+  // zstd; the known layouts serve those modules instead.
+  for (const char *Name : {".debug_info", ".debug_abbrev", ".debug_str",
+                           ".debug_str_offsets", ".debug_line_str"}) {
+    const Section *S = M.sectionByName(Name);
+    if (S && (S->Flags & ShfCompressed)) {
+      F.Notes.push_back(std::string("DWARF: ") + Name +
+                        " is compressed; not read");
+      return F;
+    }
+  }
   DwarfReader R(M);
   R.read();
   for (const std::string &P : R.Problems)
