@@ -69,7 +69,10 @@ public:
       if (!S.SectionIndex || S.Type != STT_OBJECT_)
         continue;
       if (!Names.empty()) {
-        if (std::find(Names.begin(), Names.end(), S.Name) != Names.end())
+        // The size tells the patch from a same-named static of another
+        // translation unit (names in DWARF are not unique across units).
+        if (S.Size == L.PatchSize &&
+            std::find(Names.begin(), Names.end(), S.Name) != Names.end())
           Out.push_back(&S);
         continue;
       }
