@@ -250,15 +250,24 @@ private:
       Problems.push_back(fmt::format("unit at {:#x}: bad header", UnitOff));
       return End;
     }
-    std::map<uint64_t, Abbrev> Abbrevs;
-    if (!readAbbrevs(AbbrOff, Abbrevs)) {
+    // Units usually share one table; parsing it once per offset keeps many
+    // tiny units over a large table linear.
+    auto Cached = AbbrevCache.find(AbbrOff);
+    if (Cached == AbbrevCache.end()) {
+      std::map<uint64_t, Abbrev> Table;
+      std::optional<std::map<uint64_t, Abbrev>> Entry;
+      if (readAbbrevs(AbbrOff, Table))
+        Entry = std::move(Table);
+      Cached = AbbrevCache.emplace(AbbrOff, std::move(Entry)).first;
+    }
+    if (!Cached->second) {
       Problems.push_back(
           fmt::format("unit at {:#x}: bad abbreviations at {:#x}", UnitOff,
                       AbbrOff));
       return End;
     }
     Unit Un{UnitOff, OffSize, unsigned(AddrSize), unsigned(Version)};
-    if (!readDies(U, Abbrevs, Un))
+    if (!readDies(U, *Cached->second, Un))
       Problems.push_back(fmt::format("unit at {:#x}: DIE at {:#x} does not "
                                      "parse",
                                      UnitOff, U.Off));
@@ -489,6 +498,7 @@ private:
   }
 
   const ElfModule &M;
+  std::map<uint64_t, std::optional<std::map<uint64_t, Abbrev>>> AbbrevCache;
   std::vector<uint8_t> Info, StrOffsets;
   llvm::ArrayRef<uint8_t> Abbr, Str, LineStr;
 };
@@ -537,8 +547,14 @@ DwarfFacts readDwarfFacts(const ElfModule &M) {
   }
   DwarfReader R(M);
   R.read();
-  for (const std::string &P : R.Problems)
-    F.Notes.push_back("DWARF: " + P);
+  // A few notes say what is wrong; thousands of broken units would bury
+  // every other note.
+  constexpr size_t MaxProblemNotes = 4;
+  for (size_t I = 0; I < R.Problems.size() && I < MaxProblemNotes; ++I)
+    F.Notes.push_back("DWARF: " + R.Problems[I]);
+  if (R.Problems.size() > MaxProblemNotes)
+    F.Notes.push_back(fmt::format("DWARF: {} more problem(s)",
+                                  R.Problems.size() - MaxProblemNotes));
 
   static const std::set<std::string> Wanted = {
       "klp_patch", "klp_object", "klp_func",
