@@ -493,6 +493,17 @@ void ElfReader::collectKlpNames() {
     K.NameHasPrefix = Prefix;
     K.HasLivepatchFlag = Flag;
     K.IsRelocationType = S.isRelocation();
+    for (const RelocationSection &RS : M.RelocSections) {
+      if (RS.SectionIndex != S.Index || !RS.UsesMainSymbolTable)
+        continue;
+      for (const Relocation &R : RS.Relocations) {
+        const Symbol &Y = M.Symbols[R.SymbolIndex];
+        if (R.SymbolIndex != 0 && Y.isUndefined() &&
+            std::find(K.UndefinedSymbols.begin(), K.UndefinedSymbols.end(),
+                      R.SymbolIndex) == K.UndefinedSymbols.end())
+          K.UndefinedSymbols.push_back(R.SymbolIndex);
+      }
+    }
     M.KlpRelas.push_back(std::move(K));
   }
   for (const Symbol &S : M.Symbols) {

@@ -124,6 +124,10 @@ struct KlpRelaSection {
   /// (and Object holds) only its first 55 characters, so it names another
   /// object than the author meant.
   bool ObjectTruncated = false;
+  /// Symbols its relocations use that are undefined (SHN_UNDEF) rather than
+  /// SHN_LIVEPATCH: the livepatch core refuses to resolve those ("not marked
+  /// as a livepatch symbol"). Symbol indexes, in relocation order, unique.
+  std::vector<uint32_t> UndefinedSymbols;
 };
 
 /// A symbol whose name starts with ".klp.sym." or whose section index is

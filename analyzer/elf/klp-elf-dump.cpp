@@ -149,10 +149,13 @@ void printKlp(const ElfModule &M) {
                M.section(K.SectionIndex)->Name, K.HasLivepatchFlag ? "yes" : "no",
                K.IsRelocationType ? "yes" : "no");
     if (K.Error.empty())
-      fmt::print(" object='{}'{} section='{}'\n", K.Object,
+      fmt::print(" object='{}'{} section='{}'", K.Object,
                  K.ObjectTruncated ? " (truncated)" : "", K.TargetSection);
     else
-      fmt::print(" error=\"{}\"\n", K.Error);
+      fmt::print(" error=\"{}\"", K.Error);
+    for (uint32_t I : K.UndefinedSymbols)
+      fmt::print(" undefined='{}'", M.symbol(I)->Name);
+    fmt::print("\n");
   }
   fmt::print("klp-symbols: {}\n", M.klpSymbols().size());
   for (const KlpSymbol &K : M.klpSymbols()) {
