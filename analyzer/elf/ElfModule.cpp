@@ -498,10 +498,10 @@ void ElfReader::collectKlpNames() {
         continue;
       for (const Relocation &R : RS.Relocations) {
         const Symbol &Y = M.Symbols[R.SymbolIndex];
-        if (R.SymbolIndex != 0 && Y.isUndefined() &&
-            std::find(K.UndefinedSymbols.begin(), K.UndefinedSymbols.end(),
-                      R.SymbolIndex) == K.UndefinedSymbols.end())
-          K.UndefinedSymbols.push_back(R.SymbolIndex);
+        if (!Y.isLivepatch() &&
+            std::find(K.NonLivepatchSymbols.begin(), K.NonLivepatchSymbols.end(),
+                      R.SymbolIndex) == K.NonLivepatchSymbols.end())
+          K.NonLivepatchSymbols.push_back(R.SymbolIndex);
       }
     }
     M.KlpRelas.push_back(std::move(K));

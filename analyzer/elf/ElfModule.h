@@ -124,10 +124,11 @@ struct KlpRelaSection {
   /// (and Object holds) only its first 55 characters, so it names another
   /// object than the author meant.
   bool ObjectTruncated = false;
-  /// Symbols its relocations use that are undefined (SHN_UNDEF) rather than
-  /// SHN_LIVEPATCH: the livepatch core refuses to resolve those ("not marked
-  /// as a livepatch symbol"). Symbol indexes, in relocation order, unique.
-  std::vector<uint32_t> UndefinedSymbols;
+  /// Symbols its relocations use whose st_shndx is not SHN_LIVEPATCH,
+  /// defined or not: the livepatch core refuses each one ("symbol %s is not
+  /// marked as a livepatch symbol", klp_resolve_symbols()). Symbol indexes,
+  /// in relocation order, each once.
+  std::vector<uint32_t> NonLivepatchSymbols;
 };
 
 /// A symbol whose name starts with ".klp.sym." or whose section index is

@@ -153,8 +153,8 @@ void printKlp(const ElfModule &M) {
                  K.ObjectTruncated ? " (truncated)" : "", K.TargetSection);
     else
       fmt::print(" error=\"{}\"", K.Error);
-    for (uint32_t I : K.UndefinedSymbols)
-      fmt::print(" undefined='{}'", M.symbol(I)->Name);
+    for (uint32_t I : K.NonLivepatchSymbols)
+      fmt::print(" not-livepatch-symbol='{}'", M.symbol(I)->Name);
     fmt::print("\n");
   }
   fmt::print("klp-symbols: {}\n", M.klpSymbols().size());
