@@ -23,6 +23,7 @@ namespace klp::elf {
 
 namespace {
 
+constexpr uint64_t ShfAlloc = 0x2;
 constexpr uint8_t STT_OBJECT_ = 1, STT_FUNC_ = 2, STT_SECTION_ = 3,
                   STT_FILE_ = 4;
 /// Guards the walks of arrays whose terminator is missing in a huge section.
@@ -41,11 +42,15 @@ struct Loc {
   uint64_t Off = 0;
 };
 
-class Recoverer {
-public:
-  Recoverer(const ElfModule &M, const KlpLayout &L) : M(M), L(L) {
+/// The module's relocations by slot and its symbols by section, built once
+/// per module and shared by every layout tried.
+struct Index {
+  explicit Index(const ElfModule &M) {
     for (const RelocationSection &RS : M.relocationSections()) {
-      if (!RS.TargetIndex || !RS.UsesMainSymbolTable)
+      // The klp structs live in allocated data; the many relocations of
+      // .debug_* sections never hold one of their slots.
+      if (!RS.TargetIndex || !RS.UsesMainSymbolTable ||
+          !(M.section(*RS.TargetIndex)->Flags & ShfAlloc))
         continue;
       auto &Slots = Relocs[*RS.TargetIndex];
       for (const Relocation &R : RS.Relocations)
@@ -59,6 +64,16 @@ public:
       BySection[*S.SectionIndex].push_back(&S);
     }
   }
+  std::map<uint32_t, std::map<uint64_t, std::pair<const RelocationSection *,
+                                                  const Relocation *>>>
+      Relocs;
+  std::map<uint32_t, std::vector<const Symbol *>> BySection;
+};
+
+class Recoverer {
+public:
+  Recoverer(const ElfModule &M, const Index &X, const KlpLayout &L)
+      : M(M), L(L), Relocs(X.Relocs), BySection(X.BySection) {}
 
   /// Candidates for struct klp_patch objects: named ones (from DWARF) or,
   /// when \p Names is empty, those with the THIS_MODULE shape.
@@ -198,11 +213,11 @@ public:
                                   S.Name, nameOf(States).value_or("?")));
     }
     if (!P.ObjectsTerminated)
-      Notes.push_back(fmt::format("patch '{}': objs[] has no terminator",
-                                  S.Name));
+      Notes.push_back(
+          fmt::format("patch '{}': objs[] has no terminator", S.Name));
     if (!P.StatesTerminated)
-      Notes.push_back(fmt::format("patch '{}': states[] has no terminator",
-                                  S.Name));
+      Notes.push_back(
+          fmt::format("patch '{}': states[] has no terminator", S.Name));
     return P;
   }
 
@@ -257,8 +272,9 @@ private:
       return S->Type == STT_FUNC_ || S->Type == STT_OBJECT_ ? 0 : 1;
     };
     for (const Symbol *S : I->second) {
-      bool Match = Containing ? (S->Value <= A.Off && A.Off - S->Value < S->Size)
-                              : S->Value == A.Off;
+      bool Match = Containing
+                       ? (S->Value <= A.Off && A.Off - S->Value < S->Size)
+                       : S->Value == A.Off;
       if (Match && (!Best || Rank(S) < Rank(Best)))
         Best = S;
     }
@@ -327,17 +343,17 @@ private:
 
   const ElfModule &M;
   const KlpLayout &L;
-  std::map<uint32_t, std::map<uint64_t, std::pair<const RelocationSection *,
-                                                  const Relocation *>>>
-      Relocs;
-  std::map<uint32_t, std::vector<const Symbol *>> BySection;
+  const std::map<uint32_t,
+                 std::map<uint64_t, std::pair<const RelocationSection *,
+                                              const Relocation *>>> &Relocs;
+  const std::map<uint32_t, std::vector<const Symbol *>> &BySection;
 };
 
-void fill(BinaryModel &Out, const ElfModule &M, const KlpLayout &L,
-          const std::vector<const Symbol *> &Patches) {
+void fill(BinaryModel &Out, const ElfModule &M, const Index &X,
+          const KlpLayout &L, const std::vector<const Symbol *> &Patches) {
   Out.Generation = L.Generation;
   Out.Layout = L.Name == "dwarf" ? "dwarf" : "known:" + L.Name;
-  Recoverer R(M, L);
+  Recoverer R(M, X, L);
   for (const Symbol *S : Patches)
     Out.Patches.push_back(R.readPatch(*S, Out.Notes));
   std::stable_sort(Out.Patches.begin(), Out.Patches.end(),
@@ -411,16 +427,17 @@ llvm::Expected<BinaryModel> recoverBinaryModel(const ElfModule &M,
                       fmt::join(Names, ", ")));
   }
 
+  const Index X(M);
   if (!O.IgnoreDwarf && O.KnownLayout.empty()) {
     DwarfFacts D = readDwarfFacts(M);
     Out.Notes = D.Notes;
     if (D.Layout && D.Layout->PtrSize == 8) {
-      Recoverer R(M, *D.Layout);
+      Recoverer R(M, X, *D.Layout);
       auto Patches = R.findPatches(D.PatchVariables);
       if (Patches.empty())
         Patches = R.findPatches({});
       if (!Patches.empty()) {
-        fill(Out, M, *D.Layout, Patches);
+        fill(Out, M, X, *D.Layout, Patches);
         return finish(std::move(Out));
       }
     }
@@ -433,13 +450,13 @@ llvm::Expected<BinaryModel> recoverBinaryModel(const ElfModule &M,
     for (const KlpLayout &L : knownLayouts()) {
       if (!O.KnownLayout.empty() && L.Name != O.KnownLayout)
         continue;
-      Recoverer R(M, L);
+      Recoverer R(M, X, L);
       std::vector<const Symbol *> Patches;
       for (const Symbol *S : R.findPatches({}))
         if (!O.KnownLayout.empty() || R.plausible(*S, NeedTerminator))
           Patches.push_back(S);
       if (!Patches.empty()) {
-        fill(Out, M, L, Patches);
+        fill(Out, M, X, L, Patches);
         return finish(std::move(Out));
       }
     }
@@ -498,12 +515,13 @@ llvm::json::Value toJSON(const BinaryObject &O) {
 }
 
 llvm::json::Value toJSON(const BinaryState &S) {
-  llvm::json::Object J{{"id", S.Id},
-                       {"block_disable", S.BlockDisable},
-                       {"is_shadow", S.IsShadow},
-                       {"callbacks", callbacksJSON(S.PrePatch, S.PostPatch,
-                                                   S.PreUnpatch, S.PostUnpatch)},
-                       {"shadow_dtor", ptrJSON(S.ShadowDtor)}};
+  llvm::json::Object J{
+      {"id", S.Id},
+      {"block_disable", S.BlockDisable},
+      {"is_shadow", S.IsShadow},
+      {"callbacks",
+       callbacksJSON(S.PrePatch, S.PostPatch, S.PreUnpatch, S.PostUnpatch)},
+      {"shadow_dtor", ptrJSON(S.ShadowDtor)}};
   if (S.Version)
     J["version"] = *S.Version;
   return J;
@@ -547,8 +565,7 @@ bool fromJSON(const llvm::json::Value &V, BinaryState &S, llvm::json::Path P) {
   llvm::json::ObjectMapper O(V, P);
   return O && O.map("id", S.Id) && O.map("version", S.Version) &&
          O.map("block_disable", S.BlockDisable) &&
-         O.map("is_shadow", S.IsShadow) &&
-         O.map("shadow_dtor", S.ShadowDtor) &&
+         O.map("is_shadow", S.IsShadow) && O.map("shadow_dtor", S.ShadowDtor) &&
          callbacksFromJSON(V, P, S.PrePatch, S.PostPatch, S.PreUnpatch,
                            S.PostUnpatch);
 }

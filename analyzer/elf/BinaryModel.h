@@ -1,4 +1,5 @@
-//===- BinaryModel.h - Patches, states and objects of a built module -*- C++ -*-===//
+//===- BinaryModel.h - Patches, states and objects of a built module -*- C++
+//-*-===//
 //
 // What a built livepatch module (.ko, or a relocatable .o) says about its
 // struct klp_patch objects, recovered from the data sections and their

@@ -189,9 +189,9 @@ private:
       if (!RS->UsesMainSymbolTable)
         continue;
       if (M.machine() != EmX86_64 || !RS->IsRela) {
-        Problems.push_back(fmt::format(
-            "relocations of {} for machine {} are not applied", Name.str(),
-            M.machine()));
+        Problems.push_back(
+            fmt::format("relocations of {} for machine {} are not applied",
+                        Name.str(), M.machine()));
         continue;
       }
       for (const Relocation &R : RS->Relocations) {
@@ -218,12 +218,13 @@ private:
       Len = C.uN(8);
       OffSize = 8;
     } else if (Len >= 0xfffffff0) {
-      Problems.push_back(fmt::format("unit at {:#x}: reserved length", UnitOff));
+      Problems.push_back(
+          fmt::format("unit at {:#x}: reserved length", UnitOff));
       return 0;
     }
     if (C.Bad || !C.has(Len)) {
-      Problems.push_back(
-          fmt::format("unit at {:#x}: length {:#x} past the end", UnitOff, Len));
+      Problems.push_back(fmt::format("unit at {:#x}: length {:#x} past the end",
+                                     UnitOff, Len));
       return 0;
     }
     const uint64_t End = C.Off + Len;
@@ -261,9 +262,8 @@ private:
       Cached = AbbrevCache.emplace(AbbrOff, std::move(Entry)).first;
     }
     if (!Cached->second) {
-      Problems.push_back(
-          fmt::format("unit at {:#x}: bad abbreviations at {:#x}", UnitOff,
-                      AbbrOff));
+      Problems.push_back(fmt::format(
+          "unit at {:#x}: bad abbreviations at {:#x}", UnitOff, AbbrOff));
       return End;
     }
     Unit Un{UnitOff, OffSize, unsigned(AddrSize), unsigned(Version)};
@@ -308,65 +308,185 @@ private:
   struct Value {
     uint64_t U = 0;
     llvm::StringRef S;
-    enum Kind { Num, InlineStr, Strp, LineStrp, Strx, Ref, RefAddr, Block, None } K = None;
+    enum Kind {
+      Num,
+      InlineStr,
+      Strp,
+      LineStrp,
+      Strx,
+      Ref,
+      RefAddr,
+      Block,
+      None
+    } K = None;
     std::optional<uint64_t> PlusUconst; ///< A location block's offset.
   };
 
   bool readForm(Cursor &C, uint64_t Form, const AttrSpec &Spec, const Unit &Un,
                 Value &V, int Depth = 0) {
     switch (Form) {
-    case 0x01: V.U = C.uN(Un.AddrSize); V.K = Value::Num; break; // addr
-    case 0x03: readBlock(C, C.uN(2), V); break;                  // block2
-    case 0x04: readBlock(C, C.uN(4), V); break;                  // block4
-    case 0x05: V.U = C.uN(2); V.K = Value::Num; break;           // data2
-    case 0x06: V.U = C.uN(4); V.K = Value::Num; break;           // data4
-    case 0x07: V.U = C.uN(8); V.K = Value::Num; break;           // data8
-    case 0x08: V.S = C.cstr(); V.K = Value::InlineStr; break;    // string
-    case 0x09: case 0x18: readBlock(C, C.uleb(), V); break;      // block, exprloc
-    case 0x0a: readBlock(C, C.uN(1), V); break;                  // block1
-    case 0x0b: V.U = C.uN(1); V.K = Value::Num; break;           // data1
-    case 0x0c: V.U = C.uN(1); V.K = Value::Num; break;           // flag
-    case 0x0d: V.U = uint64_t(C.sleb()); V.K = Value::Num; break; // sdata
-    case 0x0e: V.U = C.uN(Un.OffSize); V.K = Value::Strp; break; // strp
-    case 0x0f: V.U = C.uleb(); V.K = Value::Num; break;          // udata
+    case 0x01:
+      V.U = C.uN(Un.AddrSize);
+      V.K = Value::Num;
+      break; // addr
+    case 0x03:
+      readBlock(C, C.uN(2), V);
+      break; // block2
+    case 0x04:
+      readBlock(C, C.uN(4), V);
+      break; // block4
+    case 0x05:
+      V.U = C.uN(2);
+      V.K = Value::Num;
+      break; // data2
+    case 0x06:
+      V.U = C.uN(4);
+      V.K = Value::Num;
+      break; // data4
+    case 0x07:
+      V.U = C.uN(8);
+      V.K = Value::Num;
+      break; // data8
+    case 0x08:
+      V.S = C.cstr();
+      V.K = Value::InlineStr;
+      break; // string
+    case 0x09:
+    case 0x18:
+      readBlock(C, C.uleb(), V);
+      break; // block, exprloc
+    case 0x0a:
+      readBlock(C, C.uN(1), V);
+      break; // block1
+    case 0x0b:
+      V.U = C.uN(1);
+      V.K = Value::Num;
+      break; // data1
+    case 0x0c:
+      V.U = C.uN(1);
+      V.K = Value::Num;
+      break; // flag
+    case 0x0d:
+      V.U = uint64_t(C.sleb());
+      V.K = Value::Num;
+      break; // sdata
+    case 0x0e:
+      V.U = C.uN(Un.OffSize);
+      V.K = Value::Strp;
+      break; // strp
+    case 0x0f:
+      V.U = C.uleb();
+      V.K = Value::Num;
+      break;   // udata
     case 0x10: // ref_addr: address-sized in DWARF 2
       V.U = C.uN(Un.Version == 2 ? Un.AddrSize : Un.OffSize);
       V.K = Value::RefAddr;
       break;
-    case 0x11: V.U = C.uN(1); V.K = Value::Ref; break;
-    case 0x12: V.U = C.uN(2); V.K = Value::Ref; break;
-    case 0x13: V.U = C.uN(4); V.K = Value::Ref; break;
-    case 0x14: V.U = C.uN(8); V.K = Value::Ref; break;
-    case 0x15: V.U = C.uleb(); V.K = Value::Ref; break;
+    case 0x11:
+      V.U = C.uN(1);
+      V.K = Value::Ref;
+      break;
+    case 0x12:
+      V.U = C.uN(2);
+      V.K = Value::Ref;
+      break;
+    case 0x13:
+      V.U = C.uN(4);
+      V.K = Value::Ref;
+      break;
+    case 0x14:
+      V.U = C.uN(8);
+      V.K = Value::Ref;
+      break;
+    case 0x15:
+      V.U = C.uleb();
+      V.K = Value::Ref;
+      break;
     case 0x16: { // indirect: the form comes first
       uint64_t F2 = C.uleb();
       if (Depth > 2 || F2 == 0x16 || F2 == 0x21)
         return false;
       return readForm(C, F2, Spec, Un, V, Depth + 1);
     }
-    case 0x17: case 0x1d: case 0x1f: // sec_offset, strp_sup, line_strp
+    case 0x17:
+    case 0x1d:
+    case 0x1f: // sec_offset, strp_sup, line_strp
       V.U = C.uN(Un.OffSize);
       V.K = Form == 0x1f ? Value::LineStrp : Value::Num;
       break;
-    case 0x19: V.U = 1; V.K = Value::Num; break; // flag_present
-    case 0x1a: case 0x1f02: V.U = C.uleb(); V.K = Value::Strx; break;
-    case 0x1b: case 0x22: case 0x23: case 0x1f01: // addrx, loclistx, rnglistx
-      V.U = C.uleb(); V.K = Value::Num; break;
-    case 0x1c: V.U = C.uN(4); V.K = Value::Num; break; // ref_sup4
-    case 0x1e: C.skip(16); V.K = Value::None; break;   // data16
-    case 0x20: V.U = C.uN(8); V.K = Value::Num; break; // ref_sig8
-    case 0x21: V.U = uint64_t(Spec.ImplicitConst); V.K = Value::Num; break;
-    case 0x24: V.U = C.uN(8); V.K = Value::Num; break; // ref_sup8
-    case 0x25: V.U = C.uN(1); V.K = Value::Strx; break;
-    case 0x26: V.U = C.uN(2); V.K = Value::Strx; break;
-    case 0x27: V.U = C.uN(3); V.K = Value::Strx; break;
-    case 0x28: V.U = C.uN(4); V.K = Value::Strx; break;
-    case 0x29: V.U = C.uN(1); V.K = Value::Num; break; // addrx1..4
-    case 0x2a: V.U = C.uN(2); V.K = Value::Num; break;
-    case 0x2b: V.U = C.uN(3); V.K = Value::Num; break;
-    case 0x2c: V.U = C.uN(4); V.K = Value::Num; break;
-    case 0x1f20: case 0x1f21: // GNU_ref_alt, GNU_strp_alt (another file)
-      V.U = C.uN(Un.OffSize); V.K = Value::None; break;
+    case 0x19:
+      V.U = 1;
+      V.K = Value::Num;
+      break; // flag_present
+    case 0x1a:
+    case 0x1f02:
+      V.U = C.uleb();
+      V.K = Value::Strx;
+      break;
+    case 0x1b:
+    case 0x22:
+    case 0x23:
+    case 0x1f01: // addrx, loclistx, rnglistx
+      V.U = C.uleb();
+      V.K = Value::Num;
+      break;
+    case 0x1c:
+      V.U = C.uN(4);
+      V.K = Value::Num;
+      break; // ref_sup4
+    case 0x1e:
+      C.skip(16);
+      V.K = Value::None;
+      break; // data16
+    case 0x20:
+      V.U = C.uN(8);
+      V.K = Value::Num;
+      break; // ref_sig8
+    case 0x21:
+      V.U = uint64_t(Spec.ImplicitConst);
+      V.K = Value::Num;
+      break;
+    case 0x24:
+      V.U = C.uN(8);
+      V.K = Value::Num;
+      break; // ref_sup8
+    case 0x25:
+      V.U = C.uN(1);
+      V.K = Value::Strx;
+      break;
+    case 0x26:
+      V.U = C.uN(2);
+      V.K = Value::Strx;
+      break;
+    case 0x27:
+      V.U = C.uN(3);
+      V.K = Value::Strx;
+      break;
+    case 0x28:
+      V.U = C.uN(4);
+      V.K = Value::Strx;
+      break;
+    case 0x29:
+      V.U = C.uN(1);
+      V.K = Value::Num;
+      break; // addrx1..4
+    case 0x2a:
+      V.U = C.uN(2);
+      V.K = Value::Num;
+      break;
+    case 0x2b:
+      V.U = C.uN(3);
+      V.K = Value::Num;
+      break;
+    case 0x2c:
+      V.U = C.uN(4);
+      V.K = Value::Num;
+      break;
+    case 0x1f20:
+    case 0x1f21: // GNU_ref_alt, GNU_strp_alt (another file)
+      V.U = C.uN(Un.OffSize);
+      V.K = Value::None;
+      break;
     default:
       return false;
     }
@@ -557,7 +677,7 @@ DwarfFacts readDwarfFacts(const ElfModule &M) {
                                   R.Problems.size() - MaxProblemNotes));
 
   static const std::set<std::string> Wanted = {
-      "klp_patch", "klp_object", "klp_func",
+      "klp_patch", "klp_object",    "klp_func",
       "klp_state", "klp_callbacks", "klp_state_callbacks"};
   std::map<std::string, StructInfo> Structs;
   std::set<std::string> Vars;
@@ -584,8 +704,9 @@ DwarfFacts readDwarfFacts(const ElfModule &M) {
       const Die *Decl = Deref(D.SpecRef);
       if (Name.empty() && Decl)
         Name = Decl->Name;
-      const Die *T = Deref(D.TypeRef ? D.TypeRef : Decl ? Decl->TypeRef
-                                                         : std::nullopt);
+      const Die *T = Deref(D.TypeRef ? D.TypeRef
+                           : Decl    ? Decl->TypeRef
+                                     : std::nullopt);
       // typedef/const/volatile chains are short; the bound guards a cycle.
       for (int K = 0; K < 16 && T &&
                       (T->Tag == TagTypedef || T->Tag == TagConst ||
@@ -669,29 +790,27 @@ DwarfFacts readDwarfFacts(const ElfModule &M) {
     return !Off || (*Off <= Size && Size - *Off >= Width);
   };
   const uint64_t P = L.PtrSize;
-  bool Sane = L.PatchSize && L.ObjSize && L.FuncSize &&
-              Fits(L.PatchMod, P, L.PatchSize) &&
-              Fits(L.PatchObjs, P, L.PatchSize) &&
-              Fits(L.PatchStates, P, L.PatchSize) &&
-              Fits(L.PatchReplace, 1, L.PatchSize) &&
-              Fits(L.ObjName, P, L.ObjSize) && Fits(L.ObjFuncs, P, L.ObjSize) &&
-              Fits(L.ObjPrePatch, P, L.ObjSize) &&
-              Fits(L.ObjPostPatch, P, L.ObjSize) &&
-              Fits(L.ObjPreUnpatch, P, L.ObjSize) &&
-              Fits(L.ObjPostUnpatch, P, L.ObjSize) &&
-              Fits(L.FuncOldName, P, L.FuncSize) &&
-              Fits(L.FuncNewFunc, P, L.FuncSize) &&
-              Fits(L.FuncOldSympos, P, L.FuncSize) &&
-              (!L.StateSize ||
-               (Fits(L.StateId, P, L.StateSize) &&
-                Fits(L.StateVersion, 4, L.StateSize) &&
-                Fits(L.StateBlockDisable, 1, L.StateSize) &&
-                Fits(L.StateIsShadow, 1, L.StateSize) &&
-                Fits(L.StatePrePatch, P, L.StateSize) &&
-                Fits(L.StatePostPatch, P, L.StateSize) &&
-                Fits(L.StatePreUnpatch, P, L.StateSize) &&
-                Fits(L.StatePostUnpatch, P, L.StateSize) &&
-                Fits(L.StateShadowDtor, P, L.StateSize)));
+  bool Sane =
+      L.PatchSize && L.ObjSize && L.FuncSize &&
+      Fits(L.PatchMod, P, L.PatchSize) && Fits(L.PatchObjs, P, L.PatchSize) &&
+      Fits(L.PatchStates, P, L.PatchSize) &&
+      Fits(L.PatchReplace, 1, L.PatchSize) && Fits(L.ObjName, P, L.ObjSize) &&
+      Fits(L.ObjFuncs, P, L.ObjSize) && Fits(L.ObjPrePatch, P, L.ObjSize) &&
+      Fits(L.ObjPostPatch, P, L.ObjSize) &&
+      Fits(L.ObjPreUnpatch, P, L.ObjSize) &&
+      Fits(L.ObjPostUnpatch, P, L.ObjSize) &&
+      Fits(L.FuncOldName, P, L.FuncSize) &&
+      Fits(L.FuncNewFunc, P, L.FuncSize) &&
+      Fits(L.FuncOldSympos, P, L.FuncSize) &&
+      (!L.StateSize || (Fits(L.StateId, P, L.StateSize) &&
+                        Fits(L.StateVersion, 4, L.StateSize) &&
+                        Fits(L.StateBlockDisable, 1, L.StateSize) &&
+                        Fits(L.StateIsShadow, 1, L.StateSize) &&
+                        Fits(L.StatePrePatch, P, L.StateSize) &&
+                        Fits(L.StatePostPatch, P, L.StateSize) &&
+                        Fits(L.StatePreUnpatch, P, L.StateSize) &&
+                        Fits(L.StatePostUnpatch, P, L.StateSize) &&
+                        Fits(L.StateShadowDtor, P, L.StateSize)));
   if (!Sane) {
     F.Notes.push_back("DWARF klp struct layout is inconsistent; using the "
                       "known layouts");

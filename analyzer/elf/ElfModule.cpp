@@ -56,8 +56,8 @@ public:
 private:
   template <typename... Args>
   llvm::Error fail(fmt::format_string<Args...> F, Args &&...A) {
-    return makeError(
-        fmt::format("{}: {}", M.Name, fmt::format(F, std::forward<Args>(A)...)));
+    return makeError(fmt::format("{}: {}", M.Name,
+                                 fmt::format(F, std::forward<Args>(A)...)));
   }
   std::string secLabel(uint32_t I) const {
     if (I < M.Sections.size() && !M.Sections[I].Name.empty())
@@ -212,8 +212,8 @@ llvm::Error ElfReader::readSectionHeaders() {
   for (uint32_t I = 1; I < Scns.size(); ++I) {
     GElf_Shdr Sh;
     gelf_getshdr(Scns[I], &Sh);
-    auto N = stringAt(ShStrNdx, Sh.sh_name,
-                      fmt::format("name of section [{}]", I));
+    auto N =
+        stringAt(ShStrNdx, Sh.sh_name, fmt::format("name of section [{}]", I));
     if (!N)
       return N.takeError();
     Names[I] = N->str();
@@ -232,8 +232,8 @@ llvm::Error ElfReader::checkOverlaps() {
     std::string What;
   };
   std::vector<Range> Ranges;
-  Ranges.push_back({0, Ehdr.e_ehsize ? uint64_t(Ehdr.e_ehsize) : 1,
-                    "the ELF header"});
+  Ranges.push_back(
+      {0, Ehdr.e_ehsize ? uint64_t(Ehdr.e_ehsize) : 1, "the ELF header"});
   if (!Scns.empty())
     Ranges.push_back({Ehdr.e_shoff,
                       Ehdr.e_shoff + uint64_t(Ehdr.e_shentsize) * Scns.size(),
@@ -261,8 +261,8 @@ ElfReader::stringAt(uint32_t TabIndex, uint64_t Off, const std::string &What) {
   const uint8_t *B = T.Data.data() + Off;
   const void *Nul = std::memchr(B, 0, T.Data.size() - Off);
   if (!Nul)
-    return fail("{}: string at offset {:#x} of {} has no terminating NUL",
-                What, Off, secLabel(TabIndex));
+    return fail("{}: string at offset {:#x} of {} has no terminating NUL", What,
+                Off, secLabel(TabIndex));
   return llvm::StringRef(reinterpret_cast<const char *>(B),
                          static_cast<const uint8_t *>(Nul) - B);
 }
@@ -333,8 +333,8 @@ llvm::Error ElfReader::readSymbols() {
                   libelfMessage());
     Symbol &S = M.Symbols[I];
     S.Index = I;
-    auto N = stringAt(ST.Link, Sym.st_name,
-                      fmt::format("name of symbol [{}]", I));
+    auto N =
+        stringAt(ST.Link, Sym.st_name, fmt::format("name of symbol [{}]", I));
     if (!N)
       return N.takeError();
     S.Name = N->str();
@@ -379,9 +379,8 @@ llvm::Error ElfReader::readRelocations() {
     if (S.Size % Ent != 0)
       return fail("{}: size {:#x} is not a multiple of the relocation size {}",
                   secLabel(S.Index), S.Size, Ent);
-    if (S.Link >= M.Sections.size() ||
-        (M.Sections[S.Link].Type != SHT_SYMTAB &&
-         M.Sections[S.Link].Type != SHT_DYNSYM))
+    if (S.Link >= M.Sections.size() || (M.Sections[S.Link].Type != SHT_SYMTAB &&
+                                        M.Sections[S.Link].Type != SHT_DYNSYM))
       return fail("{}: sh_link {} is not a symbol table", secLabel(S.Index),
                   S.Link);
     RelocationSection RS;
@@ -485,8 +484,8 @@ void ElfReader::collectKlpNames() {
     bool Flag = S.Flags & SHF_RELA_LIVEPATCH;
     if (!Prefix && !Flag)
       continue;
-    KlpRelaSection K = Prefix ? ElfModule::parseKlpRelaName(S.Name)
-                              : KlpRelaSection{};
+    KlpRelaSection K =
+        Prefix ? ElfModule::parseKlpRelaName(S.Name) : KlpRelaSection{};
     if (!Prefix)
       K.Error = "name does not start with '.klp.rela.'";
     K.SectionIndex = S.Index;
@@ -499,7 +498,8 @@ void ElfReader::collectKlpNames() {
       for (const Relocation &R : RS.Relocations) {
         const Symbol &Y = M.Symbols[R.SymbolIndex];
         if (!Y.isLivepatch() &&
-            std::find(K.NonLivepatchSymbols.begin(), K.NonLivepatchSymbols.end(),
+            std::find(K.NonLivepatchSymbols.begin(),
+                      K.NonLivepatchSymbols.end(),
                       R.SymbolIndex) == K.NonLivepatchSymbols.end())
           K.NonLivepatchSymbols.push_back(R.SymbolIndex);
       }
@@ -617,8 +617,8 @@ llvm::Expected<ElfModule> ElfModule::open(llvm::StringRef Path) {
   auto Buf = llvm::MemoryBuffer::getFile(Path, /*IsText=*/false,
                                          /*RequiresNullTerminator=*/false);
   if (!Buf)
-    return makeError(
-        fmt::format("{}: cannot read: {}", Path.str(), Buf.getError().message()));
+    return makeError(fmt::format("{}: cannot read: {}", Path.str(),
+                                 Buf.getError().message()));
   const auto *B = reinterpret_cast<const uint8_t *>((*Buf)->getBufferStart());
   return fromBuffer(llvm::ArrayRef<uint8_t>(B, (*Buf)->getBufferSize()), Path);
 }

@@ -35,7 +35,8 @@ namespace klp::elf {
 constexpr uint64_t SHF_RELA_LIVEPATCH = 0x00100000;
 /// st_shndx of a livepatch symbol, resolved by the livepatch core.
 constexpr uint32_t SHN_LIVEPATCH = 0xff20;
-/// Longest object (module) name the kernel's sscanf() accepts: MODULE_NAME_LEN - 1.
+/// Longest object (module) name the kernel's sscanf() accepts: MODULE_NAME_LEN
+/// - 1.
 constexpr size_t KlpMaxObjectNameLen = 55;
 /// Longest symbol name the kernel's sscanf() accepts: KSYM_NAME_LEN - 1.
 constexpr size_t KlpMaxSymbolNameLen = 511;
@@ -102,9 +103,9 @@ struct RelocationSection {
 };
 
 struct ModInfoEntry {
-  uint64_t Offset = 0; ///< Offset of the string in .modinfo.
-  std::string Key;     ///< Text before the first '=' (all of it if none).
-  std::string Value;   ///< Text after the first '='.
+  uint64_t Offset = 0;   ///< Offset of the string in .modinfo.
+  std::string Key;       ///< Text before the first '=' (all of it if none).
+  std::string Value;     ///< Text after the first '='.
   bool HasValue = false; ///< The string had an '='.
 };
 
@@ -135,7 +136,7 @@ struct KlpRelaSection {
 /// SHN_LIVEPATCH.
 struct KlpSymbol {
   uint32_t SymbolIndex = 0;
-  bool NameHasPrefix = false; ///< Name starts with ".klp.sym.".
+  bool NameHasPrefix = false;    ///< Name starts with ".klp.sym.".
   bool IsLivepatchShndx = false; ///< st_shndx == SHN_LIVEPATCH.
   /// The name parsed as ".klp.sym.<Object>.<Name>,<Pos>"; empty Error means
   /// it parsed.
@@ -167,7 +168,8 @@ public:
   /// (DWARF).
   llvm::ArrayRef<uint8_t> image() const { return *Image; }
 
-  /// All section headers, index 0 (SHT_NULL) included; sections()[I].Index == I.
+  /// All section headers, index 0 (SHT_NULL) included; sections()[I].Index ==
+  /// I.
   llvm::ArrayRef<Section> sections() const { return Sections; }
   /// The first section of that name, or null.
   const Section *sectionByName(llvm::StringRef SecName) const;
@@ -185,8 +187,7 @@ public:
     return RelocSections;
   }
   /// The relocation sections whose target is section \p Target.
-  std::vector<const RelocationSection *>
-  relocationsFor(uint32_t Target) const;
+  std::vector<const RelocationSection *> relocationsFor(uint32_t Target) const;
 
   /// The strings of .modinfo (empty if there is none).
   llvm::ArrayRef<ModInfoEntry> modInfo() const { return ModInfo; }

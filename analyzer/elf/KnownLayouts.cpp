@@ -22,8 +22,7 @@ struct Type {
 };
 
 // x86_64 LP64.
-constexpr Type Ptr{8, 8}, ULong{8, 8}, UInt{4, 4}, Bool{1, 1},
-    ListHead{16, 8};
+constexpr Type Ptr{8, 8}, ULong{8, 8}, UInt{4, 4}, Bool{1, 1}, ListHead{16, 8};
 
 /// Lays out members the way the C compiler does: each at the next multiple
 /// of its alignment, the struct padded to its largest alignment.

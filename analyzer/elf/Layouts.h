@@ -35,7 +35,7 @@ struct KlpLayout {
   uint64_t FuncSize = 0, FuncOldName = 0, FuncNewFunc = 0, FuncOldSympos = 0;
 
   uint64_t StateSize = 0, StateId = 0;
-  std::optional<uint64_t> StateVersion; ///< unsigned int
+  std::optional<uint64_t> StateVersion;                     ///< unsigned int
   std::optional<uint64_t> StateBlockDisable, StateIsShadow; ///< bool
   std::optional<uint64_t> StatePrePatch, StatePostPatch, StatePreUnpatch,
       StatePostUnpatch, StateShadowDtor;

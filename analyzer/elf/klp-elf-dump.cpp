@@ -28,13 +28,11 @@ using namespace klp::elf;
 namespace {
 
 std::string typeName(uint32_t T) {
-  static const char *Names[] = {"NULL",       "PROGBITS",      "SYMTAB",
-                                "STRTAB",     "RELA",          "HASH",
-                                "DYNAMIC",    "NOTE",          "NOBITS",
-                                "REL",        "SHLIB",         "DYNSYM",
-                                "12",         "13",            "INIT_ARRAY",
-                                "FINI_ARRAY", "PREINIT_ARRAY", "GROUP",
-                                "SYMTAB_SHNDX"};
+  static const char *Names[] = {
+      "NULL",       "PROGBITS",      "SYMTAB", "STRTAB",      "RELA",
+      "HASH",       "DYNAMIC",       "NOTE",   "NOBITS",      "REL",
+      "SHLIB",      "DYNSYM",        "12",     "13",          "INIT_ARRAY",
+      "FINI_ARRAY", "PREINIT_ARRAY", "GROUP",  "SYMTAB_SHNDX"};
   if (T < sizeof(Names) / sizeof(Names[0]) && T != 12 && T != 13)
     return Names[T];
   return fmt::format("{:#x}", T);
@@ -42,12 +40,12 @@ std::string typeName(uint32_t T) {
 
 std::string flagNames(uint64_t F) {
   static const std::pair<uint64_t, const char *> Known[] = {
-      {0x1, "WRITE"},          {0x2, "ALLOC"},
-      {0x4, "EXECINSTR"},      {0x10, "MERGE"},
-      {0x20, "STRINGS"},       {0x40, "INFO_LINK"},
-      {0x80, "LINK_ORDER"},    {0x100, "OS_NONCONFORMING"},
-      {0x200, "GROUP"},        {0x400, "TLS"},
-      {0x800, "COMPRESSED"},   {SHF_RELA_LIVEPATCH, "RELA_LIVEPATCH"},
+      {0x1, "WRITE"},         {0x2, "ALLOC"},
+      {0x4, "EXECINSTR"},     {0x10, "MERGE"},
+      {0x20, "STRINGS"},      {0x40, "INFO_LINK"},
+      {0x80, "LINK_ORDER"},   {0x100, "OS_NONCONFORMING"},
+      {0x200, "GROUP"},       {0x400, "TLS"},
+      {0x800, "COMPRESSED"},  {SHF_RELA_LIVEPATCH, "RELA_LIVEPATCH"},
       {0x80000000, "EXCLUDE"}};
   std::string Out;
   uint64_t Rest = F;
@@ -64,10 +62,14 @@ std::string flagNames(uint64_t F) {
 
 std::string bindName(uint8_t B) {
   switch (B) {
-  case 0: return "LOCAL";
-  case 1: return "GLOBAL";
-  case 2: return "WEAK";
-  default: return std::to_string(B);
+  case 0:
+    return "LOCAL";
+  case 1:
+    return "GLOBAL";
+  case 2:
+    return "WEAK";
+  default:
+    return std::to_string(B);
   }
 }
 
@@ -78,9 +80,8 @@ std::string symTypeName(uint8_t T) {
 }
 
 void printHeader(const ElfModule &M) {
-  fmt::print("elf: {} {} type={} machine={}\n",
-             M.is64Bit() ? "ELF64" : "ELF32", M.isLittleEndian() ? "LSB" : "MSB",
-             M.fileType(), M.machine());
+  fmt::print("elf: {} {} type={} machine={}\n", M.is64Bit() ? "ELF64" : "ELF32",
+             M.isLittleEndian() ? "LSB" : "MSB", M.fileType(), M.machine());
 }
 
 void printSections(const ElfModule &M) {
@@ -146,7 +147,8 @@ void printKlp(const ElfModule &M) {
   fmt::print("klp-rela-sections: {}\n", M.klpRelaSections().size());
   for (const KlpRelaSection &K : M.klpRelaSections()) {
     fmt::print("  [{}] '{}' flag={} reloc-type={}", K.SectionIndex,
-               M.section(K.SectionIndex)->Name, K.HasLivepatchFlag ? "yes" : "no",
+               M.section(K.SectionIndex)->Name,
+               K.HasLivepatchFlag ? "yes" : "no",
                K.IsRelocationType ? "yes" : "no");
     if (K.Error.empty())
       fmt::print(" object='{}'{} section='{}'", K.Object,
@@ -185,9 +187,8 @@ int main(int argc, char **argv) {
   RecoverOptions Opts;
   bool Roundtrip = false;
   std::string File;
-  const std::set<std::string> AllParts = {"header", "sections", "symbols",
-                                          "relocs", "modinfo",  "klp",
-                                          "model"};
+  const std::set<std::string> AllParts = {
+      "header", "sections", "symbols", "relocs", "modinfo", "klp", "model"};
   for (int I = 1; I < argc; ++I) {
     std::string A = argv[I];
     if (A == "--no-dwarf")
@@ -260,8 +261,8 @@ int main(int argc, char **argv) {
       return 1;
     }
     bool Same = Back.Generation == Model->Generation &&
-                Back.Layout == Model->Layout && Back.Patches == Model->Patches &&
-                Back.Notes == Model->Notes;
+                Back.Layout == Model->Layout &&
+                Back.Patches == Model->Patches && Back.Notes == Model->Notes;
     std::printf("roundtrip: %s\n", Same ? "same" : "DIFFERENT");
     return Same ? 0 : 1;
   }
