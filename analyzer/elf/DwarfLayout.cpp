@@ -153,6 +153,10 @@ public:
   void read() {
     Info = relocatedCopy(".debug_info");
     StrOffsets = relocatedCopy(".debug_str_offsets");
+    // Unrelocated string offsets all read as 0: names would be wrong, not
+    // missing, so such DWARF is not read at all.
+    if (!Problems.empty())
+      return;
     Abbr = sectionData(".debug_abbrev");
     Str = sectionData(".debug_str");
     LineStr = sectionData(".debug_line_str");
