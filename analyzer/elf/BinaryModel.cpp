@@ -26,8 +26,10 @@ namespace {
 constexpr uint64_t ShfAlloc = 0x2;
 constexpr uint8_t STT_OBJECT_ = 1, STT_FUNC_ = 2, STT_SECTION_ = 3,
                   STT_FILE_ = 4;
-/// Guards the walks of arrays whose terminator is missing in a huge section.
-constexpr uint64_t MaxEntries = 1u << 16;
+/// Array entries one model reads at most, over all patches and arrays: a
+/// fuzzed file can point every object's funcs at one huge array, and the
+/// walks nest. Real patches have a few hundred entries.
+constexpr uint64_t MaxEntries = 1u << 14;
 
 /// A pointer-sized slot of the module's data.
 struct Ptr {
@@ -63,6 +65,13 @@ struct Index {
         continue;
       BySection[*S.SectionIndex].push_back(&S);
     }
+    // By value, then by index: the order symbolAt() searches and breaks
+    // ties in.
+    for (auto &[Sec, Syms] : BySection)
+      std::stable_sort(Syms.begin(), Syms.end(),
+                       [](const Symbol *A, const Symbol *B) {
+                         return A->Value < B->Value;
+                       });
   }
   std::map<uint32_t, std::map<uint64_t, std::pair<const RelocationSection *,
                                                   const Relocation *>>>
@@ -164,13 +173,13 @@ public:
             O.Funcs.push_back(std::move(F));
             return true;
           });
-          if (!O.FuncsTerminated)
+          if (!O.FuncsTerminated && !BudgetExhausted)
             Notes.push_back(fmt::format("patch '{}': funcs[] of object {} has "
                                         "no terminator",
                                         S.Name, P.Objects.size()));
         } else if (Funcs && Funcs->NonNull) {
           Notes.push_back(fmt::format("patch '{}': funcs of object {} point "
-                                      "to {}, which is not in this file",
+                                      "to {}, outside the file's data",
                                       S.Name, P.Objects.size(),
                                       nameOf(Funcs).value_or("?")));
         }
@@ -178,8 +187,8 @@ public:
         return true;
       });
     } else if (Objs && Objs->NonNull) {
-      Notes.push_back(fmt::format("patch '{}': objs points to {}, which is "
-                                  "not in this file",
+      Notes.push_back(fmt::format("patch '{}': objs points to {}, outside "
+                                  "the file's data",
                                   S.Name, nameOf(Objs).value_or("?")));
     }
 
@@ -209,13 +218,14 @@ public:
       });
     } else if (P.HasStates) {
       Notes.push_back(fmt::format("patch '{}': states points to {}, which "
-                                  "is not in this file",
+                                  "outside the file's data",
                                   S.Name, nameOf(States).value_or("?")));
     }
-    if (!P.ObjectsTerminated)
+    // Past the entry budget an array is unread, not unterminated.
+    if (!P.ObjectsTerminated && !BudgetExhausted)
       Notes.push_back(
           fmt::format("patch '{}': objs[] has no terminator", S.Name));
-    if (!P.StatesTerminated)
+    if (!P.StatesTerminated && !BudgetExhausted)
       Notes.push_back(
           fmt::format("patch '{}': states[] has no terminator", S.Name));
     return P;
@@ -256,7 +266,7 @@ private:
       return std::nullopt;
     const Section *Sec = M.section(*P.Sym->SectionIndex);
     uint64_t Off = P.Sym->Value + uint64_t(P.Addend);
-    if (Off >= Sec->Size)
+    if (Off >= Sec->readableSize())
       return std::nullopt;
     return Loc{Sec, Off};
   }
@@ -271,15 +281,25 @@ private:
     auto Rank = [](const Symbol *S) {
       return S->Type == STT_FUNC_ || S->Type == STT_OBJECT_ ? 0 : 1;
     };
-    for (const Symbol *S : I->second) {
-      bool Match = Containing
-                       ? (S->Value <= A.Off && A.Off - S->Value < S->Size)
-                       : S->Value == A.Off;
-      if (Match && (!Best || Rank(S) < Rank(Best)))
-        Best = S;
+    const std::vector<const Symbol *> &Syms = I->second;
+    if (!Containing) {
+      // Sorted by value: the hot path (naming every pointer) is a search.
+      auto R = std::equal_range(
+          Syms.begin(), Syms.end(), A.Off,
+          [](const auto &X, const auto &Y) { return value(X) < value(Y); });
+      for (auto It = R.first; It != R.second; ++It)
+        if (!Best || Rank(*It) < Rank(Best))
+          Best = *It;
+      return Best;
     }
+    for (const Symbol *S : Syms)
+      if (S->Value <= A.Off && A.Off - S->Value < S->Size &&
+          (!Best || Rank(S) < Rank(Best)))
+        Best = S;
     return Best;
   }
+  static uint64_t value(const Symbol *S) { return S->Value; }
+  static uint64_t value(uint64_t V) { return V; }
 
   bool wholeEntries(Loc A, uint64_t Size) const {
     const Symbol *S = symbolAt(A, /*Containing=*/true);
@@ -294,13 +314,18 @@ private:
     Terminated = false;
     if (!Size)
       return;
-    uint64_t End = A.Sec->Size;
+    uint64_t End = A.Sec->readableSize();
     if (const Symbol *S = symbolAt(A, /*Containing=*/true))
       End = std::min(End, S->Value + S->Size);
-    for (uint64_t I = 0; I < MaxEntries; ++I) {
+    for (uint64_t I = 0;; ++I) {
       uint64_t Off = A.Off + I * Size;
       if (Off > End || End - Off < Size)
         return;
+      if (Budget == 0) {
+        BudgetExhausted = true;
+        return;
+      }
+      --Budget;
       if (!Entry(Loc{A.Sec, Off})) {
         Terminated = true;
         return;
@@ -341,6 +366,12 @@ private:
     return nameOf(P);
   }
 
+  mutable uint64_t Budget = MaxEntries;
+
+public:
+  mutable bool BudgetExhausted = false;
+
+private:
   const ElfModule &M;
   const KlpLayout &L;
   const std::map<uint32_t,
@@ -356,6 +387,9 @@ void fill(BinaryModel &Out, const ElfModule &M, const Index &X,
   Recoverer R(M, X, L);
   for (const Symbol *S : Patches)
     Out.Patches.push_back(R.readPatch(*S, Out.Notes));
+  if (R.BudgetExhausted)
+    Out.Notes.push_back(fmt::format(
+        "more than {} array entries; the rest is not read", MaxEntries));
   std::stable_sort(Out.Patches.begin(), Out.Patches.end(),
                    [](const BinaryPatch &A, const BinaryPatch &B) {
                      return std::tie(A.Section, A.Offset) <

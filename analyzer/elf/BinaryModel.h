@@ -89,7 +89,9 @@ struct BinaryModel {
   std::string Layout;
   std::vector<BinaryPatch> Patches;
   /// Why something could not be recovered (no patch found, unsupported
-  /// file, a slot outside its section...). Stable, one line each.
+  /// file, a slot outside its section...). Stable, one line each. With the
+  /// note "more than N array entries; the rest is not read", a false
+  /// *Terminated flag means "not read to the end", not "unterminated".
   std::vector<std::string> Notes;
 };
 

@@ -95,7 +95,9 @@ struct Cursor {
     }
   }
   int64_t sleb() {
-    int64_t V = 0;
+    // Unsigned arithmetic: shifting into or negating the sign bit of a
+    // signed value is undefined, and a 10-byte SLEB128 does both.
+    uint64_t V = 0;
     unsigned Shift = 0;
     uint64_t B;
     do {
@@ -103,12 +105,12 @@ struct Cursor {
       if (Bad)
         return 0;
       if (Shift < 64)
-        V |= int64_t(B & 0x7f) << Shift;
+        V |= (B & 0x7f) << Shift;
       Shift += 7;
     } while (B & 0x80);
     if (Shift < 64 && (B & 0x40))
-      V |= -(int64_t(1) << Shift);
-    return V;
+      V |= ~uint64_t(0) << Shift;
+    return static_cast<int64_t>(V);
   }
   llvm::StringRef cstr() {
     if (!has(1)) {

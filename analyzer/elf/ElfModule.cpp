@@ -681,12 +681,10 @@ std::optional<uint64_t> ElfModule::readUnsigned(const Section &S, uint64_t Off,
                                                 unsigned Width) const {
   if (Width != 1 && Width != 2 && Width != 4 && Width != 8)
     return std::nullopt;
-  if (Off > S.Size || S.Size - Off < Width)
+  if (Off > S.readableSize() || S.readableSize() - Off < Width)
     return std::nullopt;
   if (S.isNoBits())
     return 0;
-  if (Off > S.Data.size() || S.Data.size() - Off < Width)
-    return std::nullopt;
   uint64_t V = 0;
   for (unsigned I = 0; I < Width; ++I) {
     unsigned Byte = LittleEndian ? I : Width - 1 - I;

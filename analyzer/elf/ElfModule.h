@@ -59,6 +59,9 @@ struct Section {
 
   bool isNoBits() const;
   bool isRelocation() const; ///< SHT_REL or SHT_RELA.
+  /// How many bytes readUnsigned() can read: Size for SHT_NOBITS (zeros),
+  /// else the file bytes (none for an SHT_NULL header that claims a size).
+  uint64_t readableSize() const { return isNoBits() ? Size : Data.size(); }
 };
 
 struct Symbol {
