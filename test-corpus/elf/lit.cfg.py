@@ -29,6 +29,8 @@ here = config.test_source_root
 config.substitutions.append(("%klp-elf-dump", config.klp_elf_dump))
 config.substitutions.append(("%yaml2obj", os.path.join(config.llvm_tools_dir, "yaml2obj")))
 config.substitutions.append(("%cc", config.klp_cc))
+# DWARF as clang writes it (strx forms, str_offsets) besides gcc's.
+config.substitutions.append(("%clang", os.path.join(config.llvm_tools_dir, "clang")))
 config.substitutions.append(("%klp-support-include", config.klp_support_include))
 config.substitutions.append(("%klp-support-modules", config.klp_support_modules))
 config.substitutions.append(("%inputs", os.path.join(here, "Inputs")))
