@@ -159,25 +159,20 @@ SHADOW_NEWPID = ("shadow-newpid.patch", [
           "\tif (newpid)",
           "\t\t*newpid = ctr++;"]),
 ], [
-    ("fs/proc/array.c", "\tnewpid = klp_shadow_get(p, 0);", "klp_shadow_get",
-     "shadow-id-without-state",
-     "shadow variable id 0 used by klp_shadow_get() has no state in this "
-     "livepatch; needs migration: add a struct klp_state with this id and "
-     "is_shadow so that the core frees these variables when the state is "
-     "removed"),
-    ("kernel/exit.c", "\tklp_shadow_free(tsk, 0, NULL);", "klp_shadow_free",
-     "shadow-id-without-state",
-     "shadow variable id 0 used by klp_shadow_free() has no state in this "
-     "livepatch; needs migration: add a struct klp_state with this id and "
-     "is_shadow so that the core frees these variables when the state is "
-     "removed"),
+    # Generation A semantics (kpatch's headers): id 0 is freed only in the
+    # patched do_exit(), never when the patch is disabled, so what fork.c
+    # allocates leaks on disable; the read in array.c and the free in exit.c
+    # are the same id and get no finding of their own.
     ("kernel/fork.c",
      "\tnewpid = klp_shadow_get_or_alloc(p, 0, sizeof(*newpid), GFP_KERNEL,",
      "klp_shadow_get_or_alloc", "shadow-id-without-state",
-     "shadow variable id 0 used by klp_shadow_get_or_alloc() has no state in "
-     "this livepatch; needs migration: add a struct klp_state with this id "
-     "and is_shadow so that the core frees these variables when the state is "
-     "removed"),
+     "shadow variable id 0 allocated by klp_shadow_get_or_alloc() is never "
+     "freed when the patch is disabled: no klp_shadow_free() or "
+     "klp_shadow_free_all() of this id is reached from a per-object "
+     "pre_unpatch or post_unpatch callback, module exit or a module "
+     "notifier, so these shadow variables stay allocated after the disable; "
+     "with per-state callbacks, a struct klp_state with this id and "
+     "is_shadow would free them"),
 ])
 
 
@@ -200,8 +195,11 @@ def callback_findings(path, prefix, mod):
         macro = "%s_%s_CALLBACK" % (prefix, role.upper())
         out.append((path, "%s(%s_%s);" % (macro, mod, role), macro,
                     "callbacks-per-object",
-                    "per-object %s callback '%s_%s' registered by %s; move it "
-                    "to the %s callback of a struct klp_state"
+                    "per-object %s callback '%s_%s' registered by %s; an "
+                    "atomic replace never runs the replaced patch's "
+                    "pre_unpatch or post_unpatch callbacks, so what its "
+                    "callbacks set up stays; per-state callbacks fix that: "
+                    "move it to the %s callback of a struct klp_state"
                     % (role, mod, role, macro, role)))
     return out
 
