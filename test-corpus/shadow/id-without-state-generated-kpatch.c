@@ -17,6 +17,9 @@
 
 #define SV_COUNTED 0x40 // klp-note {{id 'SV_COUNTED' is defined here}}
 
+// PROOF: call patched_fork(1)
+// PROOF: unshown 0: the battery does not yet write kpatch-build's struct klp_patch, so the module cannot be disabled
+// PROOF: unshown 64: the battery does not yet write kpatch-build's struct klp_patch, so the module cannot be disabled
 int patched_fork(void *task)
 {
 	int *newpid = klp_shadow_get_or_alloc(task, 0, sizeof(*newpid), GFP_KERNEL, NULL, NULL); // klp-warning {{shadow variable id 0 allocated by klp_shadow_get_or_alloc() is never freed when the patch is disabled: no klp_shadow_free() or klp_shadow_free_all() of this id is reached from a per-object pre_unpatch or post_unpatch callback, module exit or a module notifier}}

@@ -233,7 +233,8 @@ def parse_id(text):
 # klp-lint: what it flags
 
 ID_PATTERNS = {
-    "shadow-id-without-state": re.compile(r"^shadow variable id '[^']*' \((\d+)\)"),
+    # A named id ("id 'SV' (64)") or a bare number ("id 0").
+    "shadow-id-without-state": re.compile(r"^shadow variable id (?:'[^']*' \()?(\d+)"),
     "state-missing-disable-callbacks": re.compile(r"^state '[^']*' \((\d+)\)"),
     "callbacks-per-object": re.compile(r"^per-object (\w+) callback"),
     # An object by name, or the object of a TU's KPATCH_*/KLP_* macros.
