@@ -2,6 +2,8 @@
 
 #include "driver/Inputs.h"
 #include "driver/KbuildDatabase.h"
+#include "kbuild/ArgumentAdjuster.h"
+#include "kbuild/Kbuild.h"
 #include "support/Embedded.h"
 #include "support/Paths.h"
 
@@ -32,9 +34,16 @@ std::vector<std::string> withTheirModules(const tooling::CompilationDatabase &DB
                                           std::vector<std::string> Files) {
   std::set<std::string> Wanted;
   for (const std::string &F : Files)
-    for (const tooling::CompileCommand &C : DB.getCompileCommands(F))
-      if (std::string N = kbuildModName(C.CommandLine); !N.empty())
+    for (const tooling::CompileCommand &C : DB.getCompileCommands(F)) {
+      // A command clang borrowed from another file says nothing of this
+      // file's module; its directory's Kbuild does (inferCommand()).
+      std::string N = C.Heuristic.empty()
+                          ? kbuildModName(C.CommandLine)
+                          : moduleOfObject(llvm::sys::path::parent_path(F).str(),
+                                           llvm::sys::path::stem(F).str() + ".o");
+      if (!N.empty())
         Wanted.insert(N);
+    }
   std::set<std::string> Have(Files.begin(), Files.end());
   if (!Wanted.empty())
     for (const tooling::CompileCommand &C : DB.getAllCompileCommands()) {
@@ -43,6 +52,77 @@ std::vector<std::string> withTheirModules(const tooling::CompilationDatabase &DB
         Files.push_back(Abs);
     }
   return Files;
+}
+
+std::string commonPrefix(llvm::StringRef A, llvm::StringRef B) {
+  size_t N = 0;
+  while (N < A.size() && N < B.size() && A[N] == B[N])
+    ++N;
+  return A.take_front(N).str();
+}
+
+/// The command of a file the database does not list, inferred the way
+/// clangd does: from the entry of the same directory whose file name shares
+/// the longest prefix with it. The file, its object and its kbuild names
+/// (KBUILD_MODNAME from the directory's Kbuild/Makefile, KBUILD_BASENAME)
+/// are its own. Nothing if no entry of the directory fits.
+std::optional<tooling::CompileCommand>
+inferCommand(const tooling::CompilationDatabase &DB, const std::string &File) {
+  llvm::StringRef Dir = llvm::sys::path::parent_path(File);
+  std::optional<tooling::CompileCommand> Best;
+  size_t BestLen = 0;
+  std::string Name = llvm::sys::path::filename(File).str();
+  for (tooling::CompileCommand &C : DB.getAllCompileCommands()) {
+    std::string Abs = absolutePath(C.Filename, C.Directory);
+    if (llvm::sys::path::parent_path(Abs) != Dir ||
+        llvm::sys::path::extension(Abs) != llvm::sys::path::extension(File))
+      continue;
+    size_t Len = commonPrefix(llvm::sys::path::filename(Abs), Name).size();
+    if (!Best || Len > BestLen ||
+        (Len == BestLen && Abs < absolutePath(Best->Filename, Best->Directory))) {
+      Best = std::move(C);
+      BestLen = Len;
+    }
+  }
+  if (!Best)
+    return std::nullopt;
+  std::string ProxyAbs = absolutePath(Best->Filename, Best->Directory);
+  std::string Stem = llvm::sys::path::stem(File).str();
+  std::string Mod = moduleOfObject(Dir.str(), Stem + ".o");
+  std::vector<std::string> Args;
+  for (size_t I = 0; I < Best->CommandLine.size(); ++I) {
+    llvm::StringRef A(Best->CommandLine[I]);
+    if (I > 0 && absolutePath(A, Best->Directory) == ProxyAbs) {
+      Args.push_back(File);
+    } else if (A.starts_with("-DKBUILD_MODNAME=")) {
+      Args.push_back("-DKBUILD_MODNAME=\"" + Mod + "\"");
+    } else if (A.starts_with("-D__KBUILD_MODNAME=")) {
+      Args.push_back("-D__KBUILD_MODNAME=kmod_" + Mod);
+    } else if (A.starts_with("-DKBUILD_BASENAME=")) {
+      Args.push_back("-DKBUILD_BASENAME=\"" + Stem + "\"");
+    } else if (A == "-o" && I + 1 < Best->CommandLine.size()) {
+      // The object beside the proxy's, named after this file.
+      llvm::SmallString<256> O(llvm::sys::path::parent_path(Best->CommandLine[I + 1]));
+      llvm::sys::path::append(O, Stem + ".o");
+      Args.push_back("-o");
+      Args.push_back(std::string(O));
+      ++I;
+    } else {
+      Args.push_back(A.str());
+    }
+  }
+  tooling::CompileCommand Out(Best->Directory, File, std::move(Args), "");
+  Out.Heuristic = ProxyAbs;
+  return Out;
+}
+
+/// A database may list a file twice with the same command (two generators
+/// merged): it is one translation unit.
+void dropDuplicateCommands(std::vector<tooling::CompileCommand> &Cmds) {
+  std::set<std::pair<std::string, std::vector<std::string>>> Seen;
+  llvm::erase_if(Cmds, [&](const tooling::CompileCommand &C) {
+    return !Seen.insert({C.Directory, C.CommandLine}).second;
+  });
 }
 
 } // namespace
@@ -114,6 +194,8 @@ public:
       Files = Files.empty() ? DB->getAllFiles() : withTheirModules(*DB, Files);
     } else {
       DB = std::make_unique<tooling::FixedCompilationDatabase>(".", fixedArgs());
+      if (Opts.GroupByKbuild)
+        Files = withTheirKbuildModules(std::move(Files));
     }
     if (Files.empty()) {
       R.fail({"", "no input files"}, llvm::errs());
@@ -138,9 +220,27 @@ public:
             ? std::vector<tooling::CompileCommand>{tooling::CompileCommand(
                   ".", File, *Opts.FullCommand, "")}
             : DB->getCompileCommands(File);
+    dropDuplicateCommands(Cmds);
+    // clang's JSON database answers for any file with a command borrowed
+    // from anywhere in the database ("inferred from"): klp-lint infers its
+    // own, from the same directory only, with the file's own kbuild names.
+    if (!CommandLineModule && !Opts.FullCommand &&
+        llvm::all_of(Cmds, [](const tooling::CompileCommand &C) {
+          return !C.Heuristic.empty();
+        }))
+      Cmds.clear();
+    if (Cmds.empty() && !CommandLineModule) {
+      if (std::optional<tooling::CompileCommand> C = inferCommand(*DB, File)) {
+        llvm::errs() << "klp-lint: note: '" << File << "' is not in "
+                     << DBWhere << "; using the command of '" << C->Heuristic
+                     << "' in the same directory\n";
+        Cmds.push_back(std::move(*C));
+      }
+    }
     if (Cmds.empty()) {
-      R.fail({File, "cannot analyze '" + File +
-                        "': no compile command for it in " + DBWhere},
+      R.fail({File, "cannot analyze '" + File + "': no compile command for "
+                        "it in " + DBWhere + ", and no entry of its "
+                        "directory to infer one from"},
              llvm::errs());
       return;
     }
@@ -149,11 +249,25 @@ public:
       put(OwnKey, "", File, TUInput{File, "", {}, "invalid configuration"});
       return;
     }
+    if (Opts.GroupByKbuild && CommandLineModule) {
+      std::string Dir = llvm::sys::path::parent_path(File).str();
+      OwnKey = Dir + "\n" + kbuildModule(File);
+    }
     for (const tooling::CompileCommand &C : Cmds) {
+      if (!llvm::sys::fs::is_directory(C.Directory)) {
+        // clang's tool would abort the whole run ("Cannot chdir").
+        put(OwnKey, "", File,
+            TUInput{File, "", {},
+                    "the directory of its compile command, '" + C.Directory +
+                        "', does not exist"});
+        continue;
+      }
       std::string Name = kbuildModName(C.CommandLine);
       // Files named on one command line form one module; a database groups
       // its entries by KBUILD_MODNAME.
-      put(CommandLineModule ? "" : (Name.empty() ? File : Name), Name, File,
+      if (Opts.GroupByKbuild && CommandLineModule)
+        Name = kbuildModule(File);
+      put(CommandLineModule ? OwnKey : (Name.empty() ? File : Name), Name, File,
           TUInput{File, C.Directory, adjustArguments(C.CommandLine, S->Adjust),
                   ""});
     }
@@ -186,11 +300,34 @@ private:
     return Args;
   }
 
+  static std::string kbuildModule(const std::string &File) {
+    return moduleOfObject(llvm::sys::path::parent_path(File).str(),
+                          llvm::sys::path::stem(File).str() + ".o");
+  }
+
+  /// \p Files with the other C members of their kbuild modules.
+  static std::vector<std::string>
+  withTheirKbuildModules(std::vector<std::string> Files) {
+    std::set<std::string> Have(Files.begin(), Files.end());
+    for (size_t I = 0, N = Files.size(); I < N; ++I) {
+      std::string Dir = llvm::sys::path::parent_path(Files[I]).str();
+      auto Objs = moduleObjects(Dir, kbuildModule(Files[I]), false);
+      for (const std::string &O : Objs.value_or(std::vector<std::string>())) {
+        llvm::SmallString<256> C(O);
+        llvm::sys::path::replace_extension(C, ".c");
+        std::string Abs = absolutePath(C);
+        if (llvm::sys::fs::exists(Abs) && Have.insert(Abs).second)
+          Files.push_back(Abs);
+      }
+    }
+    return Files;
+  }
+
   void put(const std::string &Key, const std::string &Name,
            const std::string &File, TUInput TU) {
     auto [It, New] = ByName.try_emplace(Key, Modules.size());
     if (New)
-      Modules.push_back({Name.empty() ? stem(File) : Name, {}});
+      Modules.push_back({Name.empty() ? stem(File) : Name, {}, {}});
     Modules[It->second].TUs.push_back(std::move(TU));
   }
 

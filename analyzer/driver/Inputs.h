@@ -60,6 +60,10 @@ struct InputOptions {
   /// (driver/SourcePatch.h); BuildDir is then the tree's build directory.
   std::vector<std::string> Patches;
   std::string KernelTree;
+  /// Without a database, files form the modules their directory's
+  /// Kbuild/Makefile makes of them (each brings in the other members),
+  /// instead of one module of everything named (--staged).
+  bool GroupByKbuild = false;
 };
 
 /// Do compile arguments name a kernel build of their own (-nostdinc, or an

@@ -81,6 +81,7 @@ void ModuleRun::parseOne(unsigned I,
     };
     std::string Pch = parseTU(TU, I, Opts.Parse, FS, Files, Buffer, Hooks, AllowPch);
     Buffer.flush();
+    CompilerErrors += Hooks.DriverErrors;
     bool Broken = CompilerErrors || (!Parsed.count(I) && !Failed.count(I));
     if (Broken && !Pch.empty()) {
       // Compile errors: this prefix cannot be precompiled reliably. No

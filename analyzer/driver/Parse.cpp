@@ -67,6 +67,8 @@ public:
   void HandleDiagnostic(DiagnosticsEngine::Level Level,
                         const Diagnostic &Info) override {
     bool Ours = Info.getID() >= diag::DIAG_UPPER_LIMIT;
+    if (Level >= DiagnosticsEngine::Error && !Info.hasSourceManager())
+      ++Hooks.DriverErrors;
     if (Level == DiagnosticsEngine::Error && missingCallbacksMember(Info)) {
       // callbacks-per-object reports this instead (and its notes go too).
       Hooks.Tolerated.push_back(

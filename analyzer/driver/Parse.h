@@ -67,6 +67,9 @@ struct ParseHooks {
   /// headers). The location of the member name, and whether it was an
   /// assignment (else a designator). Filled during the parse.
   std::vector<std::pair<unsigned, bool>> Tolerated;
+  /// Errors of the compiler driver (a bad argument, a missing input): they
+  /// come before any parse, so the parse's own engine never counts them.
+  unsigned DriverErrors = 0;
 };
 
 struct ParseOptions {

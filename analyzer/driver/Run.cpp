@@ -74,6 +74,12 @@ int runAnalysis(const RunOptions &Opts, SettingsResolver &Resolver, Report &R) {
   if (!Opts.Inputs.Patches.empty())
     return runSourcePatch(Opts, Resolver, R);
   std::vector<ModuleInput> Modules = collectModules(Opts.Inputs, Resolver, R);
+  if (Opts.View) {
+    applyView(Modules, *Opts.View);
+    // Findings, NOLINT comments and fingerprints read the view's text.
+    for (const auto &[Abs, Text] : Opts.View->Overlay)
+      R.overlaySource(Abs, Text);
+  }
   if (Opts.Shards > 1) {
     // Modules, not files, are dealt out: a module's files stay together.
     std::vector<ModuleInput> Mine;
@@ -113,6 +119,31 @@ int runAnalysis(const RunOptions &Opts, SettingsResolver &Resolver, Report &R) {
   }
   Out.end();
   return exitCode(R);
+}
+
+llvm::Expected<ReportOptions::DiffGate> diffGate(const GitView &Base,
+                                                 bool Staged,
+                                                 const RunOptions &Opts,
+                                                 SettingsResolver &Resolver,
+                                                 const ReportOptions &ROpts) {
+  llvm::Expected<LineFilter> Changed = changedLines(Base, Staged);
+  if (!Changed)
+    return Changed.takeError();
+  RunOptions Old = Opts;
+  Old.View = &Base;
+  Old.Progress = false;
+  Old.Parse.Quiet = true;
+  ReportOptions OldReport;
+  OldReport.SourceRoot = ROpts.SourceRoot; // the same fingerprints
+  OldReport.CollectOnly = true;
+  OldReport.Quiet = true;
+  Report R(std::move(OldReport));
+  runAnalysis(Old, Resolver, R);
+  for (const Failure &F : R.failures())
+    llvm::errs() << "klp-lint: note: --diff: at " << Base.Name
+                 << ", " << F.Message << "; its findings count as new\n";
+  return ReportOptions::DiffGate{Base.Name, R.fingerprints(),
+                                 std::move(*Changed)};
 }
 
 int joinModule(const std::string &Name, std::vector<TUFacts> TUs,

@@ -11,6 +11,7 @@
 #define KLP_DRIVER_RUN_H
 
 #include "config/Settings.h"
+#include "driver/GitView.h"
 #include "driver/Inputs.h"
 #include "driver/Parse.h"
 #include "report/Report.h"
@@ -35,6 +36,9 @@ struct RunOptions {
   /// Sees the findings of each TU and module before they are admitted, and
   /// may change or drop them (--patch: traced back to the patch lines).
   std::function<void(std::vector<Finding> &)> FindingsHook;
+  /// The sources as git has them (--staged: the index; the analysis at a
+  /// --diff revision), laid over the work tree.
+  const GitView *View = nullptr;
 };
 
 /// Analyze every module of \p Opts; returns the exit code.
@@ -44,6 +48,16 @@ int runAnalysis(const RunOptions &Opts, SettingsResolver &Resolver, Report &R);
 /// (kbuild modes: no translation unit is parsed any more) and report them.
 int joinModule(const std::string &Name, std::vector<TUFacts> TUs,
                SettingsResolver &Resolver, Report &R);
+
+/// --diff: analyze the modules of \p Opts as \p Base has them, quietly,
+/// and return the gate that keeps what is new since, or on a changed line
+/// (of the work tree, or of the index with \p Staged). What cannot be
+/// analyzed at \p Base is noted: its findings all count as new.
+llvm::Expected<ReportOptions::DiffGate> diffGate(const GitView &Base,
+                                                 bool Staged,
+                                                 const RunOptions &Opts,
+                                                 SettingsResolver &Resolver,
+                                                 const ReportOptions &ROpts);
 
 /// The exit code a finished report means.
 int exitCode(const Report &R);

@@ -201,8 +201,12 @@ std::vector<std::string> adjustArguments(const std::vector<std::string> &Command
     Out.insert(Out.begin() + 1, "-resource-dir=" + Opts.ResourceDir);
   // klp-lint reports its own findings; the compiler's warnings are the real
   // compiler's business (they stay visible in the build). Errors still show.
-  Out.push_back("-Wno-everything");
-  Out.insert(Out.end(), Opts.Extra.begin(), Opts.Extra.end());
+  // Options go before a "--" (clang's interpolated commands end with
+  // "-- file"): after it they would be input files.
+  auto End = std::find(Out.begin(), Out.end(), "--");
+  std::vector<std::string> Added{"-Wno-everything"};
+  Added.insert(Added.end(), Opts.Extra.begin(), Opts.Extra.end());
+  Out.insert(End, Added.begin(), Added.end());
   return Out;
 }
 

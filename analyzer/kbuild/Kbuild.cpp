@@ -144,11 +144,13 @@ bool mentionsLivepatch(const std::string &Source,
   return mentionsLivepatch(Source, 0, Seen, Overlay);
 }
 
-/// "<mod>-objs := a.o b.o" / "<mod>-y += c.o" lines of a Kbuild or
-/// Makefile, with backslash continuations.
-static std::vector<std::string> objsFromMakefile(const std::string &Path,
-                                                 const std::string &ModName) {
-  std::vector<std::string> Objs;
+/// The composite modules of a Kbuild or Makefile: "<mod>-objs := a.o b.o"
+/// and "<mod>-y += c.o" lines (backslash continuations joined), by
+/// KBUILD_MODNAME (kbuild names the composite after the module file, which
+/// may use '-' where KBUILD_MODNAME has '_').
+static std::map<std::string, std::vector<std::string>>
+makefileModules(const std::string &Path) {
+  std::map<std::string, std::vector<std::string>> Modules;
   std::ifstream In(Path);
   std::string Line, Logical;
   std::vector<std::string> Lines;
@@ -160,8 +162,6 @@ static std::vector<std::string> objsFromMakefile(const std::string &Path,
     Lines.push_back(Logical + Line);
     Logical.clear();
   }
-  // kbuild names the composite after the module file, which may use '-'
-  // where KBUILD_MODNAME has '_'.
   for (const std::string &L : Lines) {
     llvm::StringRef S(L);
     S = S.ltrim();
@@ -177,15 +177,33 @@ static std::vector<std::string> objsFromMakefile(const std::string &Path,
     else
       continue;
     std::replace(Name.begin(), Name.end(), '-', '_');
-    if (Name != ModName)
-      continue;
     llvm::SmallVector<llvm::StringRef, 8> Words;
     S.drop_front(Eq + 1).split(Words, ' ', -1, false);
     for (llvm::StringRef W : Words)
       if (W.trim().ends_with(".o"))
-        Objs.push_back(W.trim().str());
+        Modules[Name].push_back(W.trim().str());
   }
-  return Objs;
+  return Modules;
+}
+
+static std::vector<std::string> objsFromMakefile(const std::string &Path,
+                                                 const std::string &ModName) {
+  auto Modules = makefileModules(Path);
+  auto It = Modules.find(ModName);
+  return It == Modules.end() ? std::vector<std::string>() : It->second;
+}
+
+std::string moduleOfObject(const std::string &Dir, const std::string &Object) {
+  for (const char *Makefile : {"Kbuild", "Makefile"}) {
+    llvm::SmallString<256> P(Dir);
+    llvm::sys::path::append(P, Makefile);
+    for (const auto &[Name, Objs] : makefileModules(std::string(P)))
+      if (std::find(Objs.begin(), Objs.end(), Object) != Objs.end())
+        return Name;
+  }
+  std::string Stem = llvm::sys::path::stem(Object).str();
+  std::replace(Stem.begin(), Stem.end(), '-', '_');
+  return Stem;
 }
 
 std::optional<std::vector<std::string>>

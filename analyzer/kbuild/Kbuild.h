@@ -47,6 +47,11 @@ std::optional<std::vector<std::string>>
 moduleObjects(const std::string &Dir, const std::string &ModName,
               bool UseModFile);
 
+/// The KBUILD_MODNAME kbuild gives \p Object (a name like "b.o") of
+/// directory \p Dir: the composite module of the directory's
+/// Kbuild/Makefile that lists it, else the object's own name.
+std::string moduleOfObject(const std::string &Dir, const std::string &Object);
+
 /// The front of both compiler wrappers (the light klp-lint-cc and
 /// `klp-lint cc`): print usage, run the compiler (unless \p RunCompiler is
 /// false: it already ran), honour KLP_LINT_DISABLE, classify the call.

@@ -2,6 +2,7 @@
 
 #include "report/Fingerprint.h"
 #include "support/Hash.h"
+#include "support/Output.h"
 
 #include <llvm/Support/FormatVariadic.h>
 #include <llvm/Support/JSON.h>
@@ -69,19 +70,18 @@ bool readBaseline(const std::string &Path, std::set<std::string> &Out,
 
 bool writeBaseline(const std::string &Path, const std::set<std::string> &Prints,
                    std::string &Error) {
-  std::error_code EC;
-  llvm::raw_fd_ostream OS(Path, EC);
-  if (EC) {
-    Error = "cannot write baseline '" + Path + "': " + EC.message();
-    return false;
-  }
   llvm::json::Array A;
   for (const std::string &P : Prints)
     A.push_back(P);
-  OS << llvm::formatv("{0:2}", llvm::json::Value(llvm::json::Object{
-                                   {"klp_lint_baseline", 1},
-                                   {"fingerprints", std::move(A)}}))
-     << "\n";
+  llvm::json::Value V(llvm::json::Object{{"klp_lint_baseline", 1},
+                                         {"fingerprints", std::move(A)}});
+  if (std::optional<std::string> Why = writeFile(
+          Path, [&](llvm::raw_ostream &OS) {
+            OS << llvm::formatv("{0:2}", V) << "\n";
+          })) {
+    Error = "baseline: " + *Why;
+    return false;
+  }
   return true;
 }
 

@@ -1,9 +1,7 @@
-//===- LineFilter.cpp - --line-filter and --diff --------------------------===//
+//===- LineFilter.cpp - --line-filter and changed lines -------------------===//
 
 #include "report/LineFilter.h"
-#include "support/Process.h"
 
-#include <llvm/ADT/SmallString.h>
 #include <llvm/Support/JSON.h>
 #include <llvm/Support/Path.h>
 
@@ -39,67 +37,34 @@ bool LineFilter::parseJSON(const std::string &Text, LineFilter &Out,
           Error = "invalid --line-filter: \"lines\" holds [first, last] pairs";
           return false;
         }
-        En.Lines.push_back({unsigned(*(*Pair)[0].getAsInteger()),
-                            unsigned(*(*Pair)[1].getAsInteger())});
+        int64_t First = *(*Pair)[0].getAsInteger();
+        int64_t Last = *(*Pair)[1].getAsInteger();
+        // A reversed or non-positive range would silently select nothing.
+        if (First < 1 || Last < First || Last > UINT32_MAX) {
+          Error = "invalid --line-filter: range [" + std::to_string(First) +
+                  ", " + std::to_string(Last) + "] of '" + Name->str() +
+                  "' is not [first, last] with 1 <= first <= last";
+          return false;
+        }
+        En.Lines.push_back({unsigned(First), unsigned(Last)});
       }
     Out.Entries.push_back(std::move(En));
   }
   return true;
 }
 
-bool LineFilter::fromGitDiff(const std::string &Rev, LineFilter &Out,
-                             std::string &Error) {
-  std::string Top = gitTopLevel();
-  if (Top.empty()) {
-    Error = "--diff needs a git work tree";
-    return false;
-  }
-  // The revision comes after --end-of-options: "--output=x" is a revision
-  // name (that git rejects), never an option.
-  llvm::Expected<std::string> Diff =
-      runGit({"diff", "-U0", "--no-color", "--no-ext-diff",
-              "--end-of-options", Rev, "--"},
-             Top);
-  if (!Diff) {
-    Error = "git diff " + Rev + " failed: " + llvm::toString(Diff.takeError());
-    return false;
-  }
-  Entry *Cur = nullptr;
-  llvm::StringRef Text(*Diff);
-  while (!Text.empty()) {
-    auto [Line, Rest] = Text.split('\n');
-    Text = Rest;
-    if (Line.consume_front("+++ ")) {
-      Cur = nullptr;
-      if (Line.consume_front("b/")) {
-        llvm::SmallString<256> P(Top);
-        llvm::sys::path::append(P, Line);
-        Out.Entries.push_back({std::string(P), {}});
-        Cur = &Out.Entries.back();
-      }
-    } else if (Cur && Line.consume_front("@@ ")) {
-      // @@ -a[,b] +c[,d] @@: lines c .. c+d-1 of the new file.
-      size_t Plus = Line.find('+');
-      if (Plus == llvm::StringRef::npos)
-        continue;
-      llvm::StringRef Range = Line.drop_front(Plus + 1).take_until(
-          [](char C) { return C == ' '; });
-      auto [StartS, CountS] = Range.split(',');
-      unsigned Start = 0, Count = 1;
-      if (StartS.getAsInteger(10, Start) ||
-          (!CountS.empty() && CountS.getAsInteger(10, Count)))
-        continue;
-      if (Count > 0)
-        Cur->Lines.push_back({Start, Start + Count - 1});
-    }
-  }
-  // A file whose diff only deletes lines keeps no line at all.
-  for (Entry &E : Out.Entries)
-    if (E.Lines.empty())
-      E.Lines.push_back({0, 0});
-  if (Out.Entries.empty())
-    Out.Entries.push_back({"\x01no-changes", {{0, 0}}});
-  return true;
+void LineFilter::add(std::string File,
+                     std::vector<std::pair<unsigned, unsigned>> Lines) {
+  // An entry without ranges would mean the whole file.
+  if (Lines.empty())
+    Lines.push_back({0, 0});
+  Entries.push_back({std::move(File), std::move(Lines)});
+}
+
+LineFilter LineFilter::none() {
+  LineFilter F;
+  F.add("\x01no file", {});
+  return F;
 }
 
 bool LineFilter::passes(const std::string &File, unsigned Line) const {

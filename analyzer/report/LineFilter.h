@@ -1,4 +1,4 @@
-//===- LineFilter.h - --line-filter and --diff -----------------*- C++ -*-===//
+//===- LineFilter.h - --line-filter and changed lines ----------*- C++ -*-===//
 
 #ifndef KLP_REPORT_LINEFILTER_H
 #define KLP_REPORT_LINEFILTER_H
@@ -15,9 +15,11 @@ public:
   /// clang-tidy's JSON: [{"name":"file.c","lines":[[1,5],[9,9]]},{"name":"x.h"}]
   static bool parseJSON(const std::string &Text, LineFilter &Out,
                         std::string &Error);
-  /// Lines added or changed since \p Rev, from `git diff -U0 <rev>`.
-  static bool fromGitDiff(const std::string &Rev, LineFilter &Out,
-                          std::string &Error);
+  /// Select \p Lines ([first, last] ranges) of \p File (absolute); no
+  /// range selects no line of it.
+  void add(std::string File, std::vector<std::pair<unsigned, unsigned>> Lines);
+  /// A filter that selects nothing (an empty one selects everything).
+  static LineFilter none();
   bool empty() const { return Entries.empty(); }
   bool passes(const std::string &File, unsigned Line) const;
 

@@ -1,6 +1,7 @@
 //===- Report.cpp - Findings from admission to output ---------------------===//
 
 #include "report/Report.h"
+#include "support/Output.h"
 
 #include <llvm/Support/raw_ostream.h>
 
@@ -38,6 +39,13 @@ std::vector<Finding> Report::admit(std::vector<Finding> Findings,
       ++ByBaseline;
       continue;
     }
+    if (Opts.Diff && Opts.Diff->Old.count(F.Fingerprint) &&
+        !Opts.Diff->Changed.passes(F.Where.File, F.Where.Line)) {
+      ++ByDiff;
+      continue;
+    }
+    if (Opts.CollectOnly)
+      continue;
     if (F.Level == Severity::Error)
       ++Errors;
     Shown.push_back(F);
@@ -45,6 +53,8 @@ std::vector<Finding> Report::admit(std::vector<Finding> Findings,
   }
   // Unmatched NOLINTBEGIN/END of the files just read are findings too.
   for (Finding &P : Nolint.takeProblems()) {
+    if (Opts.CollectOnly)
+      continue;
     P.Fingerprint = Prints.fingerprint(P);
     Shown.push_back(P);
     Kept.push_back(P);
@@ -58,7 +68,8 @@ void Report::emit(const std::vector<Finding> &Shown, LiveTU *Live,
 }
 
 void Report::fail(Failure F, llvm::raw_ostream &OS) {
-  OS << (Opts.FailuresAreWarnings ? "klp-lint: warning: " : "klp-lint: error: ")
+  if (!Opts.CollectOnly)
+    OS << (Opts.FailuresAreWarnings ? "klp-lint: warning: " : "klp-lint: error: ")
      << F.Message << "\n";
   std::lock_guard<std::mutex> Guard(Lock);
   Failures.push_back(std::move(F));
@@ -82,17 +93,14 @@ bool Report::finish() {
                   Opts.SourceRoot, Opts.Strict, AnalyzedFiles};
   Out->finish(C);
   llvm::outs().flush();
-  if (!Opts.ExportFixes.empty()) {
-    std::error_code EC;
-    llvm::raw_fd_ostream OS(Opts.ExportFixes, EC);
-    if (EC) {
-      llvm::errs() << "klp-lint: error: cannot write '" << Opts.ExportFixes
-                   << "': " << EC.message() << "\n";
+  if (!Opts.ExportFixes.empty())
+    if (std::optional<std::string> Why = writeFile(
+            Opts.ExportFixes, [&](llvm::raw_ostream &OS) {
+              renderExportFixes(C, Opts.BuildDirectory, OS);
+            })) {
+      llvm::errs() << "klp-lint: error: " << *Why << "\n";
       Ok = false;
-    } else {
-      renderExportFixes(C, Opts.BuildDirectory, OS);
     }
-  }
   if (!Opts.WriteBaseline.empty()) {
     std::string Error;
     if (!writeBaseline(Opts.WriteBaseline, AllPrints, Error)) {
@@ -101,7 +109,7 @@ bool Report::finish() {
     }
   }
   // Like clang-tidy, a clean run prints nothing at all.
-  unsigned Suppressed = ByNolint + ByLines + ByBaseline;
+  unsigned Suppressed = ByNolint + ByLines + ByBaseline + ByDiff;
   if (!Opts.Quiet && Analyzed && (!Kept.empty() || Suppressed)) {
     unsigned Warnings = 0, Errs = 0, Notes = 0;
     std::set<std::string> Files;
@@ -120,7 +128,11 @@ bool Report::finish() {
     if (Suppressed)
       llvm::errs() << " (suppressed " << Suppressed << ": " << ByNolint
                    << " NOLINT, " << ByLines << " line filter, " << ByBaseline
-                   << " baseline)";
+                   << " baseline"
+                   << (Opts.Diff ? ", " + std::to_string(ByDiff) +
+                                       " not new since " + Opts.Diff->Rev
+                                 : std::string())
+                   << ")";
     llvm::errs() << "\n";
   }
   return Ok;

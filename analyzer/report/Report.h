@@ -18,6 +18,7 @@
 
 #include <atomic>
 #include <mutex>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -36,6 +37,17 @@ struct ReportOptions {
   bool Quiet = false;         ///< no summary line
   /// kbuild modes: a failure to analyze is a warning, the build decides.
   bool FailuresAreWarnings = false;
+  /// Only fingerprint what is admitted (the analysis at a --diff revision):
+  /// nothing is shown or printed, failures are kept for the caller.
+  bool CollectOnly = false;
+  /// --diff=<rev>: a finding is shown when the analysis at Rev did not have
+  /// it (by fingerprint), or when it is on a line changed since Rev.
+  struct DiffGate {
+    std::string Rev;
+    std::set<std::string> Old;
+    LineFilter Changed;
+  };
+  std::optional<DiffGate> Diff;
 };
 
 class Report {
@@ -56,6 +68,9 @@ public:
   /// The same for a failure already printed where it was found.
   void record(Failure F);
   bool failed() const { return !Failures.empty(); }
+  const std::vector<Failure> &failures() const { return Failures; }
+  /// The fingerprints of every admitted finding, suppressed ones too.
+  const std::set<std::string> &fingerprints() const { return AllPrints; }
 
   /// Render, write files, print the summary. Returns false (with a message
   /// printed) if an output could not be written.
@@ -87,7 +102,7 @@ private:
   std::atomic<unsigned> Errors{0};
   std::atomic<unsigned> Analyzed{0};
   std::set<std::string> AnalyzedFiles;
-  unsigned ByNolint = 0, ByLines = 0, ByBaseline = 0;
+  unsigned ByNolint = 0, ByLines = 0, ByBaseline = 0, ByDiff = 0;
 };
 
 } // namespace klp

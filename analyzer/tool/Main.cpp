@@ -13,9 +13,11 @@
 #include "check/Registry.h"
 #include "config/Settings.h"
 #include "driver/Preamble.h"
+#include "driver/GitView.h"
 #include "driver/Run.h"
 #include "kbuild/KbuildMode.h"
 #include "report/Docs.h"
+#include "support/Output.h"
 #include "support/Paths.h"
 #include "support/Process.h"
 #include "tool/Options.h"
@@ -27,6 +29,7 @@
 #include <llvm/Support/raw_ostream.h>
 
 #include <cstring>
+#include <set>
 
 using namespace llvm;
 namespace opt = klp::options;
@@ -167,7 +170,7 @@ void runOptions(klp::RunOptions &Opts,
                          "build, not after '--'");
   } else if (!opt::KernelTree.empty()) {
     Problems.push_back("--kernel-tree is only used with --patch");
-  } else if (opt::Files.empty() && opt::BuildDir.empty()) {
+  } else if (opt::Files.empty() && opt::BuildDir.empty() && !opt::Staged) {
     Problems.push_back("no input files (see --help)");
   } else {
     Opts.Inputs.Files.assign(opt::Files.begin(), opt::Files.end());
@@ -224,19 +227,89 @@ void reportOptions(klp::ReportOptions &R, std::vector<std::string> &Problems) {
   if ((!opt::Baseline.empty() &&
        !klp::readBaseline(opt::Baseline, R.Baseline, Error)) ||
       (!opt::LineFilterOpt.empty() &&
-       !klp::LineFilter::parseJSON(opt::LineFilterOpt, R.Lines, Error)) ||
-      (!opt::Diff.empty() &&
-       !klp::LineFilter::fromGitDiff(opt::Diff, R.Lines, Error)))
+       !klp::LineFilter::parseJSON(opt::LineFilterOpt, R.Lines, Error)))
     Problems.push_back(Error);
+}
+
+/// --staged without file arguments: the staged C files, or with a staged
+/// header every C file of its directory that the index has (with -p: the
+/// whole database, which knows the modules). False if nothing is staged.
+bool stagedInputs(klp::RunOptions &Opts, const klp::GitView &Index,
+                  std::vector<std::string> &Problems) {
+  llvm::Expected<std::vector<std::string>> Staged = klp::stagedFiles();
+  if (!Staged) {
+    Problems.push_back("--staged: " + llvm::toString(Staged.takeError()));
+    return true;
+  }
+  std::set<std::string> Files;
+  bool Header = false;
+  for (const std::string &F : *Staged) {
+    llvm::StringRef Ext = llvm::sys::path::extension(F);
+    if (Ext == ".c")
+      Files.insert(F);
+    if (Ext != ".h")
+      continue;
+    Header = true;
+    llvm::StringRef Dir = llvm::sys::path::parent_path(F);
+    for (const std::string &Rel : Index.Files) {
+      std::string Abs = Index.Top + "/" + Rel;
+      if (llvm::sys::path::parent_path(Abs) == Dir &&
+          llvm::sys::path::extension(Abs) == ".c")
+        Files.insert(Abs);
+    }
+  }
+  if (Files.empty() && !Header)
+    return false;
+  Opts.Inputs.GroupByKbuild = true;
+  if (!opt::BuildDir.empty() && Header)
+    return true; // all of the database
+  Opts.Inputs.Files.assign(Files.begin(), Files.end());
+  return true;
+}
+
+/// --staged and --diff=<rev>: the index as the sources (\p Index), and the
+/// analysis at the revision as the gate. False if nothing is staged.
+bool gitModes(klp::RunOptions &Opts, klp::ReportOptions &R,
+              klp::SettingsResolver &Resolver,
+              std::optional<klp::GitView> &Index,
+              std::optional<klp::GitView> &Base,
+              std::vector<std::string> &Problems) {
+  if ((opt::Staged || !opt::Diff.empty()) && !opt::Patch.empty()) {
+    Problems.push_back("--staged and --diff do not combine with --patch");
+    return true;
+  }
+  if (opt::Staged) {
+    llvm::Expected<klp::GitView> V = klp::gitIndexView();
+    if (!V) {
+      Problems.push_back("--staged: " + llvm::toString(V.takeError()));
+      return true;
+    }
+    Index = std::move(*V);
+    Opts.View = &*Index;
+    if (opt::Files.empty() && !stagedInputs(Opts, *Index, Problems))
+      return false;
+  }
+  if (opt::Diff.empty() || !Problems.empty())
+    return true;
+  llvm::Expected<klp::GitView> V = klp::gitViewAt(opt::Diff);
+  if (!V) {
+    Problems.push_back("--diff: " + llvm::toString(V.takeError()));
+    return true;
+  }
+  Base = std::move(*V);
+  llvm::Expected<klp::ReportOptions::DiffGate> Gate =
+      klp::diffGate(*Base, opt::Staged, Opts, Resolver, R);
+  if (!Gate)
+    Problems.push_back("--diff: " + llvm::toString(Gate.takeError()));
+  else
+    R.Diff = std::move(*Gate);
+  return true;
 }
 
 } // namespace
 
-int main(int argc, const char **argv) {
-  InitLLVM X(argc, argv);
-  if (int RC = kbuildFrontDoor(argc, argv); RC >= 0)
-    return RC;
-
+/// One command-line run; returns its exit code.
+static int runCommandLine(int argc, const char **argv) {
   std::optional<std::vector<std::string>> CompilerArgs;
   if (!parseCommandLine(argc, argv, CompilerArgs))
     return klp::ExitCannotAnalyze;
@@ -281,6 +354,11 @@ int main(int argc, const char **argv) {
   klp::ReportOptions ROpts;
   runOptions(Opts, std::move(CompilerArgs), Problems);
   reportOptions(ROpts, Problems);
+  std::optional<klp::GitView> Index, Base;
+  if (!gitModes(Opts, ROpts, Resolver, Index, Base, Problems)) {
+    errs() << "klp-lint: nothing staged to analyze\n";
+    return klp::ExitClean;
+  }
   klp::Report Sink(std::move(ROpts));
   for (const std::string &P : Problems)
     Sink.fail({"", P}, errs());
@@ -290,5 +368,20 @@ int main(int argc, const char **argv) {
                                  : int(klp::ExitCannotAnalyze);
   if (!Sink.finish() && RC == klp::ExitClean)
     RC = klp::ExitCannotAnalyze;
+  return RC;
+}
+
+int main(int argc, const char **argv) {
+  InitLLVM X(argc, argv);
+  if (int RC = kbuildFrontDoor(argc, argv); RC >= 0)
+    return RC;
+  int RC = runCommandLine(argc, argv);
+  // A report that did not reach its reader is a failed run, whatever the
+  // findings were.
+  if (std::optional<std::string> Why = klp::standardStreamsError()) {
+    errs() << "klp-lint: error: " << *Why << "\n";
+    (void)klp::standardStreamsError(); // stderr may be the one that failed
+    return klp::ExitCannotAnalyze;
+  }
   return RC;
 }

@@ -69,8 +69,17 @@ cl::opt<std::string> Baseline(
     "baseline", cl::desc("Do not report findings recorded in this baseline"),
     cl::value_desc("file"), cl::cat(Category));
 cl::opt<std::string> Diff(
-    "diff", cl::desc("Report only findings on lines changed since <git-rev>"),
+    "diff",
+    cl::desc("Report only findings that are new since <git-rev> (the same "
+             "modules analyzed as that revision has them do not have them) "
+             "or on lines changed since"),
     cl::value_desc("git-rev"), cl::cat(Category));
+cl::opt<bool> Staged(
+    "staged",
+    cl::desc("Analyze the sources as git's index has them (what a commit "
+             "records); without file arguments, the modules of the staged "
+             "files"),
+    cl::cat(Category));
 cl::opt<std::string> LineFilterOpt(
     "line-filter",
     cl::desc("Report only findings on these lines (clang-tidy's JSON: "
