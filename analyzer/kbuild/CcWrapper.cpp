@@ -17,6 +17,8 @@
 #include "kbuild/Kbuild.h"
 #include "support/Process.h"
 
+#include "Revision.h"
+
 #include <llvm/ADT/SmallString.h>
 #include <llvm/Support/FileSystem.h>
 #include <llvm/Support/Path.h>
@@ -82,7 +84,7 @@ int main(int Argc, const char **Argv) {
     return 0;
   }
   if (Argc == 2 && !std::strcmp(Argv[1], "--version")) {
-    std::printf("klp-lint-cc " KLP_LINT_VERSION "\n");
+    std::printf("klp-lint-cc " KLP_LINT_VERSION " (git " KLP_LINT_REVISION ")\n");
     return 0;
   }
   std::vector<std::string> Command;

@@ -20,7 +20,10 @@
 #include "support/Output.h"
 #include "support/Paths.h"
 #include "support/Process.h"
+#include "tool/Manual.h"
 #include "tool/Options.h"
+
+#include "Revision.h"
 
 #include <llvm/Support/FormatVariadic.h>
 #include <llvm/Support/InitLLVM.h>
@@ -42,7 +45,8 @@ int fail(const std::string &Why) {
 }
 
 void printVersion(raw_ostream &OS) {
-  OS << "klp-lint " KLP_LINT_VERSION " (LLVM " LLVM_VERSION_STRING ")\n";
+  OS << "klp-lint " KLP_LINT_VERSION " (git " KLP_LINT_REVISION
+        ", LLVM " LLVM_VERSION_STRING ")\n";
 }
 
 /// One binary, several front doors: klp-lint-cc wraps the compiler, the
@@ -313,6 +317,14 @@ static int runCommandLine(int argc, const char **argv) {
   std::optional<std::vector<std::string>> CompilerArgs;
   if (!parseCommandLine(argc, argv, CompilerArgs))
     return klp::ExitCannotAnalyze;
+  if (opt::HelpMan) {
+    klp::printManPage(outs());
+    return klp::ExitClean;
+  }
+  if (opt::HelpBashCompletion) {
+    klp::printBashCompletion(outs());
+    return klp::ExitClean;
+  }
   if (!opt::Explain.empty())
     return klp::explainCheck(opt::Explain, outs()) ? klp::ExitClean
                                                    : klp::ExitCannotAnalyze;

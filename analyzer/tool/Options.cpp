@@ -148,4 +148,13 @@ cl::opt<bool> DumpCompileCommands(
     cl::desc("Print the compile database -p reads as JSON and exit"),
     cl::Hidden, cl::cat(Category));
 
+cl::opt<bool> HelpMan(
+    "help-man", cl::desc("Print the man page (roff) generated from this "
+                         "option table, and exit"),
+    cl::Hidden, cl::cat(Category));
+cl::opt<bool> HelpBashCompletion(
+    "help-bash-completion",
+    cl::desc("Print a bash completion script for klp-lint, and exit"),
+    cl::Hidden, cl::cat(Category));
+
 } // namespace klp::options

@@ -27,6 +27,8 @@ extern llvm::cl::opt<std::string> WriteBaseline;
 extern llvm::cl::opt<std::string> Baseline;
 extern llvm::cl::opt<std::string> Diff;
 extern llvm::cl::opt<bool> Staged;
+extern llvm::cl::opt<bool> HelpMan;
+extern llvm::cl::opt<bool> HelpBashCompletion;
 extern llvm::cl::opt<std::string> LineFilterOpt;
 extern llvm::cl::opt<bool> Strict;
 extern llvm::cl::opt<bool> Quiet;
