@@ -9,7 +9,8 @@
 # pre-commit block is installed as the sample repository's hook. The sample
 # repository is a git work tree with klp-lint's sources at klp-lint/ (a
 # symlink, as a submodule would be), the bundled livepatch demo (two
-# findings) and a clean second module, and build/compile_commands.json.
+# findings) and a clean second module, and livepatch/compile_commands.json
+# (the kernel-ci-recipe test builds a module with kbuild instead).
 # Registered as the ctest "ci-recipe" (label ci).
 set -euo pipefail
 
@@ -98,13 +99,13 @@ EOF
 # --- The sample repository ---------------------------------------------------
 rm -rf "$WORK"
 REPO=$WORK/repo
-mkdir -p "$REPO/livepatch" "$REPO/build"
+mkdir -p "$REPO/livepatch"
 git -C "$REPO" init -q
 git -C "$REPO" config user.name "klp-lint recipe test"
 git -C "$REPO" config user.email "klp-lint@example.invalid"
 git -C "$REPO" config core.hooksPath .git/hooks
 ln -s "$SRC" "$REPO/klp-lint"
-printf 'klp-lint\nbuild/\n*.sarif\n' >"$REPO/.git/info/exclude"
+printf 'klp-lint\ncompile_commands.json\n*.sarif\n' >"$REPO/.git/info/exclude"
 cp "$SRC/examples/livepatch-demo.c" "$REPO/livepatch/demo.c"
 cat >"$REPO/livepatch/plain.c" <<'EOF'
 // SPDX-License-Identifier: GPL-2.0
@@ -122,7 +123,7 @@ db = [{"directory": repo, "file": "%s/livepatch/%s.c" % (repo, f),
                      '-DKBUILD_MODNAME="%s"' % m, "-o", "livepatch/%s.o" % f,
                      "livepatch/%s.c" % f]}
       for f, m in (("demo", "livepatch_demo"), ("plain", "plain"))]
-json.dump(db, open(repo + "/build/compile_commands.json", "w"), indent=1)
+json.dump(db, open(repo + "/livepatch/compile_commands.json", "w"), indent=1)
 EOF
 git -C "$REPO" add README livepatch
 git -C "$REPO" commit -q -m "The demo livepatch, with its two known findings"
@@ -144,7 +145,7 @@ upload_if=$(awk '/name: Upload to code scanning/{u=1} u && /if:/{print; exit}' <
 grep -qF "steps.klp-lint.outputs.status == '0'" <<<"$upload_if" &&
   grep -qF "steps.klp-lint.outputs.status == '1'" <<<"$upload_if" &&
   ! grep -qF "== '2'" <<<"$upload_if" || fail "github: the upload step's condition ($upload_if) does not skip failed runs"
-broken=${lines/-p build/-p no-such-build}
+broken=${lines/-p livepatch/-p no-such-build}
 run_line "$REPO" "$broken" GITHUB_WORKSPACE="$REPO"
 [ $rc -eq 2 ] || fail "github: a run without its database exited $rc, want 2"
 grep -q '"executionSuccessful": false' "$REPO/klp-lint.sarif" || fail "github: the failed run's log does not say so"
