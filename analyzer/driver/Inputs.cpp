@@ -10,6 +10,7 @@
 #include <clang/Tooling/CompilationDatabase.h>
 #include <llvm/Support/FileSystem.h>
 #include <llvm/Support/Path.h>
+#include <llvm/Support/Process.h>
 #include <llvm/Support/raw_ostream.h>
 
 #include <map>
@@ -208,11 +209,8 @@ public:
     // A file that cannot be read still belongs to its module: the module
     // is then incomplete and gets no module-scope findings.
     std::string OwnKey = CommandLineModule ? "" : File;
-    if (!llvm::sys::fs::exists(File) || llvm::sys::fs::is_directory(File)) {
-      put(OwnKey, "", File,
-          TUInput{File, "", {},
-                  llvm::sys::fs::exists(File) ? "is a directory, not a source file"
-                                              : "no such file"});
+    if (std::string Why = unreadable(File); !Why.empty()) {
+      put(OwnKey, "", File, TUInput{File, "", {}, Why});
       return;
     }
     std::vector<tooling::CompileCommand> Cmds =
@@ -298,6 +296,24 @@ private:
     Args.insert(Args.end(), Given.begin(), Given.end());
     Args.push_back(std::string("-I") + EmbeddedIncludeDir);
     return Args;
+  }
+
+  /// Why \p File cannot be a translation unit, or "". A FIFO or device is
+  /// refused before anything opens it (a read could block forever).
+  static std::string unreadable(const std::string &File) {
+    llvm::sys::fs::file_status St;
+    if (std::error_code EC = llvm::sys::fs::status(File, St))
+      return EC == std::errc::no_such_file_or_directory ? "no such file"
+                                                        : EC.message();
+    if (St.type() == llvm::sys::fs::file_type::directory_file)
+      return "is a directory, not a source file";
+    if (St.type() != llvm::sys::fs::file_type::regular_file)
+      return "not a regular file";
+    int FD;
+    if (std::error_code EC = llvm::sys::fs::openFileForRead(File, FD))
+      return "cannot read it: " + EC.message();
+    llvm::sys::Process::SafelyCloseFileDescriptor(FD);
+    return "";
   }
 
   static std::string kbuildModule(const std::string &File) {
