@@ -8,8 +8,44 @@
 
 namespace klp {
 
+/// The page's relative Markdown links, rewritten from the repository's root:
+/// `](../semantics.md#x)` becomes `](docs/semantics.md#x)`, `](other.md)`
+/// `](docs/checks/other.md)`, `](#x)` `](docs/checks/<check>.md#x)`. The
+/// page is read out of its folder (a terminal, a SARIF viewer), where links
+/// relative to docs/checks/ point nowhere; from the root they name the file
+/// in a checkout and in the installed share/doc/klp-lint/.
+static std::string repoRootedLinks(llvm::StringRef Doc,
+                                   const std::string &Check) {
+  std::string Out;
+  Out.reserve(Doc.size() + 256);
+  while (true) {
+    size_t At = Doc.find("](");
+    if (At == llvm::StringRef::npos)
+      break;
+    Out += Doc.take_front(At + 2).str();
+    Doc = Doc.drop_front(At + 2);
+    llvm::StringRef Target = Doc.take_until([](char C) {
+      return C == ')' || C == ' ' || C == '\n';
+    });
+    bool External = Target.contains("://") || Target.starts_with("mailto:");
+    if (External || Target.empty()) {
+      continue;
+    } else if (Target.starts_with("#")) {
+      Out += "docs/checks/" + Check + ".md";
+    } else if (Target.consume_front("../")) {
+      Out += "docs/";
+      Doc = Doc.drop_front(3);
+    } else {
+      Out += "docs/checks/";
+    }
+  }
+  Out += Doc.str();
+  return Out;
+}
+
 std::string checkDoc(const std::string &Check) {
-  return embeddedDoc(Check + ".md").str();
+  llvm::StringRef Doc = embeddedDoc(Check + ".md");
+  return Doc.empty() ? std::string() : repoRootedLinks(Doc, Check);
 }
 
 /// The canonical scenario transcript of a check (docs/checks/<check>.trace),

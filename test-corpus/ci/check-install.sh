@@ -24,6 +24,15 @@ for f in share/man/man1/klp-lint.1 share/bash-completion/completions/klp-lint \
 done
 ok "man page, completion, licence, changelog, kernel-support headers"
 
+# The links of --explain resolve from share/doc/klp-lint as from the sources.
+links=$("$PREFIX/bin/klp-lint" --explain=shadow-id-without-state |
+        grep -o '](docs/[^)#]*' | cut -c3- | sort -u)
+[ -n "$links" ] || fail "--explain has no docs/ links"
+for l in $links; do
+  [ -f "$PREFIX/share/doc/klp-lint/$l" ] || fail "--explain links $l, not installed"
+done
+ok "--explain's links resolve in share/doc/klp-lint"
+
 # --version names the git revision of the sources it was built from.
 v=$("$PREFIX/bin/klp-lint" --version)
 [[ $v =~ ^klp-lint\ [0-9.]+\ \(git\ ([^,]+),\ LLVM\ 19 ]] || fail "--version: $v"
