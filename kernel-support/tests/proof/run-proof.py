@@ -105,6 +105,9 @@ CHECKS = [
      "id-without-state.c"),
     ("state-missing-disable-callbacks", "state", "missing-disable-callbacks",
      "missing-disable-callbacks.c"),
+    ("patch-array-unterminated", "patch", "array-unterminated",
+     "array-unterminated.c"),
+    ("callbacks-signature", "callbacks", "signature", "signature.c"),
 ]
 
 # The replacement of the battery when the case names no kept states: a
@@ -183,6 +186,11 @@ class Case:
                            "B" if "%api-b" in run else "C")
         words = shlex.split(run.split("|")[0])
         words = [w for w in words if w not in ("2>&1",)]
+        # "not %klp-lint ...": an error-level check's case, whose findings
+        # make the exit status 1 (the FileCheck after the pipe says -verify
+        # passed).
+        if words and words[0] == "not":
+            words = words[1:]
         if words[0] != "%klp-lint":
             raise ProofError("%s: RUN line does not start with %%klp-lint" % self.rel)
         corpus = os.path.join(self.root, "test-corpus")
@@ -240,9 +248,15 @@ ID_PATTERNS = {
     # An object by name, or the object of a TU's KPATCH_*/KLP_* macros.
     "callbacks-per-object-unpaired": re.compile(
         r"^(?:object '([^']*)'|the object of this file's (KPATCH|KLP)_|object (\S+))"),
+    # The slot: a callback role, "constructor" or "destructor".
+    "callbacks-signature": re.compile(
+        r"^'[^']*' of type '[^']*' is (?:stored in the (\w+) slot|passed as the (\w+) of)"),
+    # The walk that reads past the array: objs[] or funcs[].
+    "patch-array-unterminated": re.compile(r"^(objs|funcs)\[\] '"),
 }
 # Checks whose ids are names, not numbers.
-NAMED_IDS = ("callbacks-per-object", "callbacks-per-object-unpaired")
+NAMED_IDS = ("callbacks-per-object", "callbacks-per-object-unpaired",
+             "patch-array-unterminated", "callbacks-signature")
 
 
 def run_lint(cfg, case):
@@ -364,10 +378,22 @@ def build_module(cfg, case):
               "\treturn 0;",
               "}",
               "",
+              "/*",
+              " * Stops at memory AddressSanitizer poisons: an array without its",
+              " * terminator is the core's to walk past (patch-array-unterminated),",
+              " * not this constructor's.",
+              " */",
+              "#ifdef __SANITIZE_ADDRESS__",
+              "#include <sanitizer/asan_interface.h>",
+              "#define proof_past_end(p) __asan_region_is_poisoned((void *)(p), sizeof(*(p)))",
+              "#else",
+              "#define proof_past_end(p) 0",
+              "#endif",
+              "",
               "__attribute__((constructor)) static void proof_fill_new_funcs(void)",
               "{",
-              "\tfor (struct klp_object *obj = %s.objs; obj && (obj->name || obj->funcs); obj++)" % patch_var,
-              "\t\tfor (struct klp_func *func = obj->funcs; func && (func->old_name || func->new_func || func->old_sympos); func++)",
+              "\tfor (struct klp_object *obj = %s.objs; obj && !proof_past_end(obj) && (obj->name || obj->funcs); obj++)" % patch_var,
+              "\t\tfor (struct klp_func *func = obj->funcs; func && !proof_past_end(func) && (func->old_name || func->new_func || func->old_sympos); func++)",
               "\t\t\tif (!func->new_func)",
               "\t\t\t\tfunc->new_func = proof_placeholder;",
               "}",
@@ -478,13 +504,53 @@ def battery(case, replacement):
     return "\n".join(cmds) + "\n"
 
 
+# Checks whose harm is a memory error the sanitizers stop the run at.
+SANITIZER_HARM = ("patch-array-unterminated",)
+
+
+def sanitizer_report(stderr):
+    """The AddressSanitizer report of a stopped run, without addresses:
+    its kind, the access, the functions of the stack (innermost first) and
+    what the address was next to."""
+    lines = stderr.splitlines()
+    out = []
+    for i, l in enumerate(lines):
+        m = re.match(r"==\d+==ERROR: AddressSanitizer: ([\w-]+)", l)
+        if m:
+            out.append("ERROR: AddressSanitizer: " + m.group(1))
+            continue
+        m = re.match(r"(READ|WRITE) of size (\d+)", l)
+        if m and out:
+            out.append("%s of size %s" % (m.group(1), m.group(2)))
+            continue
+        m = re.match(r"\s+#(\d+) 0x[0-9a-f]+ in (\S+)", l)
+        if m and out and len([x for x in out if x.startswith("  in ")]) < 6 and \
+                not any(x.startswith("located") for x in out):
+            out.append("  in " + m.group(2))
+            continue
+        m = re.search(r"is located \d+ bytes (after|before|to the right of|to the left of)"
+                      r" global variable '([^']+)'", l)
+        if m and out:
+            out.append("located %s global variable '%s'" % (m.group(1), m.group(2)))
+    return out
+
+
 def run_battery(cfg, case, replacement):
     script = os.path.join(cfg["work"], case.module + ".scenario")
     open(script, "w").write(battery(case, replacement))
     sim = cfg["sim_a"] if case.generation == "A" else cfg["sim"]
+    env = dict(os.environ)
+    symbolizer = shutil.which("llvm-symbolizer") or "/usr/lib/llvm-19/bin/llvm-symbolizer"
+    if os.access(symbolizer, os.X_OK):
+        env["ASAN_SYMBOLIZER_PATH"] = symbolizer
     r = subprocess.run([sim, "-L", cfg["work"], "-L", cfg["modules"], script],
-                       capture_output=True, text=True)
+                       capture_output=True, text=True, env=env)
     if r.returncode:
+        report = sanitizer_report(r.stderr)
+        if report and case.check in SANITIZER_HARM:
+            # The run stopped at the memory error: what it printed so far,
+            # then the report as the last block.
+            return r.stdout + "== sanitizer\n% report\n" + "\n".join(report) + "\n"
         raise ProofError("%s: klp-sim failed (exit %d):\n%s%s"
                          % (case.rel, r.returncode, r.stdout[-3000:], r.stderr[-3000:]))
     return r.stdout
@@ -691,12 +757,67 @@ def harm_state(case, blocks, replacement):
     return harm
 
 
+def harm_array(case, blocks, replacement):
+    """patch-array-unterminated: the sanitizer stopped the run where the
+    core read past a global array of P. The key is the walk: "objs" for
+    klp_enable_patch()'s own check of the static objects, which runs first,
+    "funcs" for the walk of each object's functions in
+    klp_init_patch_early() (by then objs[] has been walked to its end)."""
+    harm = {}
+    for b in blocks:
+        if b.phase != "sanitizer":
+            continue
+        frames = [l.strip()[3:] for l in b.lines if l.startswith("  in ")]
+        core = [f for f in frames if f.startswith("klp_")]
+        if not b.lines or "global-buffer-overflow" not in b.lines[0] or not core:
+            continue
+        key = {"klp_enable_patch": "objs", "klp_init_patch_early": "funcs"}.get(core[0])
+        if not key:
+            continue
+        where = [l for l in b.lines if l.startswith("located ")]
+        harm.setdefault(key, []).append(
+            "%s in %s()%s" % (b.lines[0], core[0], ", " + where[-1] if where else ""))
+    return harm
+
+
+def harm_signature(case, blocks, replacement):
+    """callbacks-signature: what a slot of the wrong type did when the core
+    called it. pre_patch (and the B name setup): the enable failed right
+    after P's pre_patch callback ran, generation A's per-object one
+    included ("pre-patch callback failed for object"); constructor: the
+    patched code's allocation failed in the constructor ("Failed to
+    construct shadow variable"). Other slots only read their arguments as
+    other types, which the reference core does not notice (no kCFI)."""
+    P = re.escape(case.module)
+    harm = {}
+    for b in blocks:
+        ran = None
+        for l in b.lines:
+            if re.match(r"pre_patch\(%s,[^)]+\)$" % P, l):
+                ran = l
+            elif ran and (re.match(r"livepatch: failed to enable patch '%s'" % P, l) or
+                          re.match(r"livepatch: pre-patch callback failed for object", l)):
+                harm.setdefault("pre_patch", []).append("%s: %s, then %s" % (b.command, ran, l))
+                ran = None
+            if b.command.startswith("call-void %s:" % case.module) and \
+                    "Failed to construct shadow variable" in l:
+                harm.setdefault("constructor", []).append("%s: %s" % (b.command, l))
+    return harm
+
+
 HARM = {
+    "callbacks-signature": harm_signature,
+    "patch-array-unterminated": harm_array,
     "callbacks-per-object": harm_callbacks,
     "callbacks-per-object-unpaired": harm_unpaired,
     "shadow-id-without-state": harm_shadow,
     "state-missing-disable-callbacks": harm_state,
 }
+
+
+# Checks whose harm is, or may stop, the enable itself.
+ENABLE_MAY_FAIL = ("callbacks-signature", "callbacks-pre-patch-no-rollback",
+                   "patch-array-unterminated")
 
 
 def enable_failed(case, blocks):
@@ -809,7 +930,7 @@ def main():
             flagged_ids = {k for k, _, _ in flagged}
             harm_ids = set(harm) - {ANY_ROLE}
             problems = []
-            if is_patch and enable_failed(case, blocks):
+            if is_patch and enable_failed(case, blocks) and check not in ENABLE_MAY_FAIL:
                 problems.append("the patch cannot be enabled")
             # Ids declared unshown show nothing: a case whose every flagged
             # id is unshown must show no harm at all.
