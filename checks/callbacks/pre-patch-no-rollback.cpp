@@ -218,8 +218,11 @@ private:
     const auto *VD = DRE ? llvm::dyn_cast<clang::VarDecl>(DRE->getDecl()) : nullptr;
     if (!VD || !VD->hasGlobalStorage() || VD->isStaticLocal())
       return nullptr;
-    const clang::VarDecl *Def = VD->getDefinition();
-    bool Own = Def && X.isOwn(Def->getLocation());
+    // Defined here (a tentative "static int x;" included): the module's own.
+    bool Own = false;
+    for (const clang::VarDecl *R : VD->redecls())
+      Own |= R->isThisDeclarationADefinition() != clang::VarDecl::DeclarationOnly &&
+             X.isOwn(R->getLocation());
     return Own && !Through ? nullptr : VD->getCanonicalDecl();
   }
 
@@ -536,8 +539,8 @@ public:
             N.Return,
             fmt::format("state {}: {} callback '{}' returns an error here "
                         "without undoing {}; the core runs neither {} nor a "
-                        "shadow free for a state whose {} failed, so it stays "
-                        "done after the failed enable",
+                        "shadow free for a state whose {} failed, so what it "
+                        "did stays done after the failed enable",
                         Owner->Id.describe(), Pre, N.Function, What,
                         roleName(Role::PostUnpatch, G), Pre));
         for (const Pending &P : N.Effects)
