@@ -331,8 +331,11 @@ private:
 
   void assign(const clang::Expr *LHS, const clang::Expr *RHS,
               const clang::Stmt *St, PathState &S) {
+    // A local, or a variable of the module's own (which the failed insmod
+    // unloads with it): what it holds is tracked, and writing it is no
+    // side effect ("table = kcalloc(...)" is freed by "kfree(table)").
     if (const clang::VarDecl *V = localVar(LHS);
-        V && !V->hasGlobalStorage()) {
+        V && (!V->hasGlobalStorage() || !lastingTarget(LHS))) {
       if (RHS)
         bind(V, RHS, S);
       else
