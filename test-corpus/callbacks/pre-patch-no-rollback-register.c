@@ -1,9 +1,10 @@
 // callbacks-pre-patch-no-rollback: a registration. The pre_patch registers
-// a module notifier, then fails a check without unregistering it: the
-// notifier block, in the module that the failed insmod removes, stays on
-// the kernel's notifier chain, and the next module load calls into freed
-// code. The same callback's other error path unregisters and stays silent,
-// and so does a register call that failed (its result tested).
+// a module notifier, then fails a check (the knob that configures it is
+// still 0) without unregistering it: the notifier block, in the module that
+// the failed insmod removes, stays on the kernel's notifier chain, and the
+// next module load calls into freed code. The same callback's other error
+// path unregisters and stays silent, and so does a register call that
+// failed (its result tested).
 // RUN: %klp-lint --checks=-*,callbacks-pre-patch-no-rollback %s -- %api-c -Xclang -verify=klp
 
 #include <linux/livepatch.h>
@@ -34,8 +35,8 @@ static int watch_pre_patch(struct klp_patch *patch, struct klp_state *state)
 		unregister_module_notifier(&watch_nb);
 		return -EINVAL;
 	}
-	if (klp_sim_knobs[WATCH_STATE] > 100)
-		return -ERANGE; // klp-warning {{state 'WATCH_STATE' (13): pre_patch callback 'watch_pre_patch' returns an error here without undoing register_module_notifier() (line 30)}}
+	if (klp_sim_knobs[WATCH_STATE] == 0)
+		return -ENODEV; // klp-warning {{state 'WATCH_STATE' (13): pre_patch callback 'watch_pre_patch' returns an error here without undoing register_module_notifier() (line 31)}}
 	return 0;
 }
 
@@ -59,5 +60,6 @@ static struct klp_patch patch = {
 };
 
 // Proof of findings: the knob is 0 when the battery runs, so the enable
-// succeeds and the path that leaks the notifier is never taken.
-// PROOF: unshown 13: the failing path is not taken in the battery (knob 13 is 0)
+// fails on the path that leaks the notifier, and the removal of the module
+// after its failed init finds it still on the chain ("BUG: module ... was
+// removed with a module notifier still registered").

@@ -936,9 +936,10 @@ def harm_rollback(case, blocks, replacement):
     """callbacks-pre-patch-no-rollback: an enable of P failed in the
     pre_patch of state <id> (the last pre_patch(P,id) before "failed to
     enable patch"), and what it did stayed done: a shadow variable P
-    allocated still live right after, memory of the module that is gone in
-    the final report, or a "PROOF: knob" that kept another value than it
-    had before the enable."""
+    allocated still live right after, a module notifier it registered
+    still on the chain when the failed insmod removes the module, memory
+    of the module that is gone in the final report, or a "PROOF: knob"
+    that kept another value than it had before the enable."""
     P = case.module
     harm = {}
     failed = None
@@ -961,6 +962,11 @@ def harm_rollback(case, blocks, replacement):
                     last = int(e.group(1))
                 if l == "livepatch: failed to enable patch '%s'" % P and last is not None:
                     failed = last
+                # The failed insmod removes the module with what its
+                # pre_patch registered still on the kernel's chain.
+                if failed is not None and l == ("BUG: module %s was removed with a module "
+                                                "notifier still registered" % P):
+                    harm.setdefault(failed, []).append("at the failed enable: " + l)
             continue
         if failed is None:
             continue
