@@ -1,13 +1,15 @@
 // callbacks-module-local-init through the module's own macros: the write
 // and the read of the variable are both hidden in macros, and the patch is
 // an atomic replace (the ST-2 hand-over: a newer module with the same
-// state replaces this one and runs neither callback for it).
+// state replaces this one and runs neither callback for it). The state id
+// is an enumerator computed from another.
 // RUN: %klp-lint --checks=-*,callbacks-module-local-init %s -- %api-c -Xclang -verify=klp
 
 #include <linux/livepatch.h>
 #include <linux/module.h>
 #include <linux/seq_file.h>
 
+enum { READY_GROUP = 5, READY_STATE = (READY_GROUP << 4) | 0xf }; /* 95 */
 #define MARK_READY() (ready_count += 1)
 #define IS_READY() (ready_count > 0)
 
@@ -21,7 +23,7 @@ static int livepatch_cmdline_proc_show(struct seq_file *m, void *v)
 
 static int ready_pre_patch(struct klp_patch *patch, struct klp_state *state)
 {
-	MARK_READY(); // klp-warning {{the pre_patch callback 'ready_pre_patch' of state 95 sets 'ready_count', which 'livepatch_cmdline_proc_show' reads}}
+	MARK_READY(); // klp-warning {{the pre_patch callback 'ready_pre_patch' of state 'READY_STATE' (95) sets 'ready_count', which 'livepatch_cmdline_proc_show' reads}}
 	return 0;
 }
 
@@ -36,7 +38,7 @@ static struct klp_func funcs[] = {
 static struct klp_object objs[] = { { .funcs = funcs }, { } };
 
 static struct klp_state states[] = {
-	{ .id = 95, .callbacks = { .pre_patch = ready_pre_patch, .post_unpatch = ready_post_unpatch } },
+	{ .id = READY_STATE, .callbacks = { .pre_patch = ready_pre_patch, .post_unpatch = ready_post_unpatch } },
 	{ }
 };
 

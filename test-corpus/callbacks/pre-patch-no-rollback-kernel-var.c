@@ -4,13 +4,14 @@
 // failed insmod the setting keeps the patch's value with no patch left to
 // restore it. lower_pre_patch() restores its knob before failing; a write
 // to the module's own variable dies with the module and is no side effect.
+// The state ids are enumerators.
 // RUN: %klp-lint --checks=-*,callbacks-pre-patch-no-rollback %s -- %api-c -Xclang -verify=klp
 
 #include <linux/livepatch.h>
 #include <linux/module.h>
 
-#define RAISE_STATE 3
-#define LOWER_STATE 4
+/* The ids as enumerators, the second one computed from the first. */
+enum knob_states { RAISE_STATE = 3, LOWER_STATE = RAISE_STATE + 1 };
 
 extern int klp_sim_knobs[];
 
@@ -21,7 +22,7 @@ static int raise_pre_patch(struct klp_patch *patch, struct klp_state *state)
 	attempts++;
 	klp_sim_knobs[RAISE_STATE] = 42; // klp-note {{the write to 'klp_sim_knobs' is here}}
 	if (klp_sim_knobs[RAISE_STATE + 1] == 0)
-		return -EAGAIN; // klp-warning {{state 'RAISE_STATE' (3): pre_patch callback 'raise_pre_patch' returns an error here without undoing the write to 'klp_sim_knobs' (line 22)}}
+		return -EAGAIN; // klp-warning {{state 'RAISE_STATE' (3): pre_patch callback 'raise_pre_patch' returns an error here without undoing the write to 'klp_sim_knobs' (line 23)}}
 	return 0;
 }
 

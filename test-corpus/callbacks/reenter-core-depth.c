@@ -2,7 +2,8 @@
 // is three calls below the pre_patch callback. The default depth (5) finds
 // it; MaxDepth=2 stops the walk before the function that calls it, and
 // MaxDepth=3 reaches it again. The nested enable fails (a transition is
-// running), and so does the pre_patch that returns its error.
+// running), and so does the pre_patch that returns its error. The state id
+// is an enumerator.
 // RUN: not %klp-lint --checks=-*,callbacks-reenter-core %s -- %api-c -Xclang -verify=klp 2>&1 | FileCheck %s --check-prefix=EXIT --implicit-check-not=-verify
 // RUN: %klp-lint --checks=-*,callbacks-reenter-core --check-option=callbacks-reenter-core.MaxDepth=2 %s -- %api-c 2>&1 | count 0
 // RUN: not %klp-lint --checks=-*,callbacks-reenter-core --check-option=callbacks-reenter-core.MaxDepth=3 %s -- %api-c 2>&1 | FileCheck %s --check-prefix=EXIT
@@ -11,11 +12,13 @@
 #include <linux/livepatch.h>
 #include <linux/module.h>
 
+enum { DEEP_STATE = 80 };
+
 static struct klp_patch spare;
 
 static int level3(void)
 {
-	return klp_enable_patch(&spare); // klp-error {{klp_enable_patch() is called from the pre_patch callback 'deep_pre_patch' of state 80 (in 'level3')}}
+	return klp_enable_patch(&spare); // klp-error {{klp_enable_patch() is called from the pre_patch callback 'deep_pre_patch' of state 'DEEP_STATE' (80) (in 'level3')}}
 }
 
 static int level2(void)
@@ -36,7 +39,7 @@ static int deep_pre_patch(struct klp_patch *patch, struct klp_state *state) // k
 static struct klp_func funcs[] = { { .old_name = "cmdline_proc_show" }, { } };
 static struct klp_object objs[] = { { .funcs = funcs }, { } };
 static struct klp_state states[] = {
-	{ .id = 80, .callbacks = { .pre_patch = deep_pre_patch } },
+	{ .id = DEEP_STATE, .callbacks = { .pre_patch = deep_pre_patch } },
 	{ }
 };
 static struct klp_patch patch = { .mod = THIS_MODULE, .objs = objs, .states = states };
