@@ -1,6 +1,6 @@
 // callbacks-signature, note: the functions have the slots' types, and only
-// the casts in front of them are wrong (a void *, the constructor type on
-// a destructor). Nothing goes wrong at run time, but the cast keeps the
+// the casts in front of them are wrong (to void *, of the function and of
+// its address). Nothing goes wrong at run time, but the cast keeps the
 // compiler from checking the next edit of the function. The fix-it removes
 // each cast (signature-fixes.test applies them).
 // RUN: %klp-lint --checks=-*,callbacks-signature %s -- %api-c -Xclang -verify=klp
