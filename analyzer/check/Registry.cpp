@@ -100,6 +100,14 @@ std::string suggestCheck(llvm::StringRef Name) {
   return Best;
 }
 
+std::vector<std::string> defaultChecks() {
+  std::vector<std::string> Out = {"*"};
+#define KLP_CHECK(Group, Slug, Class, CheckScope, Level, Gens, Summary)
+#define KLP_CHECK_OPT_IN(Group, Slug) Out.push_back("-" #Group "-" #Slug);
+#include "CheckList.def"
+  return Out;
+}
+
 std::vector<std::string> unknownChecks(const GlobList &Globs) {
   std::vector<std::string> Out;
   for (const std::string &P : Globs.unknown(allCheckNames())) {

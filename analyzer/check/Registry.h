@@ -18,6 +18,9 @@ const CheckInfo *findCheck(llvm::StringRef Name);
 /// The check name (or group glob) closest to the misspelt \p Name, for a
 /// "did you mean" hint; "" when nothing is close.
 std::string suggestCheck(llvm::StringRef Name);
+/// The Checks value a configuration starts from: "*" without the opt-in
+/// checks (KLP_CHECK_OPT_IN in checks/CheckList.def).
+std::vector<std::string> defaultChecks();
 /// Problems of a --checks/Checks value: its positive globs that match no
 /// check, each with a hint ("unknown check 'x'; did you mean 'y'?").
 std::vector<std::string> unknownChecks(const GlobList &Globs);

@@ -39,7 +39,7 @@ std::vector<std::string> SettingsResolver::takeProblems() {
 std::unique_ptr<Settings> SettingsResolver::resolve(const std::string &File) {
   auto S = std::make_unique<Settings>();
   bool Ok = true;
-  S->Merged.Checks = {"*"};
+  S->Merged.Checks = defaultChecks();
   if (Sources.ReadConfigFiles) {
     Config FromFiles;
     Ok = configFor(File, Sources.ConfigFile, FromFiles);

@@ -6,6 +6,7 @@
 #include <clang/AST/Decl.h>
 #include <clang/Lex/Lexer.h>
 #include <clang/Lex/Preprocessor.h>
+#include <llvm/ADT/StringSwitch.h>
 #include <llvm/Support/Path.h>
 
 using namespace clang;
@@ -144,6 +145,35 @@ ExtractContext::callsTo(const FunctionDecl *Callee) const {
   static const std::vector<CallSiteRef> None;
   auto It = Calls.find(Callee->getCanonicalDecl());
   return It == Calls.end() ? None : It->second;
+}
+
+bool definedInOwnFiles(const FunctionDecl *FD, ExtractContext &X) {
+  const FunctionDecl *Def = nullptr;
+  return FD->hasBody(Def) && X.isOwn(Def->getLocation());
+}
+
+std::optional<ShadowApi> coreShadowApi(const FunctionDecl *FD,
+                                       ExtractContext &X) {
+  auto Api = llvm::StringSwitch<std::optional<ShadowApi>>(FD->getName())
+                 .Case("klp_shadow_get", ShadowApi::Get)
+                 .Case("klp_shadow_alloc", ShadowApi::Alloc)
+                 .Case("klp_shadow_get_or_alloc", ShadowApi::GetOrAlloc)
+                 .Case("klp_shadow_free", ShadowApi::Free)
+                 .Case("klp_shadow_free_all", ShadowApi::FreeAll)
+                 .Default(std::nullopt);
+  if (!Api)
+    return std::nullopt;
+  static const unsigned Arity[] = {2, 6, 6, 3, 2};
+  if (FD->getNumParams() != Arity[static_cast<unsigned>(*Api)])
+    return std::nullopt;
+  // The core implements the API; a body in the livepatch's own files makes
+  // it the livepatch's own function.
+  if (definedInOwnFiles(FD, X))
+    return std::nullopt;
+  unsigned Idx = *Api == ShadowApi::FreeAll ? 0 : 1;
+  if (!FD->getParamDecl(Idx)->getType()->isIntegerType())
+    return std::nullopt;
+  return Api;
 }
 
 bool isStatePointer(QualType T, const KlpRecords &R) {

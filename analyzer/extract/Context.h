@@ -122,6 +122,13 @@ const clang::ParmVarDecl *paramOf(const clang::Expr *E,
                                   const clang::FunctionDecl *Fn);
 /// Is \p T a pointer to struct klp_state?
 bool isStatePointer(clang::QualType T, const KlpRecords &R);
+/// Is \p FD the livepatch core's shadow API (by name, arity and an integer
+/// id parameter; a body in the livepatch's own files makes it a look-alike)?
+std::optional<ShadowApi> coreShadowApi(const clang::FunctionDecl *FD,
+                                       ExtractContext &X);
+/// Does the livepatch's own code define \p FD (so that a call of it is not a
+/// call into the core or the kernel, whatever its name)?
+bool definedInOwnFiles(const clang::FunctionDecl *FD, ExtractContext &X);
 
 } // namespace klp
 

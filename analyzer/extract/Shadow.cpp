@@ -12,7 +12,6 @@
 
 #include <clang/AST/Decl.h>
 #include <clang/AST/Expr.h>
-#include <llvm/ADT/StringSwitch.h>
 
 #include <map>
 #include <set>
@@ -30,7 +29,7 @@ public:
     if (!FD)
       return;
     const FunctionDecl *Fn = X.function();
-    std::optional<ShadowApi> Api = shadowApi(FD, X);
+    std::optional<ShadowApi> Api = coreShadowApi(FD, X);
     if (!Api)
       return;
     unsigned Idx = *Api == ShadowApi::FreeAll ? 0 : 1;
@@ -79,32 +78,6 @@ private:
     unsigned Param;
     ShadowApi Api;
   };
-
-  /// Is \p FD the livepatch core's shadow API (not a look-alike)?
-  static std::optional<ShadowApi> shadowApi(const FunctionDecl *FD,
-                                            ExtractContext &X) {
-    auto Api = llvm::StringSwitch<std::optional<ShadowApi>>(FD->getName())
-                   .Case("klp_shadow_get", ShadowApi::Get)
-                   .Case("klp_shadow_alloc", ShadowApi::Alloc)
-                   .Case("klp_shadow_get_or_alloc", ShadowApi::GetOrAlloc)
-                   .Case("klp_shadow_free", ShadowApi::Free)
-                   .Case("klp_shadow_free_all", ShadowApi::FreeAll)
-                   .Default(std::nullopt);
-    if (!Api)
-      return std::nullopt;
-    static const unsigned Arity[] = {2, 6, 6, 3, 2};
-    if (FD->getNumParams() != Arity[static_cast<unsigned>(*Api)])
-      return std::nullopt;
-    // The core implements the API; a body in the livepatch's own files
-    // makes it the livepatch's own function.
-    const FunctionDecl *Def = nullptr;
-    if (FD->hasBody(Def) && X.isOwn(Def->getLocation()))
-      return std::nullopt;
-    unsigned Idx = *Api == ShadowApi::FreeAll ? 0 : 1;
-    if (!FD->getParamDecl(Idx)->getType()->isIntegerType())
-      return std::nullopt;
-    return Api;
-  }
 
   std::vector<Helper> Helpers;
   std::vector<ShadowCall> Calls;

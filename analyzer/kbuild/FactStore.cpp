@@ -37,8 +37,10 @@ namespace {
 // 2: one mapping per type (model/Mapping.h), check-private facts, the call
 // graph. 3: the module's entry points (lifecycle), the object a per-object
 // callback belongs to (holder), TUFacts::GeneratedPatch. 4: the files the
-// facts were derived from.
-constexpr int64_t FormatVersion = 4;
+// facts were derived from. 5: the private facts of the catalogue checks of
+// issue 13 (callbacks-signature ... patch-array-unterminated), which facts
+// of version 4 lack.
+constexpr int64_t FormatVersion = 5;
 
 std::optional<FactDep> statDep(const std::string &Path) {
   llvm::sys::fs::file_status St;

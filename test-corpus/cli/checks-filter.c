@@ -10,7 +10,7 @@
 // RUN: %klp-lint --checks=-*,state-* %s -- %api-c -I %klp-include/api-a -Xclang -verify=state
 // RUN: %klp-lint --checks=*,-callbacks-* %s -- %api-c -I %klp-include/api-a -Xclang -verify=shadow,state
 // RUN: not %klp-lint --checks=-* %s -- %api-c -I %klp-include/api-a 2>&1 | FileCheck %s --check-prefix=NONE
-// NONE: klp-lint: error: no check is enabled: the checks selected (*,-*) match none of the {{[0-9]+}} checks
+// NONE: klp-lint: error: no check is enabled: the checks selected (*,-patch-blocking-tail-call,-*) match none of the {{[0-9]+}} checks
 // RUN: not %klp-lint --checks=-*,shadw-* %s -- %api-c 2>&1 | FileCheck %s --check-prefix=TYPO
 // TYPO: klp-lint: error: --checks: 'shadw-*' matches no check; did you mean 'shadow-*'?
 

@@ -2,7 +2,7 @@
 // linux/livepatch_helpers.h for the KLP_*_CALLBACK macros and defines no
 // struct klp_patch; klp-build's generated patch never sets states ("TODO
 // patch->states", spec §1.1), so the versioned state declared here does
-// not count. Under the generation A headers of 6.19 a shadow id is judged by
+// not count (patch-klp-build-states says so). Under the generation A headers of 6.19 a shadow id is judged by
 // A's semantics (docs/semantics.md#rules-generation-a): SV_CTX is freed by
 // the KLP_POST_UNPATCH_CALLBACK, so it gets the migration note, not a
 // warning. (Generation C headers: test-corpus/cli/generated-patch.test.)
@@ -26,7 +26,7 @@ void *patched_ctx(void *obj)
 	return klp_shadow_get_or_alloc(obj, SV_CTX, 16, GFP_KERNEL, NULL, NULL); // klp-note {{shadow variable id 'SV_CTX' (7) is freed by hand when the patch is disabled (from per-object post_unpatch callback 'drop_ctx'); needs migration to an is_shadow state}}
 }
 
-struct klp_state never_used[] = {
+struct klp_state never_used[] = { // klp-warning {{struct klp_state 'never_used' in a klp-build style file (it includes linux/livepatch_helpers.h and defines no struct klp_patch): klp-build never sets patch->states, so this state is never the patch's}}
 	{ .id = SV_CTX, .version = 1 },
 	{}
 };

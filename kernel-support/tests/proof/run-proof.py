@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
-"""Proof of findings: every finding of the headline checks is a harm.
+"""Proof of findings: every finding of the checks listed here is a harm.
 
-Every test-corpus case of callbacks-per-object, shadow-id-without-state,
-state-missing-disable-callbacks and callbacks-per-object-unpaired is built
-as a livepatch module and run through one battery: generation C cases in
+Every test-corpus case of the checks in CHECKS (the headline checks,
+callbacks-per-object-unpaired and the catalogue's checks with an effect at
+run time) is built as a livepatch module and run through one battery:
+generation C cases in
 klp-sim, generation A cases (RUN line with %api-a) built with the generation
 A headers in klp-sim-a, the legacy reference core (docs/kernel-support.md,
 "Legacy mode"):
@@ -49,6 +50,34 @@ transcript, and a case it does not flag must show none:
                                 replacement keeps are handed over, not
                                 removed)
 
+    callbacks-signature         the core calling a slot of the wrong type:
+                                the enable failing right after P's
+                                pre_patch ran (a void function in the int
+                                slot; A: "pre-patch callback failed"), the
+                                patched code's allocation failing in a
+                                constructor that is none
+    callbacks-pre-patch-no-rollback
+                                a failed enable in the pre_patch of state
+                                <id>, then a shadow variable of P live, the
+                                module's memory leaked, or a "PROOF: knob"
+                                changed
+    callbacks-reenter-core      "WARNING: possible recursive locking
+                                detected: klp_mutex"
+    callbacks-module-local-init a "PROOF: show" file showing another value
+                                after a copy of the module took the states
+                                over (its callbacks did not run)
+    patch-array-unterminated    AddressSanitizer's report of the core's
+                                walk past objs[] (klp_enable_patch) or
+                                funcs[] (klp_init_patch_early); the run
+                                stops there
+    patch-blocking-tail-call    a livepatch of a function a task of the
+                                module sleeps in completing at once (its
+                                own battery: the module is the target,
+                                built with sibling calls)
+    patch-klp-build-states      nothing can show: klp-build's generated
+                                patch is not built; every finding is
+                                "unshown"
+
 kpatch's and klp-build's callback macros become per-object callbacks only
 through code their tools generate, which the battery does not run: klp-sim
 reports their sections "never called", which is callbacks-per-object's harm
@@ -73,6 +102,16 @@ Annotations, in comments of the case file (lit and -verify ignore them):
     // PROOF: computed '<id spelling>' = <id>[, <id>...]   (ids klp-lint
                     reports as computed at run time, and the values they
                     take when the case runs)
+    // PROOF: knob <n>  print knob n before the first enable and after it
+    // PROOF: blocked in <function>
+                    (patch-blocking-tail-call) the module, built with
+                    sibling calls and loaded as a target, has a task asleep
+                    in <function>; the battery patches each such function
+                    (proof_blocker.c) and sees whether the transition waits
+    // PROOF: show <variable> in <file>
+                    (callbacks-module-local-init) cat <file> after the
+                    enable, and after a copy of the module (built as
+                    <module>_copy) took its states over
 
 The generated wrapper of a case #includes the file that defines its struct
 klp_patch and adds what a module needs and a lint input may lack: a
@@ -105,6 +144,18 @@ CHECKS = [
      "id-without-state.c"),
     ("state-missing-disable-callbacks", "state", "missing-disable-callbacks",
      "missing-disable-callbacks.c"),
+    ("patch-array-unterminated", "patch", "array-unterminated",
+     "array-unterminated.c"),
+    ("callbacks-signature", "callbacks", "signature", "signature.c"),
+    ("callbacks-pre-patch-no-rollback", "callbacks", "pre-patch-no-rollback",
+     "pre-patch-no-rollback.c"),
+    ("callbacks-reenter-core", "callbacks", "reenter-core", "reenter-core.c"),
+    ("callbacks-module-local-init", "callbacks", "module-local-init",
+     "module-local-init.c"),
+    ("patch-blocking-tail-call", "patch", "blocking-tail-call",
+     "blocking-tail-call.c"),
+    # No trace: nothing of its harm shows in the battery (harm_klp_build).
+    ("patch-klp-build-states", "patch", "klp-build-states", None),
 ]
 
 # The replacement of the battery when the case names no kept states: a
@@ -146,6 +197,9 @@ class Case:
         self.keeps = []         # ids the replacement keeps
         self.unshown = {}       # id -> reason
         self.computed = {}      # spelling of a run-time id -> its values
+        self.knobs = []         # knobs printed around the first enable
+        self.shows = []         # (variable, file that shows it)
+        self.blocked = []       # functions a task of the module sleeps in
         self.notes = []
         self._parse_annotations()
         self._parse_run_line()
@@ -157,7 +211,16 @@ class Case:
             k = re.fullmatch(r"replacement keeps\s+(.*)", body)
             u = re.fullmatch(r"unshown\s+([\w-]+)\s*:\s*(.*)", body)
             v = re.fullmatch(r"computed\s+'([^']*)'\s*=\s*(.*)", body)
-            if v:
+            n = re.fullmatch(r"knob\s+(\d+)", body)
+            w = re.fullmatch(r"show\s+(\w+)\s+in\s+(\S+)", body)
+            bl = re.fullmatch(r"blocked in\s+(\w+)", body)
+            if bl:
+                self.blocked.append(bl.group(1))
+            elif w:
+                self.shows.append((w.group(1), w.group(2)))
+            elif n:
+                self.knobs.append(int(n.group(1)))
+            elif v:
                 self.computed[v.group(1)] = [parse_id(x) for x in v.group(2).split(",")]
             elif c:
                 args = [a.strip() for a in c.group(2).split(",") if a.strip()]
@@ -183,6 +246,11 @@ class Case:
                            "B" if "%api-b" in run else "C")
         words = shlex.split(run.split("|")[0])
         words = [w for w in words if w not in ("2>&1",)]
+        # "not %klp-lint ...": an error-level check's case, whose findings
+        # make the exit status 1 (the FileCheck after the pipe says -verify
+        # passed).
+        if words and words[0] == "not":
+            words = words[1:]
         if words[0] != "%klp-lint":
             raise ProofError("%s: RUN line does not start with %%klp-lint" % self.rel)
         corpus = os.path.join(self.root, "test-corpus")
@@ -240,9 +308,29 @@ ID_PATTERNS = {
     # An object by name, or the object of a TU's KPATCH_*/KLP_* macros.
     "callbacks-per-object-unpaired": re.compile(
         r"^(?:object '([^']*)'|the object of this file's (KPATCH|KLP)_|object (\S+))"),
+    # The state variable, or the lookup called.
+    "patch-klp-build-states": re.compile(r"^(?:struct klp_state '([^']*)'|(klp_get_\w+)\(\))"),
+    # The function whose frame a sibling call takes away.
+    "patch-blocking-tail-call": re.compile(r"^'([^']*)' \("),
+    # The variable the callback sets.
+    "callbacks-module-local-init": re.compile(r"^the \w+ callback '[^']*' of state .* sets '([^']*)'"),
+    # One lock: every finding is the same recursion on klp_mutex.
+    "callbacks-reenter-core": re.compile(r"^klp_enable_patch\(\) is called from .* (klp_mutex) held"),
+    # The state whose pre_patch fails.
+    "callbacks-pre-patch-no-rollback": re.compile(r"^state (?:'[^']*' \()?(\d+)"),
+    # The slot: a callback role, "constructor" or "destructor".
+    "callbacks-signature": re.compile(
+        r"^'[^']*' of type '[^']*' is (?:stored in the (\w+) slot|passed as the (\w+) of)"),
+    # The walk that reads past the array: objs[] or funcs[].
+    "patch-array-unterminated": re.compile(r"^(objs|funcs)\[\] '"),
 }
+# Checks whose findings are notes: the notes are what they flag.
+NOTE_LEVEL = ("patch-blocking-tail-call",)
 # Checks whose ids are names, not numbers.
-NAMED_IDS = ("callbacks-per-object", "callbacks-per-object-unpaired")
+NAMED_IDS = ("callbacks-per-object", "callbacks-per-object-unpaired",
+             "patch-array-unterminated", "callbacks-signature",
+             "callbacks-reenter-core", "callbacks-module-local-init",
+             "patch-blocking-tail-call", "patch-klp-build-states")
 
 
 def run_lint(cfg, case):
@@ -275,7 +363,7 @@ def run_lint(cfg, case):
             keys = case.computed[rt.group(1)]
         where = "%s:%d" % (os.path.basename(f["file"]), f["line"])
         for key in keys:
-            if f["severity"] == "note":
+            if f["severity"] == "note" and case.check not in NOTE_LEVEL:
                 notes.append((key, where, f["message"]))
             else:
                 flagged.append((key, where, f["message"]))
@@ -331,9 +419,11 @@ def mod_c(cfg, case):
     return text
 
 
-def build_module(cfg, case):
-    """Build <work>/<module>.so; return the facts of the wrapper."""
-    work = os.path.join(cfg["work"], case.module)
+def build_module(cfg, case, name=None):
+    """Build <work>/<name>.so (default: the case's module); return the facts
+    of the wrapper."""
+    name = name or case.module
+    work = os.path.join(cfg["work"], name)
     os.makedirs(work, exist_ok=True)
     patch_src, patch_var = None, None
     texts = {}
@@ -364,10 +454,22 @@ def build_module(cfg, case):
               "\treturn 0;",
               "}",
               "",
+              "/*",
+              " * Stops at memory AddressSanitizer poisons: an array without its",
+              " * terminator is the core's to walk past (patch-array-unterminated),",
+              " * not this constructor's.",
+              " */",
+              "#ifdef __SANITIZE_ADDRESS__",
+              "#include <sanitizer/asan_interface.h>",
+              "#define proof_past_end(p) __asan_region_is_poisoned((void *)(p), sizeof(*(p)))",
+              "#else",
+              "#define proof_past_end(p) 0",
+              "#endif",
+              "",
               "__attribute__((constructor)) static void proof_fill_new_funcs(void)",
               "{",
-              "\tfor (struct klp_object *obj = %s.objs; obj && (obj->name || obj->funcs); obj++)" % patch_var,
-              "\t\tfor (struct klp_func *func = obj->funcs; func && (func->old_name || func->new_func || func->old_sympos); func++)",
+              "\tfor (struct klp_object *obj = %s.objs; obj && !proof_past_end(obj) && (obj->name || obj->funcs); obj++)" % patch_var,
+              "\t\tfor (struct klp_func *func = obj->funcs; func && !proof_past_end(func) && (func->old_name || func->new_func || func->old_sympos); func++)",
               "\t\t\tif (!func->new_func)",
               "\t\t\t\tfunc->new_func = proof_placeholder;",
               "}",
@@ -400,9 +502,13 @@ def build_module(cfg, case):
     modc = os.path.join(work, "proof.mod.c")
     open(modc, "w").write(mod_c(cfg, case))
     others = [s for s in case.sources if s != main]
-    out = os.path.join(cfg["work"], case.module + ".so")
+    out = os.path.join(cfg["work"], name + ".so")
     cflags, ldflags = module_flags(cfg, case)
-    cmd = ([cfg["cc"]] + cflags + ["-w", "-DKBUILD_MODNAME=" + c_string(case.module),
+    if case.check == "patch-blocking-tail-call":
+        # As a kernel without frame pointers builds it: sibling calls on
+        # (module_flags() turn them off for klp-sim's allocation owners).
+        cflags = cflags + ["-O2", "-foptimize-sibling-calls"]
+    cmd = ([cfg["cc"]] + cflags + ["-w", "-DKBUILD_MODNAME=" + c_string(name),
            "-o", out, wrapper] + others + [modc] + ldflags)
     r = subprocess.run(cmd, capture_output=True, text=True)
     if r.returncode:
@@ -432,6 +538,23 @@ def build_replacement(cfg, case):
     return name
 
 
+def build_blockers(cfg, case):
+    """One livepatch per "PROOF: blocked in" function (proof_blocker.c)."""
+    src = os.path.join(os.path.dirname(os.path.abspath(__file__)), "proof_blocker.c")
+    modc = os.path.join(cfg["work"], case.module, "proof.mod.c")
+    cflags, ldflags = module_flags(cfg, case)
+    for i, fn in enumerate(case.blocked):
+        name = "%s_lp%d" % (case.module, i)
+        cmd = ([cfg["cc"]] + cflags + ["-w", "-DKBUILD_MODNAME=" + c_string(name),
+               "-DPROOF_TARGET=" + c_string(case.module),
+               "-DPROOF_BLOCKER=" + c_string(fn),
+               "-o", os.path.join(cfg["work"], name + ".so"), src, modc] + ldflags)
+        r = subprocess.run(cmd, capture_output=True, text=True)
+        if r.returncode:
+            raise ProofError("%s: the livepatch of %s does not build:\n%s"
+                             % (case.rel, fn, r.stderr))
+
+
 def compiles_against_c(cfg, case):
     """Whether a generation A/B case compiles, warning-free, against C."""
     ks = os.path.join(case.root, "kernel-support", "include")
@@ -450,14 +573,44 @@ def compiles_against_c(cfg, case):
 # ---------------------------------------------------------------------------
 # The battery
 
+def blocker_battery(case):
+    """patch-blocking-tail-call: the case is the target; each function a
+    task of it sleeps in is patched, and the transition either waits for
+    the task or completes."""
+    P = case.module
+    cmds = ["# The proof battery of test-corpus/%s" % case.rel,
+            "echo == load the target",
+            "load %s.so" % P,
+            "tasks"]
+    for i, fn in enumerate(case.blocked):
+        lp = "%s_lp%d" % (P, i)
+        cmds += ["echo == patch %s" % fn,
+                 "load %s.so" % lp,
+                 "disable %s" % lp,
+                 "unload %s" % lp]
+    cmds += ["echo == remove the target", "unload %s" % P]
+    return "\n".join(cmds) + "\n"
+
+
 def battery(case, replacement):
+    if case.blocked:
+        return blocker_battery(case)
     P = case.module
     calls = ["call-void %s:%s %s" % (P, fn, " ".join(args)) for fn, args in case.calls]
+    knobs = ["knob %d" % n for n in case.knobs]
     cmds = ["# The proof battery of test-corpus/%s" % case.rel,
-            "echo == enable",
-            "load %s.so" % P] + calls
+            "echo == enable"] + knobs + ["load %s.so" % P] + calls + knobs
     if calls:
         cmds.append("shadow")
+    if case.shows:
+        # A hand-over: a second module with the same states, whose callbacks
+        # for them the core does not run (they are shared, DER-5; kept by a
+        # replace, ST-2).
+        files = sorted({f for _, f in case.shows})
+        cmds += ["cat %s" % f for f in files]
+        cmds += ["echo == hand over to a copy of the module",
+                 "load %s_copy.so" % P] + ["cat %s" % f for f in files]
+        cmds += ["disable %s_copy" % P, "unload %s_copy" % P]
     cmds += ["echo == disable",
              "disable %s" % P,
              "unload %s" % P,
@@ -478,13 +631,53 @@ def battery(case, replacement):
     return "\n".join(cmds) + "\n"
 
 
+# Checks whose harm is a memory error the sanitizers stop the run at.
+SANITIZER_HARM = ("patch-array-unterminated",)
+
+
+def sanitizer_report(stderr):
+    """The AddressSanitizer report of a stopped run, without addresses:
+    its kind, the access, the functions of the stack (innermost first) and
+    what the address was next to."""
+    lines = stderr.splitlines()
+    out = []
+    for i, l in enumerate(lines):
+        m = re.match(r"==\d+==ERROR: AddressSanitizer: ([\w-]+)", l)
+        if m:
+            out.append("ERROR: AddressSanitizer: " + m.group(1))
+            continue
+        m = re.match(r"(READ|WRITE) of size (\d+)", l)
+        if m and out:
+            out.append("%s of size %s" % (m.group(1), m.group(2)))
+            continue
+        m = re.match(r"\s+#(\d+) 0x[0-9a-f]+ in (\S+)", l)
+        if m and out and len([x for x in out if x.startswith("  in ")]) < 6 and \
+                not any(x.startswith("located") for x in out):
+            out.append("  in " + m.group(2))
+            continue
+        m = re.search(r"is located \d+ bytes (after|before|to the right of|to the left of)"
+                      r" global variable '([^']+)'", l)
+        if m and out:
+            out.append("located %s global variable '%s'" % (m.group(1), m.group(2)))
+    return out
+
+
 def run_battery(cfg, case, replacement):
     script = os.path.join(cfg["work"], case.module + ".scenario")
     open(script, "w").write(battery(case, replacement))
     sim = cfg["sim_a"] if case.generation == "A" else cfg["sim"]
+    env = dict(os.environ)
+    symbolizer = shutil.which("llvm-symbolizer") or "/usr/lib/llvm-19/bin/llvm-symbolizer"
+    if os.access(symbolizer, os.X_OK):
+        env["ASAN_SYMBOLIZER_PATH"] = symbolizer
     r = subprocess.run([sim, "-L", cfg["work"], "-L", cfg["modules"], script],
-                       capture_output=True, text=True)
+                       capture_output=True, text=True, env=env)
     if r.returncode:
+        report = sanitizer_report(r.stderr)
+        if report and case.check in SANITIZER_HARM:
+            # The run stopped at the memory error: what it printed so far,
+            # then the report as the last block.
+            return r.stdout + "== sanitizer\n% report\n" + "\n".join(report) + "\n"
         raise ProofError("%s: klp-sim failed (exit %d):\n%s%s"
                          % (case.rel, r.returncode, r.stdout[-3000:], r.stderr[-3000:]))
     return r.stdout
@@ -691,12 +884,174 @@ def harm_state(case, blocks, replacement):
     return harm
 
 
+def harm_array(case, blocks, replacement):
+    """patch-array-unterminated: the sanitizer stopped the run where the
+    core read past a global array of P. The key is the walk: "objs" for
+    klp_enable_patch()'s own check of the static objects, which runs first,
+    "funcs" for the walk of each object's functions in
+    klp_init_patch_early() (by then objs[] has been walked to its end)."""
+    harm = {}
+    for b in blocks:
+        if b.phase != "sanitizer":
+            continue
+        frames = [l.strip()[3:] for l in b.lines if l.startswith("  in ")]
+        core = [f for f in frames if f.startswith("klp_")]
+        if not b.lines or "global-buffer-overflow" not in b.lines[0] or not core:
+            continue
+        key = {"klp_enable_patch": "objs", "klp_init_patch_early": "funcs"}.get(core[0])
+        if not key:
+            continue
+        where = [l for l in b.lines if l.startswith("located ")]
+        harm.setdefault(key, []).append(
+            "%s in %s()%s" % (b.lines[0], core[0], ", " + where[-1] if where else ""))
+    return harm
+
+
+def harm_signature(case, blocks, replacement):
+    """callbacks-signature: what a slot of the wrong type did when the core
+    called it. pre_patch (and the B name setup): the enable failed right
+    after P's pre_patch callback ran, generation A's per-object one
+    included ("pre-patch callback failed for object"); constructor: the
+    patched code's allocation failed in the constructor ("Failed to
+    construct shadow variable"). Other slots only read their arguments as
+    other types, which the reference core does not notice (no kCFI)."""
+    P = re.escape(case.module)
+    harm = {}
+    for b in blocks:
+        ran = None
+        for l in b.lines:
+            if re.match(r"pre_patch\(%s,[^)]+\)$" % P, l):
+                ran = l
+            elif ran and (re.match(r"livepatch: failed to enable patch '%s'" % P, l) or
+                          re.match(r"livepatch: pre-patch callback failed for object", l)):
+                harm.setdefault("pre_patch", []).append("%s: %s, then %s" % (b.command, ran, l))
+                ran = None
+            if b.command.startswith("call-void %s:" % case.module) and \
+                    "Failed to construct shadow variable" in l:
+                harm.setdefault("constructor", []).append("%s: %s" % (b.command, l))
+    return harm
+
+
+def harm_rollback(case, blocks, replacement):
+    """callbacks-pre-patch-no-rollback: an enable of P failed in the
+    pre_patch of state <id> (the last pre_patch(P,id) before "failed to
+    enable patch"), and what it did stayed done: a shadow variable P
+    allocated still live right after, a module notifier it registered
+    still on the chain when the failed insmod removes the module, memory
+    of the module that is gone in the final report, or a "PROOF: knob"
+    that kept another value than it had before the enable."""
+    P = case.module
+    harm = {}
+    failed = None
+    knob_before = {}
+    for b in blocks:
+        m = re.match(r"knob (\d+)$", b.command)
+        if m:
+            v = next((l for l in b.lines if l.startswith("knob[")), None)
+            n = int(m.group(1))
+            if n not in knob_before:
+                knob_before[n] = v
+            elif failed is not None and v != knob_before[n]:
+                harm.setdefault(failed, []).append(
+                    "after the failed enable: %s (before it: %s)" % (v, knob_before[n]))
+        if b.command == "load %s.so" % P:
+            last = None
+            for l in b.lines:
+                e = re.match(r"pre_patch\(%s,(\d+)\)$" % re.escape(P), l)
+                if e:
+                    last = int(e.group(1))
+                if l == "livepatch: failed to enable patch '%s'" % P and last is not None:
+                    failed = last
+                # The failed insmod removes the module with what its
+                # pre_patch registered still on the kernel's chain.
+                if failed is not None and l == ("BUG: module %s was removed with a module "
+                                                "notifier still registered" % P):
+                    harm.setdefault(failed, []).append("at the failed enable: " + l)
+            continue
+        if failed is None:
+            continue
+        if b.command == "shadow":
+            for l in b.lines:
+                if re.match(r"shadow\(.*\) allocated by %s$" % re.escape(P), l):
+                    harm.setdefault(failed, []).append("after the failed enable: " + l)
+        if b.command == "leaks":
+            for l in b.lines:
+                if re.match(r"leak: shadow\(.*\) allocated by %s$" % re.escape(P), l) or \
+                        re.match(r"leak: \d+ bytes .* allocated by a module that is gone$", l):
+                    harm.setdefault(failed, []).append("at the end: " + l)
+    return harm
+
+
+def harm_reenter(case, blocks, replacement):
+    """callbacks-reenter-core: klp_mutex taken again while P's callback ran
+    under it, which the reference lock reports (the kernel would hang)."""
+    harm = {}
+    for b in blocks:
+        for l in b.lines:
+            if l == "WARNING: possible recursive locking detected: klp_mutex":
+                harm.setdefault("klp_mutex", []).append("%s: %s" % (b.command, l))
+    return harm
+
+
+def harm_local_init(case, blocks, replacement):
+    """callbacks-module-local-init: what a "PROOF: show" file showed after
+    P's enable differs from what it shows once the copy of the module took
+    the states over (its callbacks for them did not run, and its code, on
+    top now, reads its own variable)."""
+    harm = {}
+    for var, f in case.shows:
+        before = [b for b in blocks if b.phase == "enable" and b.command == "cat " + f]
+        after = [b for b in blocks if b.phase.startswith("hand over") and
+                 b.command == "cat " + f]
+        if before and after and before[0].lines != after[0].lines:
+            harm.setdefault(var, []).append(
+                "%s after the enable: %s; after the hand-over: %s"
+                % (f, " / ".join(before[0].lines), " / ".join(after[0].lines)))
+    return harm
+
+
+def harm_tail_call(case, blocks, replacement):
+    """patch-blocking-tail-call: the livepatch of a function a task sleeps
+    in completed its transition at once: the task's stack did not hold the
+    function, whose sibling call left it."""
+    harm = {}
+    for i, fn in enumerate(case.blocked):
+        lp = "%s_lp%d" % (case.module, i)
+        for b in blocks:
+            if b.command == "load %s.so" % lp and \
+                    "livepatch: '%s': patching complete" % lp in b.lines:
+                harm.setdefault(fn, []).append(
+                    "load %s.so: patching complete while a task sleeps in %s" % (lp, fn))
+    return harm
+
+
+def harm_klp_build(case, blocks, replacement):
+    """patch-klp-build-states: the harm needs the patch klp-build writes
+    (scripts/livepatch/init.c, without states) and objtool's callbacks,
+    which the battery does not generate: a klp-build source builds as a
+    plain module here, so nothing can show, and every finding says why
+    with "PROOF: unshown"."""
+    return {}
+
+
 HARM = {
+    "patch-klp-build-states": harm_klp_build,
+    "patch-blocking-tail-call": harm_tail_call,
+    "callbacks-module-local-init": harm_local_init,
+    "callbacks-reenter-core": harm_reenter,
+    "callbacks-pre-patch-no-rollback": harm_rollback,
+    "callbacks-signature": harm_signature,
+    "patch-array-unterminated": harm_array,
     "callbacks-per-object": harm_callbacks,
     "callbacks-per-object-unpaired": harm_unpaired,
     "shadow-id-without-state": harm_shadow,
     "state-missing-disable-callbacks": harm_state,
 }
+
+
+# Checks whose harm is, or may stop, the enable itself.
+ENABLE_MAY_FAIL = ("callbacks-signature", "callbacks-pre-patch-no-rollback",
+                   "patch-array-unterminated", "callbacks-reenter-core")
 
 
 def enable_failed(case, blocks):
@@ -722,7 +1077,19 @@ def make_trace(check, case, transcript, replacement):
             if re.match(r"livepatch: '[^']*': (initializing|starting|completing) ", line):
                 continue
             keep.append(line)
-    if case.generation == "A":
+    if case.blocked:
+        head = ("# %s: klp-sim's transcript of test-corpus/%s in the proof battery "
+                "(kernel-support/tests/proof/run-proof.py: load the module, built with "
+                "sibling calls, as a target; patch each function a task of it sleeps "
+                "in; remove it), without the transition lines."
+                % (check, case.rel))
+    elif case.shows:
+        head = ("# %s: klp-sim's transcript of test-corpus/%s in the proof battery "
+                "(kernel-support/tests/proof/run-proof.py: enable; hand the states over "
+                "to a copy of the module; disable; re-enable; replace by %s, a patch "
+                "without its states; remove that), without the transition lines."
+                % (check, case.rel, replacement))
+    elif case.generation == "A":
         head = ("# %s: klp-sim-a's transcript of test-corpus/%s in the proof battery "
                 "(kernel-support/tests/proof/run-proof.py: enable; disable and list "
                 "the leaks; re-enable; replace by %s, a replace patch without "
@@ -799,6 +1166,10 @@ def main():
             try:
                 flagged, lint_notes = run_lint(cfg, case)
                 so, facts, is_patch = build_module(cfg, case)
+                if case.shows:
+                    build_module(cfg, case, case.module + "_copy")
+                if case.blocked:
+                    build_blockers(cfg, case)
                 replacement = build_replacement(cfg, case)
                 transcript = run_battery(cfg, case, replacement)
             except ProofError as e:
@@ -809,7 +1180,7 @@ def main():
             flagged_ids = {k for k, _, _ in flagged}
             harm_ids = set(harm) - {ANY_ROLE}
             problems = []
-            if is_patch and enable_failed(case, blocks):
+            if is_patch and enable_failed(case, blocks) and check not in ENABLE_MAY_FAIL:
                 problems.append("the patch cannot be enabled")
             # Ids declared unshown show nothing: a case whose every flagged
             # id is unshown must show no harm at all.
@@ -834,7 +1205,7 @@ def main():
             if args.transcripts or problems:
                 print("---- transcript of %s" % case.rel)
                 print(transcript)
-            if os.path.basename(path) == canonical:
+            if canonical and os.path.basename(path) == canonical:
                 traces[check] = make_trace(check, case, transcript, replacement)
 
     # The table.
@@ -887,6 +1258,8 @@ def main():
     # The traces.
     if not args.case:
         for check, _, _, canonical in CHECKS:
+            if canonical is None:
+                continue
             path = os.path.join(root, "docs", "checks", check + ".trace")
             if check not in traces:
                 failures.append("%s: no transcript of the canonical case %s"

@@ -1,0 +1,3 @@
+/* The module's own header for klp-build-states-single.c. */
+#include <linux/livepatch.h>
+#include <linux/livepatch_helpers.h>
