@@ -1,6 +1,7 @@
 //===- Model.cpp - The livepatch module model -----------------------------===//
 
 #include "Module.h"
+#include "Product.h"
 
 #include <fmt/format.h>
 
@@ -47,6 +48,28 @@ const char *lifecycleKindName(LifecycleKind K) {
   case LifecycleKind::ModuleNotifier: return "module notifier";
   }
   return "module";
+}
+
+const char *productSourceName(ProductSource S) {
+  switch (S) {
+  case ProductSource::Sources: return "sources";
+  case ProductSource::Facts: return "recorded facts";
+  case ProductSource::Binary: return "binary";
+  }
+  return "sources";
+}
+
+const ProductState *ProductModule::state(uint64_t Id) const {
+  for (const ProductState &S : States)
+    if (S.Id.Value && *S.Id.Value == Id)
+      return &S;
+  return nullptr;
+}
+
+std::string Loc::binaryName() const {
+  if (Section.empty())
+    return File;
+  return fmt::format("{}:{}+{:#x}", File, Section, SectionOffset);
 }
 
 std::string IdValue::describe() const {
