@@ -210,8 +210,11 @@ llvm::Expected<ProductModule> fromBinary(const std::string &File) {
   if (!B)
     return B.takeError();
   auto Notes = [&] {
-    return B->Notes.empty() ? std::string()
-                            : " (" + llvm::join(B->Notes, "; ") + ")";
+    std::vector<std::string> Why;
+    for (const std::string &N : B->Notes)
+      if (N != "no struct klp_patch found")
+        Why.push_back(N);
+    return Why.empty() ? std::string() : " (" + llvm::join(Why, "; ") + ")";
   };
   if (B->Patches.empty())
     return problem("no struct klp_patch found in its data" + Notes());
