@@ -1,14 +1,19 @@
 """product-compare.py A.json B.json...: the --dump-product models of the same
 product read in different ways, compared on what the product checks and the
 compatibility runs use (not where each fact was found); prints one line per
-module of the first and whether all agree."""
+module of the first and whether all agree. check-kbuild.py imports project()."""
 import json
 import sys
 
 
 def model(path):
+    return project(json.load(open(path)))
+
+
+def project(modules):
+    """One line per module of a parsed --dump-product output."""
     out = []
-    for m in json.load(open(path)):
+    for m in modules:
         states = []
         for s in m["states"]:
             flags = [f for f, v in (("block_disable", s["block_disable"]),
@@ -21,12 +26,17 @@ def model(path):
     return out
 
 
-models = [model(p) for p in sys.argv[1:]]
-for line in models[0]:
-    print(line)
-if all(m == models[0] for m in models):
-    print("sources, facts and binary agree")
-else:
-    for p, m in zip(sys.argv[1:], models):
+def main(paths):
+    models = [model(p) for p in paths]
+    for line in models[0]:
+        print(line)
+    if all(m == models[0] for m in models):
+        print("sources, facts and binary agree")
+        return 0
+    for p, m in zip(paths, models):
         print(p, m)
-    sys.exit(1)
+    return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
