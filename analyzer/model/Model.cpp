@@ -59,6 +59,23 @@ const char *productSourceName(ProductSource S) {
   return "sources";
 }
 
+std::vector<std::string> ProductState::flagsSet() const {
+  std::vector<std::string> Out;
+  if (BlockDisable == Flag::True)
+    Out.push_back("block_disable");
+  if (IsShadow == Flag::True)
+    Out.push_back("is_shadow");
+  return Out;
+}
+
+std::vector<std::string> ProductState::callbacksSet() const {
+  std::vector<std::string> Out;
+  for (unsigned R = 0; R < NumRoles; ++R)
+    if (Callbacks[R].Present)
+      Out.push_back(roleName(static_cast<Role>(R), Generation::C));
+  return Out;
+}
+
 const ProductState *ProductModule::state(uint64_t Id) const {
   for (const ProductState &S : States)
     if (S.Id.Value && *S.Id.Value == Id)

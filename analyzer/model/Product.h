@@ -53,6 +53,10 @@ struct ProductState {
   const ProductCallback &callback(Role R) const {
     return Callbacks[static_cast<unsigned>(R)];
   }
+  /// "block_disable", "is_shadow": the flags that are set, in that order.
+  std::vector<std::string> flagsSet() const;
+  /// The callback slots that are set, by generation C role name.
+  std::vector<std::string> callbacksSet() const;
 };
 
 template <class M> void mapFields(M &&Map, ProductState &S) {

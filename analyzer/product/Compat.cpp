@@ -32,14 +32,9 @@ namespace {
 std::string statesParam(const ProductModule &M) {
   std::vector<std::string> Entries;
   for (const ProductState &S : M.States) {
-    std::vector<std::string> Members;
-    if (S.BlockDisable == Flag::True)
-      Members.push_back("block_disable");
-    if (S.IsShadow == Flag::True)
-      Members.push_back("is_shadow");
-    for (unsigned R = 0; R < NumRoles; ++R)
-      if (S.Callbacks[R].Present)
-        Members.push_back(roleName(static_cast<Role>(R), Generation::C));
+    std::vector<std::string> Members = S.flagsSet();
+    for (std::string &C : S.callbacksSet())
+      Members.push_back(std::move(C));
     Entries.push_back(std::to_string(*S.Id.Value) +
                       (Members.empty() ? "" : ":" + llvm::join(Members, ",")));
   }

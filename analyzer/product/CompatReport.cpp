@@ -137,15 +137,8 @@ std::vector<std::string> realLeaks(const std::vector<std::string> &Report,
 std::string describeModule(const ProductModule &M) {
   std::vector<std::string> States;
   for (const ProductState &S : M.States) {
-    std::vector<std::string> Members;
-    if (S.BlockDisable == Flag::True)
-      Members.push_back("block_disable");
-    if (S.IsShadow == Flag::True)
-      Members.push_back("is_shadow");
-    std::vector<std::string> Callbacks;
-    for (unsigned R = 0; R < NumRoles; ++R)
-      if (S.Callbacks[R].Present)
-        Callbacks.push_back(roleName(static_cast<Role>(R), Generation::C));
+    std::vector<std::string> Members = S.flagsSet();
+    std::vector<std::string> Callbacks = S.callbacksSet();
     if (!Callbacks.empty())
       Members.push_back(llvm::join(Callbacks, " "));
     States.push_back(fmt::format("state {}{}", S.Id.describe(),
