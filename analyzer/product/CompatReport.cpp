@@ -90,6 +90,18 @@ bool noOp(const SimCommand &C, const SimOutcome &O) {
   return O.Errno == "ENOENT" || (C.What == SimOp::Load && O.Errno == "EEXIST");
 }
 
+/// \p Fn(command, outcome, digest) for each step of \p R the report shows.
+template <class F> void forEachShownStep(const SimRun &R, F Fn) {
+  for (size_t I = 0; I < R.Commands.size(); ++I)
+    if (!noOp(R.Commands[I], R.Outcomes[I]))
+      Fn(R.Commands[I], R.Outcomes[I], digest(R.Outcomes[I]));
+}
+
+/// A supported run that the core refused or that leaked.
+bool failed(const SimRun &R) {
+  return R.Supported && (!R.Refused.empty() || !R.Leaks.empty());
+}
+
 /// The state ids the modules named in "still enabled" lines hold.
 std::set<std::string> heldIds(const std::vector<std::string> &Leaks,
                               const std::vector<SimModule> &Ms,
@@ -200,7 +212,7 @@ bool CompatReport::judge() {
                                       llvm::join(Enabled, ", ")
                                 : Line);
     }
-    Failed = Failed || (R.Supported && (!R.Refused.empty() || !R.Leaks.empty()));
+    Failed = Failed || failed(R);
   }
   return Failed;
 }
@@ -219,12 +231,8 @@ void CompatReport::printText(llvm::raw_ostream &OS) const {
   for (const SimRun &R : Runs) {
     OS << "\n== " << R.Title << ": " << R.Kind
        << (R.Supported ? " (supported)" : "") << "\n";
-    for (size_t I = 0; I < R.Commands.size(); ++I) {
-      const SimCommand &C = R.Commands[I];
-      const SimOutcome &Out = R.Outcomes[I];
-      if (noOp(C, Out))
-        continue;
-      Digest D = digest(Out);
+    forEachShownStep(R, [&](const SimCommand &C, const SimOutcome &Out,
+                            Digest D) {
       std::string What = display(C);
       if (C.What == SimOp::Leaks) {
         std::vector<std::string> Enabled;
@@ -254,7 +262,7 @@ void CompatReport::printText(llvm::raw_ostream &OS) const {
         OS << "           core: " << M << "\n";
       for (const std::string &M : D.Other)
         OS << "           " << M << "\n";
-    }
+    });
     OS << llvm::formatv("{0,-8} shadow variables left: {1}\n", "end",
                         R.Survivors.empty() ? std::string("none")
                                             : llvm::join(R.Survivors, "; "));
@@ -264,9 +272,8 @@ void CompatReport::printText(llvm::raw_ostream &OS) const {
             : std::string("accepted") +
                   (R.Leaks.empty() ? "" : ", leaks: " + leakList(R.Leaks));
     OS << llvm::formatv("{0,-8} {1}{2}\n", "result", Result,
-                        R.Supported && (!R.Refused.empty() || !R.Leaks.empty())
-                            ? " -- a supported " + R.Kind + " that fails"
-                            : std::string());
+                        failed(R) ? " -- a supported " + R.Kind + " that fails"
+                                  : std::string());
     if (O.Transcripts) {
       OS << "transcript:\n";
       for (llvm::StringRef L : llvm::split(llvm::StringRef(R.Transcript).rtrim('\n'), '\n'))
@@ -338,12 +345,8 @@ void CompatReport::printJson(llvm::raw_ostream &OS) const {
   Array Rs;
   for (const SimRun &R : Runs) {
     Array Steps;
-    for (size_t I = 0; I < R.Commands.size(); ++I) {
-      const SimCommand &C = R.Commands[I];
-      const SimOutcome &Out = R.Outcomes[I];
-      if (noOp(C, Out))
-        continue;
-      Digest D = digest(Out);
+    forEachShownStep(R, [&](const SimCommand &C, const SimOutcome &Out,
+                            const Digest &D) {
       Object Events;
       for (const auto &[Id, E] : D.Events)
         Events[Id] = Array(E);
@@ -353,14 +356,14 @@ void CompatReport::printJson(llvm::raw_ostream &OS) const {
                              {"events", std::move(Events)},
                              {"messages", Array(D.Messages)},
                              {"leaks", Array(D.Leaks)}});
-    }
+    });
     Object Run{{"kind", R.Kind},
                {"title", R.Title},
                {"supported", R.Supported},
                {"refused", R.Refused},
                {"leaks", Array(R.Leaks)},
                {"survivors", Array(R.Survivors)},
-               {"failed", R.Supported && (!R.Refused.empty() || !R.Leaks.empty())},
+               {"failed", failed(R)},
                {"steps", std::move(Steps)}};
     if (O.Transcripts)
       Run["transcript"] = R.Transcript;
