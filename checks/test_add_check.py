@@ -39,10 +39,29 @@ def main():
         assert "KLP_CHECK(patch, example-rule, PatchExampleRuleCheck, Module, Warning, BC," in defs
         assert "| [patch-example-rule](docs/checks/patch-example-rule.md) | An example rule that flags nothing. |" \
             in open(os.path.join(tmp, "README.md")).read()
+        # The other scopes: an ELF check (its case an object in
+        # test-corpus/elf) and a product check (two modules).
+        r = run("elf-example-section", "--scope", "Elf", "--severity", "Note",
+                "--summary", "An example ELF rule that flags nothing.")
+        assert r.returncode == 0, r.stdout
+        r = run("state-example-product", "--scope", "Product", "--gens", "C",
+                "--summary", "An example product rule that flags nothing.")
+        assert r.returncode == 0, r.stdout
+        for f in ("checks/elf/example-section.cpp", "test-corpus/elf/example-section.test",
+                  "checks/state/example-product.cpp", "test-corpus/state/example-product.test"):
+            assert os.path.exists(os.path.join(tmp, f)), f
+        defs = open(os.path.join(tmp, "checks", "CheckList.def")).read()
+        assert "KLP_CHECK(elf, example-section, ElfExampleSectionCheck, Elf, Note, ABC," in defs
+        assert "KLP_CHECK(state, example-product, StateExampleProductCheck, Product, Warning, C," in defs
+        # The elf group and the Elf scope go together.
+        assert run("elf-other-rule").returncode != 0
+        assert run("state-other-rule", "--scope", "Elf").returncode != 0
         lay = subprocess.run([sys.executable, os.path.join(tmp, "checks", "validate_layout.py")],
                              stdout=subprocess.PIPE, text=True)
         errors = [l for l in lay.stdout.splitlines() if l.startswith("error:")]
-        assert errors == ["error: patch-example-rule: 1 corpus cases, want at least 3"], lay.stdout
+        assert errors == ["error: elf-example-section: 1 corpus cases, want at least 3",
+                          "error: patch-example-rule: 1 corpus cases, want at least 3",
+                          "error: state-example-product: 1 corpus cases, want at least 3"], lay.stdout
         # Compiles like the checks it sits next to.
         db = json.load(open(os.path.join(a.build, "compile_commands.json")))
         ref = next(e for e in db if e["file"].endswith("checks/callbacks/per-object.cpp"))
@@ -58,10 +77,12 @@ def main():
                 continue
             if x != "-c" and not x.endswith("per-object.cpp"):
                 out.append(x)
-        cc = out + ["-fsyntax-only", os.path.join(tmp, "checks", "patch", "example-rule.cpp")]
-        c = subprocess.run(cc, cwd=ref["directory"], stdout=subprocess.PIPE,
-                           stderr=subprocess.STDOUT, text=True)
-        assert c.returncode == 0, c.stdout
+        for src in (("patch", "example-rule.cpp"), ("elf", "example-section.cpp"),
+                    ("state", "example-product.cpp")):
+            cc = out + ["-fsyntax-only", os.path.join(tmp, "checks", *src)]
+            c = subprocess.run(cc, cwd=ref["directory"], stdout=subprocess.PIPE,
+                               stderr=subprocess.STDOUT, text=True)
+            assert c.returncode == 0, c.stdout
         # Refusals.
         assert run("patch-example-rule").returncode != 0
         assert run("Bad_Name").returncode != 0

@@ -4,6 +4,7 @@
 For KLP_CHECK(group, slug, Class, scope, level, gens, "summary") this asserts:
   * checks/<group>/<slug>.cpp exists, defines Class, registers it with
     KLP_REGISTER_CHECK(Class), and its header comment carries the summary;
+  * the elf group's checks, and only they, have scope Elf;
   * docs/checks/<group>-<slug>.md exists, its title is the name and its first
     paragraph is the summary;
   * test-corpus/<group>/<slug>[-variant].{c,test} has at least 8 cases for
@@ -74,6 +75,8 @@ def main():
         name = f"{group}-{slug}"
         if not set(gens) <= set("ABC"):
             errors.append(f"{name}: generations '{gens}' must be letters of ABC")
+        if (group == "elf") != (_scope == "Elf"):
+            errors.append(f"{name}: elf-* checks, and only they, have scope Elf")
         cpp = os.path.join(ROOT, "checks", group, slug + ".cpp")
         if not os.path.exists(cpp):
             errors.append(f"{name}: missing {os.path.relpath(cpp, ROOT)}")

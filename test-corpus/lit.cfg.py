@@ -1,5 +1,6 @@
 # lit configuration of klp-lint's test corpus. Run through ctest.
 import os
+import sys
 import lit.formats
 
 # ctest passes the build tree's values as a parameter, so lit can be pointed
@@ -45,3 +46,13 @@ config.substitutions.append(("%klp-support-include", ks))
 config.substitutions.append(("%api-a", "-I%s -I%s" % (os.path.join(inc, "api-a"), ks)))
 config.substitutions.append(("%api-b", "-I%s -I%s" % (os.path.join(inc, "api-b"), ks)))
 config.substitutions.append(("%api-c", "-I%s" % ks))
+# Built files (elf-* inputs, product modules): yaml2obj objects, and
+# "expect-exit N cmd...", which demands exactly exit code N.
+config.substitutions.append(("%yaml2obj", os.path.join(config.llvm_tools_dir, "yaml2obj")))
+config.substitutions.append(("%expect-exit", "%s %s" % (
+    sys.executable, os.path.join(config.test_source_root, "elf", "Inputs", "expect-exit.py"))))
+# klp-lint compat's test products, built for klp-sim (test-corpus/compat).
+config.substitutions.append(("%compat-modules", config.klp_compat_modules))
+# Built product modules: clang compiles sources against kernel-support's
+# headers into relocatable objects.
+config.substitutions.append(("%clang", os.path.join(config.llvm_tools_dir, "clang")))

@@ -34,6 +34,16 @@ void sortFindings(std::vector<Finding> &Findings) {
                    });
 }
 
+const char *scopeName(Scope S) {
+  switch (S) {
+  case Scope::TU: return "TU";
+  case Scope::Module: return "module";
+  case Scope::Elf: return "ELF";
+  case Scope::Product: return "product";
+  }
+  return "TU";
+}
+
 bool appliesTo(unsigned Mask, Generation G) {
   switch (G) {
   case Generation::A: return Mask & GenA;

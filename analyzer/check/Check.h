@@ -4,6 +4,8 @@
 // AST beyond the shared fact families (its own extractor(), optional), and
 // how it judges the module model (check()). Judging never sees Clang; the
 // facts are plain data, so they can be stored and joined across processes.
+// ELF checks (check/ElfCheck.h) judge a built module instead, product
+// checks (check/ProductCheck.h) several livepatch modules at once.
 // A check is built once per configuration from its registry line
 // (CheckInfo), its options (CheckOptions, "<check>.<Option>") and the run's
 // context (CheckContext: the target API), and reads all three only then.
@@ -26,11 +28,16 @@
 namespace klp {
 
 class FactExtractor; // extract/Extractor.h
+class ElfCheck;      // check/ElfCheck.h
+class ProductCheck;  // check/ProductCheck.h
 
 /// TU checks judge each translation unit alone; module checks once all
-/// translation units of a livepatch module are in (docs/semantics.md,
-/// "Scope").
-enum class Scope { TU, Module };
+/// translation units of a livepatch module are in; ELF checks a built
+/// object or module file; product checks the livepatch modules named with
+/// --product (docs/semantics.md#rule-conventions, "Scope").
+enum class Scope { TU, Module, Elf, Product };
+/// "TU", "module", "ELF", "product": as --list-checks and the docs say it.
+const char *scopeName(Scope S);
 
 /// The generations a check applies to, as a set.
 enum GenerationMask : unsigned { GenA = 1, GenB = 2, GenC = 4 };
@@ -121,6 +128,10 @@ public:
   /// The options this check reads (besides Severity), for validation and
   /// --dump-config.
   virtual std::vector<std::string> optionNames() const { return {}; }
+  /// The check as an ELF or product check, if its scope is one of those
+  /// (no RTTI: LLVM is built without it).
+  virtual const ElfCheck *asElf() const { return nullptr; }
+  virtual const ProductCheck *asProduct() const { return nullptr; }
 
 protected:
   Finding finding(const Loc &Where, std::string Message) const;

@@ -36,6 +36,8 @@ ModuleRun::extractorsFor(const Settings *Own) const {
   // TU checks follow the file's own configuration, module checks the
   // module's: each extracts with the instance that will judge.
   std::vector<const Check *> Out;
+  if (Opts.FactsOnly)
+    return Out;
   if (Own)
     Out = Own->Enabled->withScope(Scope::TU);
   if (Module && !Opts.DeferModuleChecks) {
@@ -124,7 +126,7 @@ void ModuleRun::run() {
 std::vector<Finding> ModuleRun::tuFindings(unsigned Index) {
   std::vector<Finding> Findings;
   const Settings *Own = Resolver.forFile(In.TUs[Index].File);
-  if (!Own)
+  if (!Own || Opts.FactsOnly)
     return Findings;
   ModuleModel Single;
   Single.Name = In.Name;
@@ -157,7 +159,7 @@ void ModuleRun::parsed(unsigned Index, CompilerInstance &CI, ASTContext &Ctx,
 
   std::vector<Finding> Shown = tuFindings(Index);
   if (Index + 1 == In.TUs.size() && complete() && !Opts.DeferModuleChecks &&
-      Module) {
+      !Opts.FactsOnly && Module) {
     std::vector<Finding> ModuleFindings;
     for (const Check *C : Module->Enabled->withScope(Scope::Module))
       if (appliesTo(C->info().Generations, Model.generation()))

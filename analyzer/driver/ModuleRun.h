@@ -24,6 +24,9 @@ public:
 
   /// Parse every TU and run the checks.
   void run();
+  /// Every TU was parsed; model() is the whole module.
+  bool complete() const { return Failed.empty(); }
+  const ModuleModel &model() const { return Model; }
 
 private:
   void parseOne(unsigned Index,
@@ -36,7 +39,6 @@ private:
   void fail(unsigned Index, const std::string &Why, llvm::raw_ostream &Out);
   std::vector<Finding> tuFindings(unsigned Index);
   std::vector<const Check *> extractorsFor(const Settings *Own) const;
-  bool complete() const { return Failed.empty(); }
 
   const ModuleInput &In;
   const RunOptions &Opts;

@@ -1,6 +1,7 @@
 //===- Run.cpp - A whole klp-lint run -------------------------------------===//
 
 #include "driver/Run.h"
+#include "driver/ElfRun.h"
 #include "driver/ModuleRun.h"
 #include "driver/SourcePatch.h"
 
@@ -73,7 +74,18 @@ private:
 int runAnalysis(const RunOptions &Opts, SettingsResolver &Resolver, Report &R) {
   if (!Opts.Inputs.Patches.empty())
     return runSourcePatch(Opts, Resolver, R);
-  std::vector<ModuleInput> Modules = collectModules(Opts.Inputs, Resolver, R);
+  // Built files named on the command line are judged as they were built;
+  // the sources among the files still form one module.
+  InputOptions Inputs = Opts.Inputs;
+  std::vector<std::string> Built;
+  if (!Inputs.FullCommand)
+    Built = takeBuiltFiles(Inputs.Files);
+  if (!Built.empty()) {
+    runElfFiles(Built, Resolver, R);
+    if (Inputs.Files.empty())
+      return exitCode(R);
+  }
+  std::vector<ModuleInput> Modules = collectModules(Inputs, Resolver, R);
   if (Opts.View) {
     applyView(Modules, *Opts.View);
     // Findings, NOLINT comments and fingerprints read the view's text.

@@ -31,6 +31,9 @@ struct RunOptions {
   bool Progress = true;           ///< "[k/n] module" on a terminal
   /// kbuild modes: leave module-scope checks to joinModule().
   bool DeferModuleChecks = false;
+  /// Extract facts only, run no TU or module check (the sources of a
+  /// product module: --product judges them together).
+  bool FactsOnly = false;
   /// Receives the facts of every translation unit analyzed.
   std::vector<TUFacts> *FactsOut = nullptr;
   /// Sees the findings of each TU and module before they are admitted, and

@@ -42,11 +42,19 @@ public:
     const KlpRecords &R = X.records();
     if (R.is(recordOf(VD->getType()), R.Patch) &&
         VD->isThisDeclarationADefinition() != VarDecl::DeclarationOnly) {
-      Patch P;
-      P.Name = VD->getName().str();
-      P.Where = X.loc(VD->getLocation());
-      PatchIndex[VD->getCanonicalDecl()] = Patches.size();
-      Patches.push_back(P);
+      // One patch per variable: a tentative definition ("static struct
+      // klp_patch patch;" before the callbacks that name it, as the
+      // kernel's test_klp_state.c has) and the definition are the same
+      // patch, placed where it is initialized.
+      auto [It, New] = PatchIndex.try_emplace(VD->getCanonicalDecl(),
+                                              Patches.size());
+      if (New) {
+        Patch P;
+        P.Name = VD->getName().str();
+        Patches.push_back(P);
+      }
+      if (New || VD->getInit())
+        Patches[It->second].Where = X.loc(VD->getLocation());
     }
     const Expr *Init = VD->getInit();
     if (!Init)

@@ -39,8 +39,9 @@ namespace {
 // callback belongs to (holder), TUFacts::GeneratedPatch. 4: the files the
 // facts were derived from. 5: the private facts of the catalogue checks of
 // issue 13 (callbacks-signature ... patch-array-unterminated), which facts
-// of version 4 lack.
-constexpr int64_t FormatVersion = 5;
+// of version 4 lack. 6: one patch per variable (a tentative definition and
+// its definition were two).
+constexpr int64_t FormatVersion = 6;
 
 std::optional<FactDep> statDep(const std::string &Path) {
   llvm::sys::fs::file_status St;
@@ -152,5 +153,41 @@ llvm::Expected<StoredFacts> readFacts(const std::string &Path) {
 }
 
 bool isMissing(const llvm::Error &E) { return E.isA<MissingError>(); }
+
+/// A member kbuild builds from something other than C has no .c beside it.
+static bool builtFromC(const std::string &Object) {
+  llvm::SmallString<256> C(Object);
+  llvm::sys::path::replace_extension(C, ".c");
+  return llvm::sys::fs::exists(C);
+}
+
+JoinState joinFacts(const std::vector<std::string> &Objects,
+                    std::vector<TUFacts> &Out, std::string &Missing,
+                    std::string &Damage) {
+  for (const std::string &O : Objects) {
+    std::string Path = factsPathFor(O);
+    llvm::Expected<StoredFacts> F = readFacts(Path);
+    if (!F) {
+      llvm::Error E = F.takeError();
+      if (isMissing(E)) {
+        llvm::consumeError(std::move(E));
+        if (!builtFromC(O))
+          continue;
+        Missing = O;
+        return JoinState::Incomplete;
+      }
+      Missing = Path;
+      Damage = llvm::toString(std::move(E));
+      return JoinState::Damaged;
+    }
+    if (!F->fresh()) {
+      Missing = O;
+      return JoinState::Incomplete;
+    }
+    if (!F->Skipped)
+      Out.push_back(std::move(F->Facts));
+  }
+  return JoinState::Complete;
+}
 
 } // namespace klp

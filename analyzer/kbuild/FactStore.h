@@ -55,6 +55,18 @@ llvm::Error writeFacts(const std::string &Path, const TUFacts &Facts,
 llvm::Expected<StoredFacts> readFacts(const std::string &Path);
 bool isMissing(const llvm::Error &E);
 
+/// The facts of a module's members (kbuild's "<module>.mod" lists them),
+/// each read and checked to be fresh (every file it was derived from
+/// unchanged). Missing or stale facts leave the module Incomplete, with
+/// \p Missing naming the member; damaged facts are Damaged, with
+/// \p Missing the facts file and \p Damage what is wrong with it. A member
+/// built from something other than C (assembler, a prebuilt object) never
+/// has facts and has no livepatch code to join.
+enum class JoinState { Complete, Incomplete, Damaged };
+JoinState joinFacts(const std::vector<std::string> &Objects,
+                    std::vector<TUFacts> &Out, std::string &Missing,
+                    std::string &Damage);
+
 } // namespace klp
 
 #endif

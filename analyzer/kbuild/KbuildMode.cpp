@@ -147,48 +147,6 @@ struct Policy {
   }
 };
 
-/// The members' facts, each read and checked to be fresh (every file it
-/// was derived from unchanged). Missing or stale facts mean the module is not
-/// complete yet in this build (a member still to be compiled): no join, and
-/// \p Missing names the member. Damaged facts are a failure of their own.
-enum class JoinState { Complete, Incomplete, Damaged };
-
-/// A member kbuild builds from something other than C (an assembler file, a
-/// prebuilt object) never has facts and has no livepatch code to join.
-bool builtFromC(const std::string &Object) {
-  llvm::SmallString<256> C(Object);
-  llvm::sys::path::replace_extension(C, ".c");
-  return llvm::sys::fs::exists(C);
-}
-
-JoinState joinFacts(const std::vector<std::string> &Objects,
-                    std::vector<TUFacts> &Out, std::string &Missing,
-                    Report &R) {
-  for (const std::string &O : Objects) {
-    std::string Path = factsPathFor(O);
-    llvm::Expected<StoredFacts> F = readFacts(Path);
-    if (!F) {
-      llvm::Error E = F.takeError();
-      if (isMissing(E)) {
-        llvm::consumeError(std::move(E));
-        if (!builtFromC(O))
-          continue;
-        Missing = O;
-        return JoinState::Incomplete;
-      }
-      R.fail({Path, llvm::toString(std::move(E))}, llvm::errs());
-      return JoinState::Damaged;
-    }
-    if (!F->fresh()) {
-      Missing = O;
-      return JoinState::Incomplete;
-    }
-    if (!F->Skipped)
-      Out.push_back(std::move(F->Facts));
-  }
-  return JoinState::Complete;
-}
-
 /// The outermost make this process runs under (pid and start time), or "":
 /// one user command, however many sub-makes kbuild runs (directories,
 /// modpost, the modules' final link).
@@ -276,8 +234,8 @@ int join(const CompileCall &Call, const std::string &Dir, bool Wrapper,
   if (!Objects)
     return ExitClean;
   std::vector<TUFacts> TUs;
-  std::string Missing;
-  switch (joinFacts(*Objects, TUs, Missing, R)) {
+  std::string Missing, Damage;
+  switch (joinFacts(*Objects, TUs, Missing, Damage)) {
   case JoinState::Incomplete:
     // At <module>.mod.c every member has been built: a member without
     // up-to-date facts was not analyzed (its analysis failed, or it was
@@ -290,6 +248,7 @@ int join(const CompileCall &Call, const std::string &Dir, bool Wrapper,
            llvm::errs());
     return ExitCannotAnalyze;
   case JoinState::Damaged:
+    R.fail({Missing, Damage}, llvm::errs());
     return ExitCannotAnalyze;
   case JoinState::Complete:
     break;

@@ -6,6 +6,7 @@
 #include "Mapping.h"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 
 namespace klp {
@@ -27,6 +28,13 @@ const char *generationName(Generation G);
 /// is only meaningful while translation unit \c TU is still parsed;
 /// File/Line/Col/Offset stay valid after it is gone (and are all that is
 /// stored).
+///
+/// Or a place in a built module (InBinary: the ELF checks, product findings
+/// of a .ko): File is the object file, Section the section's name ("" for
+/// the file as a whole), SectionOffset the byte in that section, FileOffset
+/// the byte in the file when the section has file data (SARIF's binary
+/// region), Symbol what is there, if a symbol names it. A binary place has
+/// no line: NOLINT comments, line filters and source snippets never apply.
 struct Loc {
   std::string File;
   unsigned Line = 0;
@@ -35,7 +43,16 @@ struct Loc {
   unsigned TU = ~0u;
   uint32_t Raw = 0;
 
+  bool InBinary = false;
+  std::string Section;
+  uint64_t SectionOffset = 0;
+  std::optional<uint64_t> FileOffset;
+  std::string Symbol;
+
   bool valid() const { return Line != 0; }
+  /// "file:section+0xoff" (or "file" for the whole file): how text and
+  /// checkpatch output name a binary place.
+  std::string binaryName() const;
 };
 
 template <class M> void mapFields(M &&Map, Loc &L) {

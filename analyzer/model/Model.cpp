@@ -1,6 +1,7 @@
 //===- Model.cpp - The livepatch module model -----------------------------===//
 
 #include "Module.h"
+#include "Product.h"
 
 #include <fmt/format.h>
 
@@ -47,6 +48,45 @@ const char *lifecycleKindName(LifecycleKind K) {
   case LifecycleKind::ModuleNotifier: return "module notifier";
   }
   return "module";
+}
+
+const char *productSourceName(ProductSource S) {
+  switch (S) {
+  case ProductSource::Sources: return "sources";
+  case ProductSource::Facts: return "recorded facts";
+  case ProductSource::Binary: return "binary";
+  }
+  return "sources";
+}
+
+std::vector<std::string> ProductState::flagsSet() const {
+  std::vector<std::string> Out;
+  if (BlockDisable == Flag::True)
+    Out.push_back("block_disable");
+  if (IsShadow == Flag::True)
+    Out.push_back("is_shadow");
+  return Out;
+}
+
+std::vector<std::string> ProductState::callbacksSet() const {
+  std::vector<std::string> Out;
+  for (unsigned R = 0; R < NumRoles; ++R)
+    if (Callbacks[R].Present)
+      Out.push_back(roleName(static_cast<Role>(R), Generation::C));
+  return Out;
+}
+
+const ProductState *ProductModule::state(uint64_t Id) const {
+  for (const ProductState &S : States)
+    if (S.Id.Value && *S.Id.Value == Id)
+      return &S;
+  return nullptr;
+}
+
+std::string Loc::binaryName() const {
+  if (Section.empty())
+    return File;
+  return fmt::format("{}:{}+{:#x}", File, Section, SectionOffset);
 }
 
 std::string IdValue::describe() const {

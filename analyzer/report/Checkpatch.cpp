@@ -18,7 +18,8 @@ void renderCheckpatch(const RenderContext &C, llvm::raw_ostream &OS) {
   unsigned Errors = 0, Warnings = 0, Checks = 0;
   std::set<std::string> Files;
   for (const Finding &F : C.Findings) {
-    Files.insert(F.Where.File);
+    if (!F.Where.InBinary) // a built file has no lines to count
+      Files.insert(F.Where.File);
     // checkpatch's levels: ERROR, WARNING, and CHECK only with --strict.
     const char *Level = F.Level == Severity::Error     ? "ERROR"
                         : F.Level == Severity::Warning ? "WARNING"
@@ -33,6 +34,13 @@ void renderCheckpatch(const RenderContext &C, llvm::raw_ostream &OS) {
       Ch = Ch == '-' ? '_' : std::toupper(static_cast<unsigned char>(Ch));
     std::string Path = C.Prints.relative(F.Where.File);
     OS << Level << ":" << Type << ": " << F.Message << "\n";
+    if (F.Where.InBinary) {
+      // A built file has no line to quote: the section and offset instead.
+      Loc Rel = F.Where;
+      Rel.File = Path;
+      OS << "#0: FILE: " << Rel.binaryName() << ":\n\n";
+      continue;
+    }
     OS << "#" << F.Where.Line << ": FILE: " << Path << ":" << F.Where.Line
        << ":\n";
     OS << "+" << C.Sources.line(F.Where.File, F.Where.Line) << "\n\n";

@@ -93,7 +93,8 @@ bool explainCheck(const std::string &Check, llvm::raw_ostream &OS) {
   }
   std::string Doc = checkDoc(Check);
   OS << Check << " (" << severityName(Info->Level) << ", "
-     << (Info->CheckScope == Scope::TU ? "translation unit" : "module")
+     << (Info->CheckScope == Scope::TU ? "translation unit"
+                                       : scopeName(Info->CheckScope))
      << " scope)\n\n"
      << Info->Summary << "\n";
   for (const char *Title : {"What it flags", "Why it matters"}) {

@@ -30,16 +30,24 @@ std::string Fingerprinter::relative(const std::string &File) const {
   return File;
 }
 
+/// What a finding's place says besides its file: the squeezed source line,
+/// or for a built file the section and symbol (offsets move with every
+/// rebuild, so they are left out).
+std::string Fingerprinter::context(const Finding &F) {
+  if (F.Where.InBinary)
+    return F.Where.Section + "\n" + F.Where.Symbol;
+  return squeeze(Sources.line(F.Where.File, F.Where.Line));
+}
+
 std::string Fingerprinter::fingerprint(const Finding &F) {
   std::string Key = F.Check + "\n" + relative(F.Where.File) + "\n" +
-                    F.Message + "\n" +
-                    squeeze(Sources.line(F.Where.File, F.Where.Line));
+                    F.Message + "\n" + context(F);
   unsigned N = Seen[Key]++;
   return hashHex(hashBytes(Key)) + ":" + std::to_string(N);
 }
 
 std::string Fingerprinter::lineHash(const Finding &F) {
-  std::string Key = squeeze(Sources.line(F.Where.File, F.Where.Line));
+  std::string Key = context(F);
   unsigned N = Seen["line\n" + relative(F.Where.File) + "\n" + Key]++;
   return hashHex(hashBytes(Key)) + ":" + std::to_string(N + 1);
 }

@@ -26,6 +26,8 @@ public:
   std::string relative(const std::string &File) const;
 
 private:
+  std::string context(const Finding &F);
+
   SourceCache &Sources;
   std::string Root;
   std::map<std::string, unsigned> Seen;

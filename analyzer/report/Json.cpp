@@ -12,24 +12,44 @@ using llvm::json::Value;
 
 namespace klp {
 
+namespace {
+
+/// A place in a built file adds its section, offset and symbol to the
+/// (zero) line and column.
+void addBinary(Object &O, const Loc &L) {
+  if (!L.InBinary)
+    return;
+  O["section"] = L.Section;
+  O["section_offset"] = int64_t(L.SectionOffset);
+  if (!L.Symbol.empty())
+    O["symbol"] = L.Symbol;
+}
+
+} // namespace
+
 void renderJson(const RenderContext &C, llvm::raw_ostream &OS) {
   Array Findings;
   for (const Finding &F : C.Findings) {
     Array Notes;
-    for (const Note &N : F.Notes)
-      Notes.push_back(Object{{"file", N.Where.File},
-                             {"line", N.Where.Line},
-                             {"column", N.Where.Col},
-                             {"message", N.Message}});
-    Findings.push_back(Object{{"check", F.Check},
-                              {"severity", severityName(F.Level)},
-                              {"promoted", F.Promoted},
-                              {"file", F.Where.File},
-                              {"line", F.Where.Line},
-                              {"column", F.Where.Col},
-                              {"message", F.Message},
-                              {"notes", std::move(Notes)},
-                              {"fingerprint", F.Fingerprint}});
+    for (const Note &N : F.Notes) {
+      Object NO{{"file", N.Where.File},
+                {"line", N.Where.Line},
+                {"column", N.Where.Col},
+                {"message", N.Message}};
+      addBinary(NO, N.Where);
+      Notes.push_back(std::move(NO));
+    }
+    Object FO{{"check", F.Check},
+              {"severity", severityName(F.Level)},
+              {"promoted", F.Promoted},
+              {"file", F.Where.File},
+              {"line", F.Where.Line},
+              {"column", F.Where.Col},
+              {"message", F.Message},
+              {"notes", std::move(Notes)},
+              {"fingerprint", F.Fingerprint}};
+    addBinary(FO, F.Where);
+    Findings.push_back(std::move(FO));
   }
   // What could not be analyzed is part of the report: an empty "findings"
   // with a non-empty "errors" is a failed run, not a clean one.

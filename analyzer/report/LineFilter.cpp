@@ -67,13 +67,24 @@ LineFilter LineFilter::none() {
   return F;
 }
 
+static bool sameFile(llvm::StringRef F, llvm::StringRef N) {
+  return llvm::sys::path::is_absolute(N) ? F == N : F.ends_with(N);
+}
+
+bool LineFilter::passesFile(const std::string &File) const {
+  if (Entries.empty())
+    return true;
+  for (const Entry &E : Entries)
+    if (sameFile(File, E.Name))
+      return true;
+  return false;
+}
+
 bool LineFilter::passes(const std::string &File, unsigned Line) const {
   if (Entries.empty())
     return true;
   for (const Entry &E : Entries) {
-    llvm::StringRef F(File), N(E.Name);
-    bool Same = llvm::sys::path::is_absolute(N) ? F == N : F.ends_with(N);
-    if (!Same)
+    if (!sameFile(File, E.Name))
       continue;
     if (E.Lines.empty())
       return true;

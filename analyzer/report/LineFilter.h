@@ -22,6 +22,9 @@ public:
   static LineFilter none();
   bool empty() const { return Entries.empty(); }
   bool passes(const std::string &File, unsigned Line) const;
+  /// A place without lines (in a built file) passes if its file is named
+  /// at all.
+  bool passesFile(const std::string &File) const;
 
 private:
   struct Entry {

@@ -31,7 +31,8 @@ std::vector<Finding> Report::admit(std::vector<Finding> Findings,
       ++ByNolint;
       continue;
     }
-    if (!Opts.Lines.passes(F.Where.File, F.Where.Line)) {
+    if (F.Where.InBinary ? !Opts.Lines.passesFile(F.Where.File)
+                         : !Opts.Lines.passes(F.Where.File, F.Where.Line)) {
       ++ByLines;
       continue;
     }
@@ -80,10 +81,11 @@ void Report::record(Failure F) {
   Failures.push_back(std::move(F));
 }
 
-void Report::analyzed(const std::string &MainFile) {
+void Report::analyzed(const std::string &MainFile, bool HasLines) {
   std::lock_guard<std::mutex> Guard(Lock);
   ++Analyzed;
-  AnalyzedFiles.insert(MainFile);
+  if (HasLines)
+    AnalyzedFiles.insert(MainFile);
 }
 
 bool Report::finish() {

@@ -80,8 +80,8 @@ public:
   /// they make the exit code 1.
   unsigned errors() const { return Errors; }
   /// Translation unit \p MainFile was analyzed (the summary speaks only
-  /// then; checkpatch counts its lines).
-  void analyzed(const std::string &MainFile);
+  /// then; checkpatch counts its lines, unless it has none: a built file).
+  void analyzed(const std::string &MainFile, bool HasLines = true);
   /// \p File reads as \p Text for NOLINT comments, fingerprints and
   /// snippets (--patch: the patched file exists only in memory). Call
   /// before any finding is admitted.

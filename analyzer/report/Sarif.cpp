@@ -104,6 +104,30 @@ Object ruleObject(const Rule &R) {
                                        : severityName(R.Level)}}}};
 }
 
+/// A place in a built file: the byte in the file as a binary region, the
+/// section and offset as the address, and the section (or symbol) as a
+/// logical location; no line, no snippet.
+Object binaryLocation(Object Artifact, const Loc &L) {
+  Object Physical{{"artifactLocation", std::move(Artifact)}};
+  if (L.FileOffset)
+    Physical["region"] = Object{{"byteOffset", int64_t(*L.FileOffset)}};
+  if (!L.Section.empty())
+    Physical["address"] = Object{{"kind", "section"},
+                                 {"name", L.Section},
+                                 {"offsetFromParent", int64_t(L.SectionOffset)}};
+  Object Out{{"physicalLocation", std::move(Physical)}};
+  if (!L.Section.empty() || !L.Symbol.empty()) {
+    std::string Where =
+        L.Section.empty() ? L.Symbol
+                          : fmt::format("{}+{:#x}", L.Section, L.SectionOffset);
+    Out["logicalLocations"] = Array{Object{
+        {"name", L.Symbol.empty() ? L.Section : L.Symbol},
+        {"fullyQualifiedName", Where},
+        {"kind", L.Symbol.empty() ? "resource" : "variable"}}};
+  }
+  return Out;
+}
+
 /// A physicalLocation: repository-relative where it can be, with the line's
 /// text as the snippet.
 Object location(const RenderContext &C, const Loc &L) {
@@ -113,6 +137,8 @@ Object location(const RenderContext &C, const Loc &L) {
     Artifact["uriBaseId"] = "SRCROOT";
   else
     Artifact["uri"] = "file://" + uriEncode(L.File);
+  if (L.InBinary)
+    return binaryLocation(std::move(Artifact), L);
   Object Region{{"startLine", std::max(1u, L.Line)}};
   if (L.Col)
     Region["startColumn"] = L.Col;
@@ -127,7 +153,7 @@ Object location(const RenderContext &C, const Loc &L) {
 Object resultObject(const RenderContext &C, const Finding &F, size_t RuleIndex) {
   Array Related;
   for (const Note &N : F.Notes) {
-    if (!N.Where.valid())
+    if (!N.Where.valid() && !N.Where.InBinary)
       continue;
     Object L = location(C, N.Where);
     L["id"] = int64_t(Related.size());

@@ -77,12 +77,80 @@ static void emitInto(DiagnosticsEngine &Diags,
   }
 }
 
+/// "file:line:col" or the binary place.
+static std::string placeName(const Loc &L) {
+  if (L.InBinary)
+    return L.binaryName();
+  if (!L.valid())
+    return L.File;
+  return L.File + ":" + std::to_string(L.Line) + ":" + std::to_string(L.Col);
+}
+
+/// One line in clang's shape and colours: bold place, coloured level, bold
+/// message.
+static void printLine(llvm::raw_ostream &OS, const Loc &L, Severity S,
+                      const std::string &Message) {
+  // As clang's own printer decides for a stream with no live TU.
+  bool Colors = OS.has_colors();
+  auto Bold = [&](llvm::raw_ostream::Colors C) {
+    if (Colors)
+      OS.changeColor(C, /*Bold=*/true);
+  };
+  auto Reset = [&] {
+    if (Colors)
+      OS.resetColor();
+  };
+  std::string Place = placeName(L);
+  if (!Place.empty()) {
+    Bold(llvm::raw_ostream::SAVEDCOLOR);
+    OS << Place << ": ";
+    Reset();
+  }
+  Bold(S == Severity::Error     ? llvm::raw_ostream::RED
+       : S == Severity::Warning ? llvm::raw_ostream::MAGENTA
+                                : llvm::raw_ostream::BLACK);
+  OS << severityName(S) << ": ";
+  Reset();
+  Bold(llvm::raw_ostream::SAVEDCOLOR);
+  OS << Message;
+  Reset();
+  OS << "\n";
+}
+
+/// A finding in a built file (or with notes there) has no source line for
+/// clang to show: it is printed as clang would print a line without one.
+static void printBinary(const Finding &F, llvm::raw_ostream &OS) {
+  std::string Tag = F.Promoted ? F.Check + ",-warnings-as-errors" : F.Check;
+  printLine(OS, F.Where, F.Level, F.Message + " [" + Tag + "]");
+  for (const Note &N : F.Notes)
+    printLine(OS, N.Where, Severity::Note, N.Message);
+}
+
+static bool touchesBinary(const Finding &F) {
+  if (F.Where.InBinary)
+    return true;
+  for (const Note &N : F.Notes)
+    if (N.Where.InBinary)
+      return true;
+  return false;
+}
+
 void emitText(const std::vector<Finding> &Findings, LiveTU *Live,
               llvm::raw_ostream &OS) {
   if (Findings.empty())
     return;
   if (Live) {
     emitInto(Live->Diags, Findings, Live->Index);
+    return;
+  }
+  if (llvm::any_of(Findings, touchesBinary)) {
+    // Built files (ELF checks, products with .ko modules): in order, the
+    // source findings among them through clang one by one.
+    for (const Finding &F : Findings)
+      if (touchesBinary(F))
+        printBinary(F, OS);
+      else
+        emitText({F}, nullptr, OS);
     return;
   }
   // No translation unit is alive (a module joined in kbuild modes): a fresh

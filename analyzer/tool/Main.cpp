@@ -3,6 +3,8 @@
 //   klp-lint [options] <file>... [-- <compiler args>]
 //   klp-lint -p <build-dir> [<file>...]
 //   klp-lint --patch <file.patch>... --kernel-tree <src> [-p <build>]
+//   klp-lint --product <module>... [--matrix]
+//   klp-lint compat <old> <new> [--supported old:new]
 //
 // One direction: the command line -> settings -> the run's options -> the
 // analysis -> the report. The kbuild front doors (wrapper, CHECK=) take
@@ -16,6 +18,7 @@
 #include "driver/GitView.h"
 #include "driver/Run.h"
 #include "kbuild/KbuildMode.h"
+#include "product/ProductRun.h"
 #include "report/Docs.h"
 #include "support/Output.h"
 #include "support/Paths.h"
@@ -25,6 +28,7 @@
 
 #include "Revision.h"
 
+#include <llvm/Support/FileSystem.h>
 #include <llvm/Support/FormatVariadic.h>
 #include <llvm/Support/InitLLVM.h>
 #include <llvm/Support/JSON.h>
@@ -87,7 +91,9 @@ bool parseCommandLine(int &Argc, const char **Argv,
       "klp-lint: static analysis of Linux kernel livepatch modules\n\n"
       "  klp-lint [options] <file>... [-- <compiler args>]\n"
       "  klp-lint -p <build-dir> [<file>...]\n"
-      "  klp-lint --patch <file.patch>... --kernel-tree <src> [-p <build>]\n",
+      "  klp-lint --patch <file.patch>... --kernel-tree <src> [-p <build>]\n"
+      "  klp-lint --product <module>... [--matrix [--supported old:new]...]\n"
+      "  klp-lint compat <old> <new> [--supported old:new]...\n",
       &ErrOS);
   ErrOS.flush();
   errs() << Errors;
@@ -138,7 +144,7 @@ int listChecks(const klp::Settings &S) {
   for (const klp::CheckInfo &C : klp::allChecks())
     if (S.Checks.matches(C.Name))
       outs() << "    " << C.Name << "  (" << klp::severityName(C.Level) << ", "
-             << (C.CheckScope == klp::Scope::TU ? "TU" : "module")
+             << klp::scopeName(C.CheckScope)
              << (C.Generations & (C.Generations - 1) ? "; generations "
                                                       : "; generation ")
              << klp::generationList(C.Generations) << ") "
@@ -184,6 +190,50 @@ void runOptions(klp::RunOptions &Opts,
   Opts.Inputs.BuildDir = opt::BuildDir;
   Opts.Inputs.CompilerArgs = std::move(CompilerArgs);
   Opts.Inputs.EmbeddedHeaders = !opt::NoEmbeddedHeaders;
+}
+
+/// --product, --matrix and `klp-lint compat`: the modules and the runs.
+/// \p Exe is this binary, next to which klp-sim and the model are found.
+void productOptions(klp::ProductOptions &P, bool CompatCommand,
+                    const std::string &Exe,
+                    std::optional<std::vector<std::string>> &CompilerArgs,
+                    std::vector<std::string> &Problems) {
+  P.Modules.assign(opt::Files.begin(), opt::Files.end());
+  P.Checks = !CompatCommand && !opt::DumpProduct;
+  P.Dump = opt::DumpProduct;
+  P.Compat = CompatCommand || opt::Matrix;
+  klp::CompatOptions &C = P.CompatRuns;
+  C.Matrix = opt::Matrix;
+  C.Supported.assign(opt::Supported.begin(), opt::Supported.end());
+  llvm::SmallString<256> Bin(sys::path::parent_path(Exe));
+  C.KlpSim = opt::KlpSim.empty() ? std::string(Bin) + "/klp-sim"
+                                 : std::string(opt::KlpSim);
+  llvm::SmallString<256> Model(sys::path::parent_path(Bin));
+  sys::path::append(Model, "lib", "klp-lint", "klp_model.so");
+  C.ModelModule = opt::CompatModel.empty() ? std::string(Model)
+                                           : std::string(opt::CompatModel);
+  C.SimModules = opt::SimModules;
+  C.Transcripts = opt::Transcripts;
+  C.Json = opt::Format == klp::OutputFormat::Json;
+  if (CompatCommand && P.Modules.size() != 2)
+    Problems.push_back("compat takes two modules: klp-lint compat <old> <new>");
+  else if (!CompatCommand && P.Modules.size() < 2 && !opt::DumpProduct)
+    Problems.push_back("--product needs the modules of a product, at least two");
+  if (opt::Matrix && CompatCommand)
+    Problems.push_back("--matrix is for --product; compat runs its two modules "
+                       "both ways");
+  if (P.Compat && opt::Format != klp::OutputFormat::Text &&
+      !(CompatCommand && opt::Format == klp::OutputFormat::Json))
+    Problems.push_back("the compatibility report is text, or JSON with "
+                       "'klp-lint compat --format=json'");
+  if (!P.Compat && (!opt::Supported.empty() || !opt::SimModules.empty() ||
+                    opt::Transcripts))
+    Problems.push_back("--supported, --sim-modules and --transcripts are for "
+                       "klp-lint compat and --matrix");
+  if (!opt::BuildDir.empty() || !opt::Patch.empty())
+    Problems.push_back("product modules are named one by one, not with -p "
+                       "or --patch");
+  (void)CompilerArgs;
 }
 
 /// --dump-compile-commands: the database -p reads (compile_commands.json
@@ -314,6 +364,16 @@ bool gitModes(klp::RunOptions &Opts, klp::ReportOptions &R,
 
 /// One command-line run; returns its exit code.
 static int runCommandLine(int argc, const char **argv) {
+  std::string Exe = sys::fs::getMainExecutable(argv[0], (void *)&fail);
+  // klp-lint compat <old> <new>: the options are the same, the files the
+  // two modules.
+  std::vector<const char *> Args(argv, argv + argc);
+  bool CompatCommand = argc > 1 && std::strcmp(argv[1], "compat") == 0;
+  if (CompatCommand)
+    Args.erase(Args.begin() + 1);
+  argc = Args.size();
+  argv = Args.data();
+
   std::optional<std::vector<std::string>> CompilerArgs;
   if (!parseCommandLine(argc, argv, CompilerArgs))
     return klp::ExitCannotAnalyze;
@@ -364,6 +424,12 @@ static int runCommandLine(int argc, const char **argv) {
 
   klp::RunOptions Opts;
   klp::ReportOptions ROpts;
+  klp::ProductOptions Product;
+  bool ProductRun = opt::Product || CompatCommand || opt::DumpProduct;
+  if (ProductRun)
+    productOptions(Product, CompatCommand, Exe, CompilerArgs, Problems);
+  else if (opt::Matrix)
+    Problems.push_back("--matrix needs --product");
   runOptions(Opts, std::move(CompilerArgs), Problems);
   reportOptions(ROpts, Problems);
   std::optional<klp::GitView> Index, Base;
@@ -371,13 +437,18 @@ static int runCommandLine(int argc, const char **argv) {
     errs() << "klp-lint: nothing staged to analyze\n";
     return klp::ExitClean;
   }
+  // compat's report is its own (text or JSON on stdout): failures print as
+  // text on stderr.
+  if (CompatCommand)
+    ROpts.Format = klp::OutputFormat::Text;
   klp::Report Sink(std::move(ROpts));
   for (const std::string &P : Problems)
     Sink.fail({"", P}, errs());
   for (const std::string &P : Printed)
     Sink.record({"", P});
-  int RC = Problems.empty() && S ? klp::runAnalysis(Opts, Resolver, Sink)
-                                 : int(klp::ExitCannotAnalyze);
+  int RC = !Problems.empty() || !S ? int(klp::ExitCannotAnalyze)
+           : ProductRun ? klp::runProduct(Product, Opts, Resolver, Sink)
+                        : klp::runAnalysis(Opts, Resolver, Sink);
   if (!Sink.finish() && RC == klp::ExitClean)
     RC = klp::ExitCannotAnalyze;
   return RC;

@@ -156,5 +156,45 @@ cl::opt<bool> HelpBashCompletion(
     "help-bash-completion",
     cl::desc("Print a bash completion script for klp-lint, and exit"),
     cl::Hidden, cl::cat(Category));
+cl::opt<bool> Product(
+    "product",
+    cl::desc("The files are the livepatch modules of one product, in release "
+             "order (sources, comma-separated for a module of several files; "
+             ".ko/.o files; kbuild's <module>.mod for the facts recorded "
+             "beside its objects): run the product checks over them"),
+    cl::cat(Category));
+cl::opt<bool> Matrix(
+    "matrix",
+    cl::desc("With --product: also run the upgrade and downgrade of every "
+             "ordered pair, and the releases in order, in the reference "
+             "livepatch core (see docs/compat.md)"),
+    cl::cat(Category));
+cl::list<std::string> Supported(
+    "supported",
+    cl::desc("A pair the product supports (klp-lint compat, --matrix): exit "
+             "1 if the core refuses it or it leaks"),
+    cl::value_desc("old:new"), cl::cat(Category));
+cl::opt<std::string> KlpSim(
+    "klp-sim",
+    cl::desc("The reference core's runner (default: klp-sim next to klp-lint)"),
+    cl::value_desc("path"), cl::cat(Category));
+cl::opt<std::string> CompatModel(
+    "compat-model",
+    cl::desc("The model livepatch of the compatibility runs (default: "
+             "../lib/klp-lint/klp_model.so from klp-lint's directory)"),
+    cl::value_desc("klp_model.so"), cl::cat(Category));
+cl::opt<std::string> SimModules(
+    "sim-modules",
+    cl::desc("Run the modules themselves, built for klp-sim as "
+             "<dir>/<name>.so, instead of the model"),
+    cl::value_desc("dir"), cl::cat(Category));
+cl::opt<bool> Transcripts(
+    "transcripts",
+    cl::desc("Compatibility runs: also print the reference core's transcripts"),
+    cl::cat(Category));
+cl::opt<bool> DumpProduct(
+    "dump-product",
+    cl::desc("Print the product's modules as klp-lint reads them (JSON)"),
+    cl::Hidden, cl::cat(Category));
 
 } // namespace klp::options

@@ -44,6 +44,14 @@ extern llvm::cl::list<std::string> Patch;
 extern llvm::cl::opt<std::string> KernelTree;
 extern llvm::cl::opt<std::string> KbuildDir;
 extern llvm::cl::opt<bool> DumpCompileCommands;
+extern llvm::cl::opt<bool> Product;
+extern llvm::cl::opt<bool> Matrix;
+extern llvm::cl::list<std::string> Supported;
+extern llvm::cl::opt<std::string> KlpSim;
+extern llvm::cl::opt<std::string> CompatModel;
+extern llvm::cl::opt<std::string> SimModules;
+extern llvm::cl::opt<bool> Transcripts;
+extern llvm::cl::opt<bool> DumpProduct;
 
 } // namespace klp::options
 

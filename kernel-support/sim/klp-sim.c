@@ -276,16 +276,49 @@ static void report_leaks(void)
  * Commands.  Each returns 0 or a negative errno, printed as "→ ERRNO".
  */
 
+/*
+ * join_params() - a command's <param>[=<value>] words from @first on, as
+ * insmod passes them to the kernel: a value with blanks is quoted, as the
+ * shell would have kept it one word.
+ */
+static void join_params(int argc, char **argv, int first, char *args,
+			size_t size)
+{
+	size_t len = 0;
+
+	args[0] = '\0';
+	for (int i = first; i < argc; i++) {
+		const char *eq = strchr(argv[i], '=');
+
+		if (eq && strpbrk(eq, " \t"))
+			len += snprintf(args + len, size - len,
+					"%s%.*s\"%s\"", len ? " " : "",
+					(int)(eq + 1 - argv[i]), argv[i],
+					eq + 1);
+		else
+			len += snprintf(args + len, size - len, "%s%s",
+					len ? " " : "", argv[i]);
+		if (len >= size)
+			scenario_error("%s: arguments too long", argv[0]);
+	}
+}
+
+/* load <file.so> [as <name>] [<param>[=<value>]]... */
 static int cmd_load(int argc, char **argv)
 {
-	char buf[4096];
+	char buf[4096], args[4096];
 	const char *name = NULL;
+	int first = 2;
 
-	if (argc == 4 && !strcmp(argv[2], "as"))
+	if (argc < 2 || (argc == 3 && !strcmp(argv[2], "as")))
+		scenario_error("usage: load <file.so> [as <name>] [<param>=<value>]...");
+	if (argc >= 4 && !strcmp(argv[2], "as")) {
 		name = argv[3];
-	else if (argc != 2)
-		scenario_error("usage: load <file.so> [as <name>]");
-	return klp_sim_insmod(resolve_module(argv[1], buf, sizeof(buf)), name);
+		first = 4;
+	}
+	join_params(argc, argv, first, args, sizeof(args));
+	return klp_sim_insmod_args(resolve_module(argv[1], buf, sizeof(buf)),
+				   name, first < argc ? args : NULL);
 }
 
 /* What kmod's insmod prints for a failed finit_module(). */
@@ -308,27 +341,12 @@ static const char *insmod_strerror(int err)
 /* insmod <file> [<param>[=<value>]]...: load with module parameters. */
 static int cmd_insmod(int argc, char **argv)
 {
-	char buf[4096], args[4096] = "";
-	size_t len = 0;
+	char buf[4096], args[4096];
 	int ret;
 
 	if (argc < 2)
 		scenario_error("usage: insmod <file> [<param>=<value>]...");
-	for (int i = 2; i < argc; i++) {
-		const char *eq = strchr(argv[i], '=');
-
-		/* A value with blanks is passed quoted, as the shell would. */
-		if (eq && strpbrk(eq, " \t"))
-			len += snprintf(args + len, sizeof(args) - len,
-					"%s%.*s\"%s\"", len ? " " : "",
-					(int)(eq + 1 - argv[i]), argv[i],
-					eq + 1);
-		else
-			len += snprintf(args + len, sizeof(args) - len, "%s%s",
-					len ? " " : "", argv[i]);
-		if (len >= sizeof(args))
-			scenario_error("insmod: arguments too long");
-	}
+	join_params(argc, argv, 2, args, sizeof(args));
 	if (!file_exists(resolve_ko(argv[1], buf, sizeof(buf)))) {
 		/* kmod's words when it cannot open the file. */
 		klp_sim_line("insmod: ERROR: could not load module %s: No such file or directory",

@@ -1,5 +1,6 @@
 # lit configuration of klp-elf's cases (yaml2obj objects, compiled C
-# modules, fuzz regressions). Run through ctest (test-corpus/elf/CMakeLists.txt).
+# modules, fuzz regressions; reader/ has the reader's own) and of the elf-*
+# checks' cases (<slug>*.test). Run through ctest (test-corpus/elf/CMakeLists.txt).
 import os
 import lit.formats
 
@@ -27,6 +28,8 @@ config.environment["UBSAN_OPTIONS"] = "halt_on_error=1:print_stacktrace=1"
 
 here = config.test_source_root
 config.substitutions.append(("%klp-elf-dump", config.klp_elf_dump))
+# The elf-* checks' cases run klp-lint itself on the objects.
+config.substitutions.append(("%klp-lint", config.klp_lint))
 config.substitutions.append(("%yaml2obj", os.path.join(config.llvm_tools_dir, "yaml2obj")))
 config.substitutions.append(("%cc", config.klp_cc))
 # DWARF as clang writes it (strx forms, str_offsets) besides gcc's.

@@ -11,7 +11,13 @@
       --target-api=v1 (KLP_LINT_FLAGS, CHECK="klp-lint --target-api=v1") the
       first has a state in the other file (silent) and the second none;
   (c) every .o and .ko is byte-identical with and without the wrapper;
-  (d) a module without livepatch code builds with no analysis output.
+  (d) a module without livepatch code builds with no analysis output;
+  (e) for every module of the Debian samples and selftests, the product
+      model (klp-lint --dump-product: the patch, replace, each state's id,
+      block_disable, is_shadow and callbacks) read from the facts the wrapper
+      recorded from its sources (<module>.mod) equals the one read from its
+      .ko; the 12 livepatches are read both ways, the 6 other modules
+      neither.
 """
 import argparse
 import filecmp
@@ -25,10 +31,15 @@ import sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 import importlib.util  # noqa: E402
+import json  # noqa: E402
 
 _spec = importlib.util.spec_from_file_location("check_kernel", os.path.join(HERE, "check-kernel.py"))
 check_kernel = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(check_kernel)
+_spec = importlib.util.spec_from_file_location(
+    "product_compare", os.path.join(HERE, "..", "cli", "Inputs", "product-compare.py"))
+product_compare = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(product_compare)
 
 DIAG = check_kernel.DIAG
 CC = "x86_64-linux-gnu-gcc-12"
@@ -117,6 +128,43 @@ def compare(name, got, want, problems):
         problems.append("%s: UNEXPECTED\n%s" % (name, b))
 
 
+# (e): the livepatches among the 18 Debian modules, by module name.
+LIVEPATCHES = sorted([
+    "livepatch_callbacks_demo", "livepatch_sample", "livepatch_shadow_fix1",
+    "livepatch_shadow_fix2", "test_klp_atomic_replace", "test_klp_callbacks_demo",
+    "test_klp_callbacks_demo2", "test_klp_livepatch", "test_klp_state",
+    "test_klp_state2", "test_klp_state3", "test_klp_syscall",
+])
+
+
+def product_model(klp_lint, path):
+    """The --dump-product model of one module, or None if it is not read."""
+    proc = subprocess.run([klp_lint, "--dump-product", path], stdout=subprocess.PIPE,
+                          stderr=subprocess.PIPE, text=True)
+    if proc.returncode != 0:
+        return None, proc.stderr.strip()
+    modules = json.loads(proc.stdout)
+    return ([(m["generation"], m["patch"]) for m in modules]
+            + product_compare.project(modules),
+            proc.stderr.strip())
+
+
+def facts_and_binary_agree(klp_lint, d, problems):
+    """(e) in one tree; the names of the modules read both ways."""
+    read = []
+    for mod in sorted(glob.glob(os.path.join(d, "*.mod"))):
+        ko = mod[:-len(".mod")] + ".ko"
+        facts, why_facts = product_model(klp_lint, mod)
+        binary, why_binary = product_model(klp_lint, ko)
+        name = os.path.basename(mod)[:-len(".mod")]
+        if facts != binary:
+            problems.append("%s: recorded facts and .ko disagree (e):\n  facts:  %s\n"
+                            "  binary: %s" % (name, facts or why_facts, binary or why_binary))
+        elif facts:
+            read.append(facts[1].split(" ")[0])
+    return read
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--klp-lint", required=True)
@@ -146,6 +194,7 @@ def main():
         sources[k] = [f for f in sources[k] if not f.endswith(".mod.c")]
 
     found = {"wrapper": [], "checker": []}
+    livepatches = []
     for tree, src in trees.items():
         d = os.path.join(work, tree)
         # Plain build first: the reference outputs for (c).
@@ -187,8 +236,14 @@ def main():
             problems.append("%s: C=2 CHECK=klp-lint build failed:\n%s" % (tree, log[-3000:]))
             continue
         found["checker"].append((tree, blocks(log), log))
+        if tree in ("samples", "selftests"):
+            livepatches.extend(facts_and_binary_agree(klp_lint, d, problems))
         if tree == "plain" and (blocks(log) or re.search(r"klp-lint|generated\.", log)):
             problems.append("plain: the checker printed analysis output:\n" + log)
+
+    if sorted(livepatches) != LIVEPATCHES:
+        problems.append("(e): the livepatches read from facts and binary: %s, want %s"
+                        % (sorted(livepatches), LIVEPATCHES))
 
     for mode, results in found.items():
         debian = [b for tree, got, _ in results if tree in ("samples", "selftests") for b in got]
@@ -215,9 +270,10 @@ def main():
 
     for p in problems:
         print(p)
-    print("%d problems; wrapper and checker each reported %s findings on the Debian sources"
+    print("%d problems; wrapper and checker each reported %s findings on the Debian sources;"
+          " %d livepatches read alike from recorded facts and .ko"
           % (len(problems), [sum(len(g) for t, g, _ in found[m] if t in ("samples", "selftests"))
-                             for m in ("wrapper", "checker")]))
+                             for m in ("wrapper", "checker")], len(livepatches)))
     return 1 if problems else 0
 
 

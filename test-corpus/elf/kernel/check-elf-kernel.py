@@ -12,7 +12,11 @@ Checked:
   * <dir>.<module>.expected: the full --modinfo --klp --model output of a
     few modules;
   * for every .ko: the model read with DWARF equals the model read with the
-    known layouts only (--no-dwarf), and it reads back from JSON.
+    known layouts only (--no-dwarf), and it reads back from JSON;
+  * klp-lint's elf-* checks on all of them (with --klp-lint): exactly the
+    findings of elf-findings.expected (none; the file says why), exit 0, in
+    text and JSON; and, to show the checks read these files at all, a copy
+    of livepatch-sample.ko with .modinfo renamed gets elf-modinfo-livepatch.
 
 --update rewrites the expectations from the current output (review the diff).
 """
@@ -77,12 +81,49 @@ def compare(name, want_path, got, update, failures):
         failures.append("%s differs:\n%s" % (name, diff))
 
 
+def expected_findings(path):
+    """The finding lines of elf-findings.expected (comments left out)."""
+    with open(path) as f:
+        return [l.rstrip("\n") for l in f if l.strip() and not l.startswith("#")]
+
+
+def check_findings(args, cache, kos, failures):
+    want = expected_findings(os.path.join(args.expected, "elf-findings.expected"))
+    proc = subprocess.run([args.klp_lint, "--checks=elf-*"] + kos,
+                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    got = [l.replace(os.path.join(cache, "build") + "/", "")
+           for l in proc.stderr.splitlines() if l and "warnings," not in l]
+    if proc.returncode != 0 or got != want:
+        failures.append("elf-* findings on the %d modules: exit %d, got %s, want %s"
+                        % (len(kos), proc.returncode, got, want))
+    proc = subprocess.run([args.klp_lint, "--checks=elf-*", "--format=json"] + kos,
+                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    report = json.loads(proc.stdout) if proc.returncode == 0 else {}
+    if report.get("errors") != [] or len(report.get("findings", [None])) != len(want):
+        failures.append("elf-* findings as JSON: exit %d, %s" % (proc.returncode, proc.stdout))
+    # The positive control: the same checks see a real module's defect.
+    if args.objcopy:
+        sample = os.path.join(cache, "build", "samples", "livepatch-sample.ko")
+        broken = os.path.abspath(os.path.join(os.getcwd(), "livepatch-sample-no-modinfo.ko"))
+        # Renamed, not removed: .debug_info has relocations against it.
+        subprocess.run([args.objcopy, "--rename-section=.modinfo=.not-modinfo",
+                        sample, broken], check=True)
+        proc = subprocess.run([args.klp_lint, "--checks=elf-*", broken],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        if proc.returncode != 1 or "livepatch-sample-no-modinfo.ko: error: livepatch module " \
+                "without 'livepatch=Y' in a .modinfo section (it has none)" not in proc.stderr:
+            failures.append("livepatch-sample.ko with .modinfo renamed: exit %d, %s"
+                            % (proc.returncode, proc.stderr))
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--dump", required=True)
     ap.add_argument("--prepare", required=True)
     ap.add_argument("--expected", default=HERE)
     ap.add_argument("--update", action="store_true")
+    ap.add_argument("--klp-lint")
+    ap.add_argument("--objcopy")
     args = ap.parse_args()
 
     cache = prepare(args.prepare)
@@ -116,12 +157,15 @@ def main():
             "\n".join(summary) + "\n", args.update, failures)
     for want in sorted(glob.glob(os.path.join(args.expected, "*.expected"))):
         base = os.path.basename(want)[:-len(".expected")]
-        if base == "summary":
+        if base in ("summary", "elf-findings"):
             continue
         d, mod = base.split(".", 1)
         ko = os.path.join(cache, "build", d, mod + ".ko")
         got = dump(args.dump, "--modinfo", "--klp", "--model", ko)
         compare(base, want, got, args.update, failures)
+
+    if args.klp_lint:
+        check_findings(args, cache, kos, failures)
 
     for f in failures:
         print("FAIL: " + f)
