@@ -49,10 +49,17 @@ transcript, and a case it does not flag must show none:
                                 replacement keeps are handed over, not
                                 removed)
 
-kpatch's and klp-build's callback macros become per-object callbacks only
-through code their tools generate, which the battery does not run: klp-sim
-reports their sections "never called", which is callbacks-per-object's harm
-under C (the member does not exist) and no harm under A.
+A source of kpatch-build or klp-build (it includes kpatch-macros.h or
+linux/livepatch_helpers.h and defines no struct klp_patch) gets the patch
+those tools write: one vmlinux object with a placeholder function, no
+states, not replace for kpatch-build and replace for klp-build (its init.c);
+under generation A the object's per-object callbacks are the case's
+KPATCH_*_CALLBACK records (kpatch_<role>_data.fn) and KLP_*_CALLBACK
+pointers (__klp_<role>_callback_<obj>), as create-diff-object and objtool's
+"klp diff" copy them, so they run in klp-sim-a like any per-object callback.
+Generation C has no per-object callbacks: klp-sim reports the macros'
+sections "never called", which is callbacks-per-object's harm under C (the
+member does not exist).
 
 The same holds per id (per role for the callbacks): every id with harm is
 flagged, and every flagged id shows harm unless the case says why it cannot
@@ -75,7 +82,8 @@ Annotations, in comments of the case file (lit and -verify ignore them):
                     take when the case runs)
 
 The generated wrapper of a case #includes the file that defines its struct
-klp_patch and adds what a module needs and a lint input may lack: a
+klp_patch (or the generated one's source) and adds what a module needs and a
+lint input may lack: a
 module_init() that enables the patch, a module_exit(), MODULE_LICENSE,
 MODULE_INFO(livepatch, "Y"), a placeholder new_func for klp_func entries
 without one (set before the module's init runs), and references that keep
@@ -147,6 +155,7 @@ class Case:
         self.unshown = {}       # id -> reason
         self.computed = {}      # spelling of a run-time id -> its values
         self.notes = []
+        self.generated = None   # the tool that writes its klp_patch
         self._parse_annotations()
         self._parse_run_line()
 
@@ -331,6 +340,84 @@ def mod_c(cfg, case):
     return text
 
 
+# kpatch's and klp-build's callback macros, by role.
+CALLBACK_MACRO_RE = re.compile(
+    r"\b(KPATCH|KLP)_(PRE|POST)_(PATCH|UNPATCH)_CALLBACK\s*\(")
+
+
+def generator_of(text):
+    """The tool that writes the struct klp_patch of a source without one:
+    kpatch-build for a file that includes kpatch-macros.h, klp-build for one
+    that includes linux/livepatch_helpers.h (docs/semantics.md
+    #rules-generation-a); None for anything else."""
+    if re.search(r'#\s*include\s*[<"]kpatch-macros\.h[>"]', text):
+        return "kpatch-build"
+    if re.search(r'#\s*include\s*[<"]linux/livepatch_helpers\.h[>"]', text):
+        return "klp-build"
+    return None
+
+
+def generated_patch(case, tool, text):
+    """The struct klp_patch kpatch-build or klp-build writes for the case:
+    one vmlinux object with a placeholder function (the battery calls the
+    case's code directly), no states, and, under generation A, the object's
+    per-object callbacks taken from the case's KPATCH_*_CALLBACK records
+    (kpatch_<role>_data.fn) or KLP_*_CALLBACK pointers
+    (__klp_<role>_callback_<obj>), as create-diff-object and objtool's "klp
+    diff" copy them. kpatch-build's patch does not replace; klp-build's
+    init.c sets replace. Generation C has no per-object callbacks: the
+    records stay unused there (klp-sim reports them never called)."""
+    roles = sorted({"%s_%s" % (m.group(2).lower(), m.group(3).lower())
+                    for m in CALLBACK_MACRO_RE.finditer(text)})
+    w = ["/*",
+         " * The struct klp_patch %s writes for this source (it defines none):" % tool,
+         " * a vmlinux object, no states, the per-object callbacks of its macros.",
+         " */",
+         "static int proof_placeholder(void)",
+         "{",
+         "\treturn 0;",
+         "}",
+         "",
+         "static struct klp_func proof_generated_funcs[] = {",
+         "\t{ .old_name = \"proof_generated_target\", .new_func = proof_placeholder },",
+         "\t{}",
+         "};",
+         "",
+         "static struct klp_object proof_generated_objs[] = {",
+         "\t{ .name = NULL, .funcs = proof_generated_funcs },",
+         "\t{}",
+         "};",
+         "",
+         "static struct klp_patch proof_generated_patch = {",
+         "\t.mod = THIS_MODULE,",
+         "\t.objs = proof_generated_objs,",
+         "\t.replace = %s," % ("true" if tool == "klp-build" else "false"),
+         "};",
+         ""]
+    if case.generation == "A" and roles:
+        w += ["/* The records hold the functions; copied before the init runs. */"]
+        if tool == "klp-build":
+            w += ["#define PROOF_KLP_CB3(role, obj) __klp_##role##_callback_##obj",
+                  "#define PROOF_KLP_CB2(role, obj) PROOF_KLP_CB3(role, obj)",
+                  "#define PROOF_KLP_CB(role) PROOF_KLP_CB2(role, __KLP_OBJNAME)"]
+        w += ["__attribute__((constructor)) static void proof_generated_callbacks(void)",
+              "{"]
+        for role in roles:
+            src = ("kpatch_%s_data.fn" % role if tool == "kpatch-build"
+                   else "PROOF_KLP_CB(%s)" % role)
+            w.append("\tproof_generated_objs[0].callbacks.%s = %s;" % (role, src))
+        w += ["}", ""]
+    if not re.search(r"\bmodule_init\s*\(", text):
+        w += ["static int proof_init(void)",
+              "{",
+              "\treturn klp_enable_patch(&proof_generated_patch);",
+              "}",
+              "module_init(proof_init);",
+              ""]
+    w += ['MODULE_INFO(livepatch, "Y");']
+    return w
+
+
 def build_module(cfg, case):
     """Build <work>/<module>.so; return the facts of the wrapper."""
     work = os.path.join(cfg["work"], case.module)
@@ -383,6 +470,13 @@ def build_module(cfg, case):
                   ""]
             facts.append("module_init added")
         w += ['MODULE_INFO(livepatch, "Y");']
+    elif generator_of(alltext):
+        tool = generator_of(alltext)
+        case.generated = tool
+        w += generated_patch(case, tool, alltext)
+        facts.append("no struct klp_patch: the one %s writes" % tool)
+        if not has_init:
+            facts.append("module_init added")
     else:
         facts.append("no struct klp_patch: a plain module")
     if not has_exit:
@@ -408,7 +502,7 @@ def build_module(cfg, case):
     if r.returncode:
         raise ProofError("%s: does not build as a module against generation %s:\n%s"
                          % (case.rel, "A" if case.generation == "A" else "C", r.stderr))
-    return out, facts, patch_var is not None
+    return out, facts, patch_var is not None or generator_of(alltext) is not None
 
 
 def build_replacement(cfg, case):
@@ -582,13 +676,17 @@ def harm_unpaired(case, blocks, replacement):
     """LEG-10: right after P's disable, an object P's callbacks set up that
     nothing tore down (the ledger of the disable's "leaks")."""
     harm = {}
+    # The object of a generated patch holds the TU's KPATCH_*/KLP_* callbacks,
+    # which klp-lint names after the macros' family.
+    macros = {"kpatch-build": "kpatch", "klp-build": "klp"}.get(case.generated)
     for b in blocks:
         if b.phase != "disable" or b.command != "leaks":
             continue
         for l in b.lines:
             m = re.match(OBJECT_LEAK % re.escape(case.module), l)
             if m:
-                harm.setdefault(m.group(1), []).append(
+                key = macros if macros and m.group(1) == "vmlinux" else m.group(1)
+                harm.setdefault(key, []).append(
                     "after 'disable %s': %s" % (case.module, l))
     return harm
 
