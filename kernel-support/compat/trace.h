@@ -65,6 +65,10 @@ void trace_klp_object_torn_down(const char *callback, struct klp_object *obj);
 void trace_klp_shadow_alloc(void *obj, unsigned long id, void *data,
 			    unsigned long caller);
 
+/* trace_klp_shadow_ctor() - @ctor is about to run for the new <@obj, @id>. */
+void trace_klp_shadow_ctor(void *obj, unsigned long id, void *data,
+			   klp_shadow_ctor_t ctor);
+
 /* trace_klp_shadow_dtor() - @dtor is about to run for <@obj, @id>. */
 void trace_klp_shadow_dtor(void *obj, unsigned long id, void *data,
 			   klp_shadow_dtor_t dtor);

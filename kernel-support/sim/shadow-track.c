@@ -54,18 +54,31 @@ void trace_klp_shadow_alloc(void *obj, unsigned long id, void *data,
 	klp_sim_event("shadow_alloc(%s,%lu)", r->desc, id);
 }
 
+/* "<what>(<module that defines fn>,<id>)", or the address without one. */
+static void callback_event(const char *what, const void *fn, unsigned long id)
+{
+	const char *mod = klp_sim_owner_name(fn);
+
+	if (mod)
+		klp_sim_event("%s(%s,%lu)", what, mod, id);
+	else
+		klp_sim_event("%s(%p,%lu)", what, fn, id);
+}
+
+void trace_klp_shadow_ctor(void *obj, unsigned long id, void *data,
+			   klp_shadow_ctor_t ctor)
+{
+	(void)obj;
+	(void)data;
+	callback_event("ctor", (const void *)ctor, id);
+}
+
 void trace_klp_shadow_dtor(void *obj, unsigned long id, void *data,
 			   klp_shadow_dtor_t dtor)
 {
-	/* The module that defines the destructor, or its address. */
-	const char *mod = klp_sim_owner_name((const void *)dtor);
-
 	(void)obj;
 	(void)data;
-	if (mod)
-		klp_sim_event("dtor(%s,%lu)", mod, id);
-	else
-		klp_sim_event("dtor(%p,%lu)", (const void *)dtor, id);
+	callback_event("dtor", (const void *)dtor, id);
 }
 
 void trace_klp_shadow_free(void *obj, unsigned long id, void *data)
