@@ -37,8 +37,9 @@ namespace {
 // 2: one mapping per type (model/Mapping.h), check-private facts, the call
 // graph. 3: the module's entry points (lifecycle), the object a per-object
 // callback belongs to (holder), TUFacts::GeneratedPatch. 4: the files the
-// facts were derived from.
-constexpr int64_t FormatVersion = 4;
+// facts were derived from. 5: how an id is written (literal, written),
+// the shadow API's constructors and destructors, address-taken functions.
+constexpr int64_t FormatVersion = 5;
 
 std::optional<FactDep> statDep(const std::string &Path) {
   llvm::sys::fs::file_status St;
