@@ -76,4 +76,17 @@ void trace_klp_shadow_dtor(void *obj, unsigned long id, void *data,
 /* trace_klp_shadow_free() - the variable with @data is gone. */
 void trace_klp_shadow_free(void *obj, unsigned long id, void *data);
 
+/*
+ * trace_klp_state_shadow_free() - the core is about to free the shadow
+ * variables of @state, an is_shadow state of @patch it removes:
+ * klp_shadow_free_all(@state->id, @dtor), @dtor being the state's
+ * shadow_dtor.  trace_klp_state_shadow_freed() - that free returned.
+ */
+void trace_klp_state_shadow_free(struct klp_patch *patch,
+				 struct klp_state *state,
+				 klp_shadow_dtor_t dtor);
+void trace_klp_state_shadow_freed(struct klp_patch *patch,
+				  struct klp_state *state,
+				  klp_shadow_dtor_t dtor);
+
 #endif /* _KLP_COMPAT_TRACE_H */
