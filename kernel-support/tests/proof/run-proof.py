@@ -109,8 +109,18 @@ CHECKS = [
      "per-object-klp-macro-c.c"),
     ("callbacks-per-object-unpaired", "callbacks", "per-object-unpaired",
      "per-object-unpaired.c"),
+    ("shadow-alloc-unchecked", "shadow", "alloc-unchecked",
+     "alloc-unchecked.c"),
+    ("shadow-api-in-ctor-dtor", "shadow", "api-in-ctor-dtor",
+     "api-in-ctor-dtor.c"),
+    ("shadow-ctor-dtor-sleeps", "shadow", "ctor-dtor-sleeps",
+     "ctor-dtor-sleeps.c"),
+    ("shadow-free-in-state-callback", "shadow", "free-in-state-callback",
+     "free-in-state-callback.c"),
     ("shadow-id-without-state", "shadow", "id-without-state",
      "id-without-state.c"),
+    ("shadow-module-object-lifetime", "shadow", "module-object-lifetime",
+     "module-object-lifetime.c"),
     ("state-missing-disable-callbacks", "state", "missing-disable-callbacks",
      "missing-disable-callbacks.c"),
 ]
@@ -154,6 +164,7 @@ class Case:
         self.keeps = []         # ids the replacement keeps
         self.unshown = {}       # id -> reason
         self.computed = {}      # spelling of a run-time id -> its values
+        self.target = None      # (module file, name) loaded first
         self.notes = []
         self.generated = None   # the tool that writes its klp_patch
         self._parse_annotations()
@@ -162,11 +173,14 @@ class Case:
     def _parse_annotations(self):
         for m in re.finditer(r"//\s*PROOF:\s*(.*)$", self.text, re.M):
             body = m.group(1).strip()
-            c = re.fullmatch(r"call\s+(\w+)\s*\((.*)\)", body)
+            c = re.fullmatch(r"call\s+([\w:]+)\s*\((.*)\)", body)
+            t = re.fullmatch(r"target\s+(\S+\.so)\s+as\s+(\w+)", body)
             k = re.fullmatch(r"replacement keeps\s+(.*)", body)
             u = re.fullmatch(r"unshown\s+([\w-]+)\s*:\s*(.*)", body)
             v = re.fullmatch(r"computed\s+'([^']*)'\s*=\s*(.*)", body)
-            if v:
+            if t:
+                self.target = (t.group(1), t.group(2))
+            elif v:
                 self.computed[v.group(1)] = [parse_id(x) for x in v.group(2).split(",")]
             elif c:
                 args = [a.strip() for a in c.group(2).split(",") if a.strip()]
@@ -249,9 +263,17 @@ ID_PATTERNS = {
     # An object by name, or the object of a TU's KPATCH_*/KLP_* macros.
     "callbacks-per-object-unpaired": re.compile(
         r"^(?:object '([^']*)'|the object of this file's (KPATCH|KLP)_|object (\S+))"),
+    # A constructor or destructor, by name.
+    "shadow-ctor-dtor-sleeps": re.compile(r"^shadow (?:constructor|destructor) '([^']*)'"),
+    "shadow-api-in-ctor-dtor": re.compile(r"^shadow (?:constructor|destructor) '([^']*)'"),
+    "shadow-free-in-state-callback": re.compile(
+        r"^shadow variables of is_shadow state (?:'[^']*' \()?(\d+)"),
+    "shadow-module-object-lifetime": re.compile(r"^shadow variable id (?:'[^']*' \()?(\d+)"),
+    "shadow-alloc-unchecked": re.compile(r"^shadow variable id (?:'[^']*' \()?(\d+)"),
 }
 # Checks whose ids are names, not numbers.
-NAMED_IDS = ("callbacks-per-object", "callbacks-per-object-unpaired")
+NAMED_IDS = ("callbacks-per-object", "callbacks-per-object-unpaired",
+             "shadow-ctor-dtor-sleeps", "shadow-api-in-ctor-dtor")
 
 
 def run_lint(cfg, case):
@@ -483,7 +505,7 @@ def build_module(cfg, case):
         w += ["static void proof_exit(void)", "{", "}", "module_exit(proof_exit);"]
     w += ['MODULE_LICENSE("GPL");', ""]
     kept = [fn for fn, _ in case.calls
-            if re.search(r"\b%s\s*\(" % re.escape(fn), main_text)]
+            if ":" not in fn and re.search(r"\b%s\s*\(" % re.escape(fn), main_text)]
     if kept:
         w += ["/* The functions the battery calls stay in the object. */",
               "static void *const proof_called[] __used = {"]
@@ -546,7 +568,11 @@ def compiles_against_c(cfg, case):
 
 def battery(case, replacement):
     P = case.module
-    calls = ["call-void %s:%s %s" % (P, fn, " ".join(args)) for fn, args in case.calls]
+    # A call of another module's function ("T:f") goes to that module.
+    calls = ["call-void %s %s" % (fn if ":" in fn else "%s:%s" % (P, fn), " ".join(args))
+             for fn, args in case.calls]
+    if case.target:
+        return target_battery(case, calls)
     cmds = ["# The proof battery of test-corpus/%s" % case.rel,
             "echo == enable",
             "load %s.so" % P] + calls
@@ -569,6 +595,29 @@ def battery(case, replacement):
              "echo == remove the replacement",
              "disable %s" % replacement,
              "unload %s" % replacement]
+    return "\n".join(cmds) + "\n"
+
+
+def target_battery(case, calls):
+    """DER-12: P patches the target module T; the PROOF calls run T's code
+    (patched); T goes and comes back while P stays."""
+    P = case.module
+    T_file, T = case.target
+    cmds = ["# The proof battery of test-corpus/%s (a target module)" % case.rel,
+            "echo == enable with the target loaded",
+            "load %s as %s" % (T_file, T),
+            "load %s.so" % P] + calls + [
+            "shadow",
+            "echo == the target goes",
+            "unload %s" % T,
+            "shadow",
+            "echo == the target comes back",
+            "load %s as %s" % (T_file, T)] + calls + [
+            "echo == disable",
+            "disable %s" % P,
+            "unload %s" % P,
+            "shadow",
+            "unload %s" % T]
     return "\n".join(cmds) + "\n"
 
 
@@ -789,10 +838,111 @@ def harm_state(case, blocks, replacement):
     return harm
 
 
+def locked_reports(case, blocks, report):
+    """{function: [lines]}: the reports matching \\p report that name one of
+    P's shadow constructors or destructors as the code running under
+    klp_shadow_lock (kernel-support's "in shadow constructor P:fn under
+    klp_shadow_lock" line that follows them)."""
+    harm = {}
+    marker = re.compile(r"^in shadow (?:constructor|destructor) %s:(\w+) under klp_shadow_lock$"
+                        % re.escape(case.module))
+    for b in blocks:
+        for prev, l in zip(b.lines, b.lines[1:]):
+            m = marker.match(l)
+            if m and re.match(report, prev):
+                harm.setdefault(m.group(1), []).append(
+                    "'%s' (%s): %s / %s" % (b.command, b.phase, prev, l))
+    return harm
+
+
+def harm_sleeps(case, blocks, replacement):
+    """A sleeping primitive called while a constructor or destructor of P
+    runs under klp_shadow_lock."""
+    return locked_reports(case, blocks,
+                          r"BUG: sleeping function called from invalid context at ")
+
+
+def harm_api_in_callback(case, blocks, replacement):
+    """klp_shadow_lock taken again while a constructor or destructor of P
+    runs under it (a self-deadlock in the kernel)."""
+    return locked_reports(case, blocks,
+                          r"WARNING: possible recursive locking detected: klp_shadow_lock$")
+
+
+def harm_free_in_callback(case, blocks, replacement):
+    """P's pre_unpatch of state X freed X's variables before the unpatching
+    transition started (tasks still run the patched code); or the core's
+    free of P's state X found them gone, so X's shadow_dtor never ran (the
+    leak report's "never called: shadow_dtor")."""
+    P = case.module
+    harm = {}
+    for b in blocks:
+        in_pre_unpatch = set()
+        for l in b.lines:
+            m = re.match(r"pre_unpatch\(%s,(\d+)\)$" % re.escape(P), l)
+            if m:
+                in_pre_unpatch.add(int(m.group(1)))
+            elif re.match(r"livepatch: '[^']*': starting (un)?patching transition$", l):
+                in_pre_unpatch = set()
+            m = re.match(r"shadow_free\(.*,(\d+)\)$", l)
+            if m and int(m.group(1)) in in_pre_unpatch:
+                harm.setdefault(int(m.group(1)), []).append(
+                    "'%s' (%s): freed by pre_unpatch(%s,%s) before the unpatching "
+                    "transition started: %s" % (b.command, b.phase, P, m.group(1), l))
+            m = re.match(r"never called: shadow_dtor \S+ of state (\d+) of '%s' " % re.escape(P), l)
+            if m:
+                harm.setdefault(int(m.group(1)), []).append("%s: %s" % (b.command, l))
+    return harm
+
+
+def harm_module_lifetime(case, blocks, replacement):
+    """DER-12: after the target module went, shadow variables P attached to
+    its objects are still live."""
+    P = case.module
+    T = case.target[1] if case.target else None
+    harm = {}
+    gone = False
+    for b in blocks:
+        if T and b.command == "unload %s" % T:
+            gone = not b.failed
+        elif T and b.command.startswith("load ") and b.command.endswith(" as %s" % T):
+            gone = False
+        elif b.command == "shadow" and gone:
+            for l in b.lines:
+                m = re.match(r"shadow\((%s[#:][^,]*),(\d+)\) allocated by %s$"
+                             % (re.escape(T), re.escape(P)), l)
+                if m:
+                    harm.setdefault(int(m.group(2)), []).append(
+                        "after 'unload %s': %s" % (T, l))
+    return harm
+
+
+def harm_alloc_unchecked(case, blocks, replacement):
+    """A NULL result of klp_shadow_alloc()/get_or_alloc() (the duplicate
+    warning or the failed constructor names its id) dereferenced: the
+    command oopses."""
+    harm = {}
+    for b in blocks:
+        null_ids = []
+        for l in b.lines:
+            m = re.search(r"(?:Duplicate shadow variable|Failed to construct shadow variable) <.*, (\d+)>", l)
+            if m:
+                null_ids.append(int(m.group(1)))
+            if l.startswith("BUG: kernel NULL pointer dereference") and null_ids:
+                harm.setdefault(null_ids[-1], []).append(
+                    "'%s' (%s): %s" % (b.command, b.phase, l))
+    return harm
+
+
 HARM = {
     "callbacks-per-object": harm_callbacks,
     "callbacks-per-object-unpaired": harm_unpaired,
+    "shadow-alloc-unchecked": harm_alloc_unchecked,
+    "shadow-api-in-ctor-dtor": harm_api_in_callback,
+    "shadow-ctor-dtor-sleeps": harm_sleeps,
+    "shadow-free-in-state-callback": harm_free_in_callback,
     "shadow-id-without-state": harm_shadow,
+    "shadow-module-object-lifetime": harm_module_lifetime,
     "state-missing-disable-callbacks": harm_state,
 }
 
