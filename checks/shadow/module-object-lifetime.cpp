@@ -15,6 +15,12 @@
 // livepatch that registers one is not reported. Under generation A's own
 // semantics the object's per-object pre_unpatch/post_unpatch also run when
 // the module goes (LEG-3), so a free of the id reached from them counts too.
+// In every generation, a free of the id reached from a replacement function
+// of the same object counts as well: the module's own teardown of its
+// objects (its exit path, its release functions) calls the function that
+// the livepatch replaced, so the replacement frees the variables as the
+// objects go (samples/livepatch/livepatch-shadow-fix1.c replaces the
+// target's dummy_free()).
 // The facts are this check's own: the replacement functions (new_func) of
 // each object with a name, from the klp_object and klp_func initializers.
 //
@@ -198,8 +204,7 @@ private:
         if ((C.Api != ShadowApi::Alloc && C.Api != ShadowApi::GetOrAlloc) ||
             C.Function != Path[I].F.Fn->Name)
           continue;
-        if (judgedByA(M.generation()) && C.Id.known() &&
-            freedWhenGoing(M, R.Object, *C.Id.Value))
+        if (C.Id.known() && freedWhenGoing(M, R.Object, *C.Id.Value))
           continue;
         if (!Reported.insert({C.Where.File, C.Where.Offset}).second)
           continue;
@@ -226,24 +231,37 @@ private:
       }
   }
 
-  /// Generation A: a per-object pre_unpatch or post_unpatch of \p Object
-  /// (which run when the module goes) reaches a free of \p Id.
+  /// The module's teardown of \p Object's objects frees \p Id: a
+  /// replacement function of that object reaches a free of it, or, under
+  /// generation A, one of its per-object pre_unpatch or post_unpatch (which
+  /// run when the module goes).
   bool freedWhenGoing(const ModuleModel &M, const std::string &Object,
                       uint64_t Id) const {
-    for (unsigned T = 0; T < M.TUs.size(); ++T)
-      for (const ObjectCallback &CB : M.TUs[T].ObjectCallbacks) {
-        if (CB.Object != Object || CB.Function.empty() ||
-            (CB.Kind != Role::PreUnpatch && CB.Kind != Role::PostUnpatch))
-          continue;
-        std::optional<FunctionRef> F = M.function(CB.Function, T);
-        if (!F)
-          continue;
-        for (const FunctionRef &R : M.reachable(*F, MaxDepth))
-          for (const ShadowCall &C : M.TUs[R.TU].ShadowCalls)
-            if ((C.Api == ShadowApi::Free || C.Api == ShadowApi::FreeAll) &&
-                C.Function == R.Fn->Name && C.Id.known() && *C.Id.Value == Id)
-              return true;
-      }
+    for (unsigned T = 0; T < M.TUs.size(); ++T) {
+      for (const Replacement &R : own<Facts>(M.TUs[T]))
+        if (R.Object == Object && frees(M, M.function(R.NewFunc, T), Id))
+          return true;
+      if (!judgedByA(M.generation()))
+        continue;
+      for (const ObjectCallback &CB : M.TUs[T].ObjectCallbacks)
+        if (CB.Object == Object && !CB.Function.empty() &&
+            (CB.Kind == Role::PreUnpatch || CB.Kind == Role::PostUnpatch) &&
+            frees(M, M.function(CB.Function, T), Id))
+          return true;
+    }
+    return false;
+  }
+
+  /// \p F, or a function it reaches, frees the variables of \p Id.
+  bool frees(const ModuleModel &M, std::optional<FunctionRef> F,
+             uint64_t Id) const {
+    if (!F)
+      return false;
+    for (const FunctionRef &R : M.reachable(*F, MaxDepth))
+      for (const ShadowCall &C : M.TUs[R.TU].ShadowCalls)
+        if ((C.Api == ShadowApi::Free || C.Api == ShadowApi::FreeAll) &&
+            C.Function == R.Fn->Name && C.Id.known() && *C.Id.Value == Id)
+          return true;
     return false;
   }
 
