@@ -260,14 +260,39 @@ IdValue ExtractContext::foldId(const Expr *E, const FunctionDecl *Fn) {
     if (const MacroInfo *MI =
             Name.empty() ? nullptr
                          : pp().getMacroInfo(pp().getIdentifierInfo(Name))) {
-      V.DefName = Name.str();
-      V.Def = loc(MI->getDefinitionLoc());
-      if (MI->isObjectLike())
-        V.Spelling = V.DefName;
-      else
-        V.Spelling =
-            Lexer::getSourceText(sm().getImmediateExpansionRange(Begin), sm(), LO)
-                .str();
+      // A function-like macro names the id only when its whole body is
+      // the id ("SV(n)"); a number inside a bigger body (a call wrapper's
+      // "klp_shadow_get(obj, 9)") is spelled as written there, and the
+      // wrapper defines no id.
+      SourceLocation SB = sm().getSpellingLoc(Begin),
+                     SE = sm().getSpellingLoc(End);
+      bool WholeBody = MI->isObjectLike();
+      if (!WholeBody && MI->getNumTokens()) {
+        // The body's parentheses around the id ("(0x100 + (n))") count as
+        // the id's.
+        llvm::ArrayRef<Token> Body = MI->tokens();
+        size_t I = 0, J = Body.size() - 1;
+        while (I < J && Body[I].is(tok::l_paren) && Body[I].getLocation() != SB)
+          ++I;
+        while (J > I && Body[J].is(tok::r_paren) && Body[J].getLocation() != SE)
+          --J;
+        WholeBody = Body[I].getLocation() == SB && Body[J].getLocation() == SE;
+      }
+      if (!WholeBody) {
+        if (sm().getFileID(SB) == sm().getFileID(SE) &&
+            sm().getFileOffset(SB) <= sm().getFileOffset(SE))
+          V.Spelling = Lexer::getSourceText(
+                           CharSourceRange::getTokenRange(SB, SE), sm(), LO)
+                           .str();
+      } else {
+        V.DefName = Name.str();
+        V.Def = loc(MI->getDefinitionLoc());
+        V.Spelling = MI->isObjectLike()
+                         ? V.DefName
+                         : Lexer::getSourceText(
+                               sm().getImmediateExpansionRange(Begin), sm(), LO)
+                               .str();
+      }
     }
   } else if (const auto *DRE = dyn_cast<DeclRefExpr>(Bare)) {
     const ValueDecl *D = DRE->getDecl();
