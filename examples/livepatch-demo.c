@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * livepatch-demo.c - a generation C livepatch with two mistakes klp-lint
+ * livepatch-demo.c - a generation C livepatch with three mistakes klp-lint
  * catches. Analyze it with no kernel tree:
  *
  *	klp-lint examples/livepatch-demo.c
@@ -26,7 +26,7 @@ struct session;
 static int demo_loglevel;
 static int saved_loglevel;
 
-/* Mistake 1: shadow id 2 has no state, so nothing frees these variables. */
+/* Mistakes 1, 2: id 2 has no state; no module notifier frees it either. */
 static void livepatch_session_open(struct session *s, unsigned long now)
 {
 	unsigned long *opened;
@@ -64,7 +64,7 @@ static struct klp_object objs[] = {
 };
 
 /*
- * Mistake 2: the log level is raised but never restored: no pre_unpatch or
+ * Mistake 3: the log level is raised but never restored: no pre_unpatch or
  * post_unpatch, and no block_disable to forbid removal.
  */
 static struct klp_state states[] = {

@@ -10,8 +10,11 @@
  *
  * The trace points report each variable's life to the runner, which keeps
  * who allocated it and prints the transcript's shadow events
- * ("shadow_alloc(<obj>,<id>)", "dtor(<module>,<id>)",
- * "shadow_free(<obj>,<id>)").  The model's hash table iterates in creation
+ * ("shadow_alloc(<obj>,<id>)", "ctor(<module>,<id>)", "dtor(<module>,<id>)",
+ * "shadow_free(<obj>,<id>)").  While a constructor or destructor runs, the
+ * model's atomic-context reports name it (klp_sim_atomic_callee_enter()),
+ * as the kernel's call trace below "sleeping function called from invalid
+ * context" or lockdep's recursion report would.  The model's hash table iterates in creation
  * order (compat/hashtable.h), so klp_shadow_free_all() visits variables in
  * the same order on every run.
  */
@@ -24,6 +27,7 @@
 #include <linux/slab.h>
 #include <linux/spinlock.h>
 
+#include "compat/compat.h"
 #include "compat/hashtable.h"
 #include "compat/trace.h"
 
@@ -111,7 +115,13 @@ static void *__klp_shadow_get_or_alloc(void *obj, unsigned long id,
 
 	/* Construct under the lock, so nobody sees a half-built variable. */
 	if (ctor) {
-		int err = ctor(obj, new_shadow->data, ctor_data);
+		int err;
+
+		trace_klp_shadow_ctor(obj, id, new_shadow->data, ctor);
+		klp_sim_atomic_callee_enter("shadow constructor",
+					    "klp_shadow_lock", ctor);
+		err = ctor(obj, new_shadow->data, ctor_data);
+		klp_sim_atomic_callee_exit();
 
 		if (err) {
 			spin_unlock_irqrestore(&klp_shadow_lock, flags);
@@ -184,7 +194,10 @@ static void klp_shadow_free_struct(struct klp_shadow *shadow,
 	if (dtor) {
 		trace_klp_shadow_dtor(shadow->obj, shadow->id, shadow->data,
 				      dtor);
+		klp_sim_atomic_callee_enter("shadow destructor",
+					    "klp_shadow_lock", dtor);
 		dtor(shadow->obj, shadow->data);
+		klp_sim_atomic_callee_exit();
 	}
 	trace_klp_shadow_free(shadow->obj, shadow->id, shadow->data);
 	kfree_rcu(shadow, rcu_head);

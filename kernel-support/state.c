@@ -236,8 +236,12 @@ void klp_states_post_unpatch(struct klp_patch *patch)
 			trace_klp_state_torn_down("post_unpatch", patch, state);
 		}
 		if (state->is_shadow) {
+			trace_klp_state_shadow_free(patch, state,
+						    state->callbacks.shadow_dtor);
 			klp_shadow_free_all(state->id,
 					    state->callbacks.shadow_dtor);
+			trace_klp_state_shadow_freed(patch, state,
+						     state->callbacks.shadow_dtor);
 			/* Freeing the variables undoes what they recorded. */
 			if (!state->callbacks.post_unpatch)
 				trace_klp_state_torn_down("shadow free", patch,

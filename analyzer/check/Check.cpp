@@ -122,6 +122,22 @@ CheckOptions::getList(const std::string &Check, const std::string &Option,
   return Out;
 }
 
+GlobList CheckOptions::getGlobs(const std::string &Check,
+                               const std::string &Option,
+                               llvm::StringRef Default) const {
+  std::string Key = Check + "." + Option;
+  const std::string *V = find(Key);
+  if (V) {
+    llvm::Expected<GlobList> G = GlobList::parse(*V);
+    if (G)
+      return std::move(*G);
+    Problems.push_back({Key, fmt::format("invalid value '{}' for option '{}': "
+                                         "{}",
+                                         *V, Key, llvm::toString(G.takeError()))});
+  }
+  return llvm::cantFail(GlobList::parse(Default));
+}
+
 const char *targetApiName(TargetApi T) {
   return T == TargetApi::V1 ? "v1" : "native";
 }

@@ -17,6 +17,7 @@
 
 #include "check/Finding.h"
 #include "model/Module.h"
+#include "support/Glob.h"
 
 #include <llvm/ADT/StringRef.h>
 
@@ -95,6 +96,10 @@ public:
   std::vector<std::string> getList(const std::string &Check,
                                    const std::string &Option,
                                    std::vector<std::string> Default) const;
+  /// A list of clang-tidy style globs ("a*,-ab"); \p Default when unset or
+  /// malformed (then recorded as a problem).
+  GlobList getGlobs(const std::string &Check, const std::string &Option,
+                    llvm::StringRef Default) const;
   const std::vector<Problem> &problems() const { return Problems; }
 
 private:

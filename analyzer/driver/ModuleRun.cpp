@@ -56,6 +56,10 @@ void ModuleRun::parseOne(unsigned I,
                          llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS,
                          llvm::IntrusiveRefCntPtr<FileManager> Files) {
   const TUInput &TU = In.TUs[I];
+  if (std::any_of(TU.Args.begin(), TU.Args.end(), [](const std::string &A) {
+        return llvm::StringRef(A).starts_with("-verify");
+      }))
+    R.verifying();
   // A header replaced in memory could end up in a cached PCH that a later
   // run with the file on disk would trust: no PCH then.
   bool PchOk = std::none_of(In.Overlay.begin(), In.Overlay.end(),

@@ -41,6 +41,9 @@ public:
     const FunctionDecl *Callee = CE->getDirectCallee();
     if (F && Callee)
       F->Calls.push_back({Callee->getName().str(), X.loc(CE->getBeginLoc())});
+    if (const auto *DRE =
+            dyn_cast<DeclRefExpr>(CE->getCallee()->IgnoreParenImpCasts()))
+      CalleeRefs.insert(DRE);
   }
 
   void onAssign(const BinaryOperator *BO, ExtractContext &X) override {
@@ -51,6 +54,11 @@ public:
   }
 
   void onDeclRef(const DeclRefExpr *DRE, ExtractContext &X) override {
+    // The walk visits a call before its callee, so a function named here
+    // outside the callee set is used as a value: a callback, a new_func.
+    if (const auto *FD = dyn_cast<FunctionDecl>(DRE->getDecl()))
+      if (!CalleeRefs.count(DRE))
+        AddressTaken.insert(FD->getCanonicalDecl());
     Function *F = current(X);
     const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
     if (!F || !VD || !VD->hasGlobalStorage() || WriteRefs.count(DRE))
@@ -59,6 +67,9 @@ public:
   }
 
   void finish(ExtractContext &, TUFacts &Out) override {
+    for (const FunctionDecl *FD : AddressTaken)
+      if (auto It = Index.find(FD); It != Index.end())
+        Functions[It->second].AddressTaken = true;
     Out.Functions = std::move(Functions);
     Out.Globals = std::move(Globals);
   }
@@ -96,6 +107,8 @@ private:
   std::vector<GlobalVar> Globals;
   std::set<const VarDecl *> Defined;
   std::set<const DeclRefExpr *> WriteRefs;
+  std::set<const DeclRefExpr *> CalleeRefs;
+  std::set<const FunctionDecl *> AddressTaken;
 };
 
 } // namespace

@@ -176,6 +176,68 @@ std::optional<ShadowApi> coreShadowApi(const FunctionDecl *FD,
   return Api;
 }
 
+namespace {
+
+/// What an id expression is made of: a bare number, or something that
+/// names it (a macro, an enumerator, a const object), or neither (sizeof,
+/// a call).
+enum class IdMakeup { Literal, Named, Other };
+
+IdMakeup makeup(const Expr *E, SourceManager &SM, Preprocessor &PP,
+                const LangOptions &LO) {
+  // A macro whose whole expansion is (this part of) the id names it:
+  // SV_ID, BUG_ID(1207, 3); not GET(o), whose body holds the whole call.
+  for (const Expr *Cur = E;;) {
+    SourceLocation B = Cur->getBeginLoc(), L = Cur->getEndLoc();
+    if (B.isMacroID() && L.isMacroID() &&
+        Lexer::isAtStartOfMacroExpansion(B, SM, LO) &&
+        Lexer::isAtEndOfMacroExpansion(L, SM, LO))
+      return IdMakeup::Named;
+    if (const auto *P = dyn_cast<ParenExpr>(Cur))
+      Cur = P->getSubExpr();
+    else if (const auto *C = dyn_cast<CastExpr>(Cur))
+      Cur = C->getSubExpr();
+    else
+      break;
+  }
+  E = E->IgnoreParenCasts();
+  if (isa<IntegerLiteral>(E) || isa<CharacterLiteral>(E)) {
+    // A number that an object-like macro expands to is named by it; one
+    // written in a function-like macro's body or in its argument is not.
+    for (SourceLocation L = E->getBeginLoc(); L.isMacroID();) {
+      if (SM.isMacroArgExpansion(L)) {
+        L = SM.getImmediateSpellingLoc(L);
+        continue;
+      }
+      llvm::StringRef Name = Lexer::getImmediateMacroName(L, SM, LO);
+      const MacroInfo *MI =
+          Name.empty() ? nullptr : PP.getMacroInfo(PP.getIdentifierInfo(Name));
+      if (MI && MI->isObjectLike())
+        return IdMakeup::Named;
+      L = SM.getImmediateSpellingLoc(L);
+    }
+    return IdMakeup::Literal;
+  }
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+    return isa<EnumConstantDecl>(DRE->getDecl()) || isa<VarDecl>(DRE->getDecl())
+               ? IdMakeup::Named
+               : IdMakeup::Other;
+  if (!isa<BinaryOperator>(E) && !isa<UnaryOperator>(E) &&
+      !isa<ConditionalOperator>(E))
+    return IdMakeup::Other;
+  IdMakeup Out = IdMakeup::Literal;
+  for (const Stmt *Child : E->children()) {
+    IdMakeup M = makeup(cast<Expr>(Child), SM, PP, LO);
+    if (M == IdMakeup::Named)
+      return M;
+    if (M == IdMakeup::Other)
+      Out = M;
+  }
+  return Out;
+}
+
+} // namespace
+
 bool isStatePointer(QualType T, const KlpRecords &R) {
   const auto *PT = T->getAs<PointerType>();
   return PT && R.is(recordOf(PT->getPointeeType()), R.State);
@@ -206,6 +268,17 @@ IdValue ExtractContext::foldId(const Expr *E, const FunctionDecl *Fn) {
     V.Spelling =
         Lexer::getSourceText(CharSourceRange::getTokenRange(Begin, End), sm(), LO)
             .str();
+  if (V.Value && makeup(E, sm(), pp(), LO) == IdMakeup::Literal) {
+    V.Literal = true;
+    // Where the number is written: in the file, or in a macro's body.
+    SourceLocation B = sm().getSpellingLoc(Begin), L = sm().getSpellingLoc(End);
+    if (sm().getFileID(B) == sm().getFileID(L) &&
+        sm().getFileOffset(B) <= sm().getFileOffset(L)) {
+      V.Written = loc(B);
+      V.WrittenLength = sm().getFileOffset(L) - sm().getFileOffset(B) +
+                        Lexer::MeasureTokenLength(L, sm(), LO);
+    }
+  }
   // The name of a macro is the id's spelling only when the whole expression
   // is that one expansion ("ID", not "ID + i").
   bool OneExpansion =
@@ -217,14 +290,39 @@ IdValue ExtractContext::foldId(const Expr *E, const FunctionDecl *Fn) {
     if (const MacroInfo *MI =
             Name.empty() ? nullptr
                          : pp().getMacroInfo(pp().getIdentifierInfo(Name))) {
-      V.DefName = Name.str();
-      V.Def = loc(MI->getDefinitionLoc());
-      if (MI->isObjectLike())
-        V.Spelling = V.DefName;
-      else
-        V.Spelling =
-            Lexer::getSourceText(sm().getImmediateExpansionRange(Begin), sm(), LO)
-                .str();
+      // A function-like macro names the id only when its whole body is
+      // the id ("SV(n)"); a number inside a bigger body (a call wrapper's
+      // "klp_shadow_get(obj, 9)") is spelled as written there, and the
+      // wrapper defines no id.
+      SourceLocation SB = sm().getSpellingLoc(Begin),
+                     SE = sm().getSpellingLoc(End);
+      bool WholeBody = MI->isObjectLike();
+      if (!WholeBody && MI->getNumTokens()) {
+        // The body's parentheses around the id ("(0x100 + (n))") count as
+        // the id's.
+        llvm::ArrayRef<Token> Body = MI->tokens();
+        size_t I = 0, J = Body.size() - 1;
+        while (I < J && Body[I].is(tok::l_paren) && Body[I].getLocation() != SB)
+          ++I;
+        while (J > I && Body[J].is(tok::r_paren) && Body[J].getLocation() != SE)
+          --J;
+        WholeBody = Body[I].getLocation() == SB && Body[J].getLocation() == SE;
+      }
+      if (!WholeBody) {
+        if (sm().getFileID(SB) == sm().getFileID(SE) &&
+            sm().getFileOffset(SB) <= sm().getFileOffset(SE))
+          V.Spelling = Lexer::getSourceText(
+                           CharSourceRange::getTokenRange(SB, SE), sm(), LO)
+                           .str();
+      } else {
+        V.DefName = Name.str();
+        V.Def = loc(MI->getDefinitionLoc());
+        V.Spelling = MI->isObjectLike()
+                         ? V.DefName
+                         : Lexer::getSourceText(
+                               sm().getImmediateExpansionRange(Begin), sm(), LO)
+                               .str();
+      }
     }
   } else if (const auto *DRE = dyn_cast<DeclRefExpr>(Bare)) {
     const ValueDecl *D = DRE->getDecl();

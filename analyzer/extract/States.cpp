@@ -193,7 +193,13 @@ private:
       const Expr *E = fieldInit(ILE, F);
       llvm::StringRef N = F->getName();
       if (N == "id") {
-        S.Id = E ? X.foldId(E) : IdValue{0, "0", "", {}, "", 0};
+        if (E) {
+          S.Id = X.foldId(E);
+        } else {
+          S.Id = IdValue{};
+          S.Id.Value = 0;
+          S.Id.Spelling = "0";
+        }
       } else if (N == "block_disable") {
         S.BlockDisable = X.flag(E);
       } else if (N == "is_shadow") {

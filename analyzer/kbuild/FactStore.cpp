@@ -40,8 +40,9 @@ namespace {
 // facts were derived from. 5: the private facts of the catalogue checks of
 // issue 13 (callbacks-signature ... patch-array-unterminated), which facts
 // of version 4 lack. 6: one patch per variable (a tentative definition and
-// its definition were two).
-constexpr int64_t FormatVersion = 6;
+// its definition were two). 7: how an id is written (literal, written),
+// the shadow API's constructors and destructors, address-taken functions.
+constexpr int64_t FormatVersion = 7;
 
 std::optional<FactDep> statDep(const std::string &Path) {
   llvm::sys::fs::file_status St;

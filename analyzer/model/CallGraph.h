@@ -44,6 +44,9 @@ KLP_JSON_MAPPED(GlobalUse)
 struct Function {
   std::string Name;
   bool Internal = false; ///< static: only callers of its own TU see it
+  /// Named other than in a direct call (a callback slot, new_func, a
+  /// function pointer): code the call graph does not see may run it.
+  bool AddressTaken = false;
   Loc Where;
   std::vector<CallSite> Calls;
   std::vector<GlobalUse> Globals;
@@ -52,6 +55,7 @@ struct Function {
 template <class M> void mapFields(M &&Map, Function &F) {
   Map("name", F.Name);
   Map("internal", F.Internal);
+  Map("address_taken", F.AddressTaken);
   Map("where", F.Where);
   Map("calls", F.Calls);
   Map("globals", F.Globals);

@@ -24,6 +24,15 @@ struct IdValue {
   /// id of whichever state the callback belongs to (resolved per module).
   std::string StateOf;
   unsigned StateParam = 0;
+  /// A constant written as a bare number: no macro, enumerator or const
+  /// object names it ("5", "(1 << 6) | 2", or a number in the body of a
+  /// function-like macro), so nothing ties it to the other uses of the
+  /// same id (shadow-id-literal).
+  bool Literal = false;
+  /// Where the id's text is written (its spelling, also inside a macro
+  /// body), and how long it is: what a fix-it replaces.
+  Loc Written;
+  unsigned WrittenLength = 0;
 
   bool known() const { return Value.has_value(); }
   /// The id of a callback's own state (see StateOf).
@@ -39,6 +48,9 @@ template <class M> void mapFields(M &&Map, IdValue &V) {
   Map("def", V.Def);
   Map("state_of", V.StateOf);
   Map("state_param", V.StateParam);
+  Map("literal", V.Literal);
+  Map("written", V.Written);
+  Map("written_length", V.WrittenLength);
 }
 KLP_JSON_MAPPED(IdValue)
 

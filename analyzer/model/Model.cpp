@@ -41,6 +41,11 @@ const char *shadowApiName(ShadowApi A) {
   return "klp_shadow_?";
 }
 
+const char *shadowCallbackKindName(ShadowCallbackKind K) {
+  return K == ShadowCallbackKind::Ctor ? "shadow constructor"
+                                       : "shadow destructor";
+}
+
 const char *lifecycleKindName(LifecycleKind K) {
   switch (K) {
   case LifecycleKind::Init: return "module init";
@@ -172,22 +177,65 @@ std::optional<FunctionRef> ModuleModel::function(const std::string &Name,
   return std::nullopt;
 }
 
-std::vector<FunctionRef> ModuleModel::reachable(FunctionRef Root,
-                                                unsigned MaxDepth) const {
-  std::vector<FunctionRef> Out;
+std::vector<Reached> ModuleModel::reach(FunctionRef Root,
+                                        unsigned MaxDepth) const {
+  std::vector<Reached> Out{{Root, -1, 0, {}}};
   std::set<const Function *> Seen{Root.Fn};
-  std::deque<std::pair<FunctionRef, unsigned>> Queue{{Root, 0}};
-  while (!Queue.empty()) {
-    auto [F, Depth] = Queue.front();
-    Queue.pop_front();
-    Out.push_back(F);
-    if (Depth >= MaxDepth)
+  // Out is the breadth-first queue itself: each entry is expanded in turn.
+  for (size_t I = 0; I < Out.size(); ++I) {
+    if (Out[I].Depth >= MaxDepth)
       continue;
+    FunctionRef F = Out[I].F;
     for (const CallSite &C : F.Fn->Calls)
       if (std::optional<FunctionRef> Callee = function(C.Callee, F.TU))
         if (Seen.insert(Callee->Fn).second)
-          Queue.push_back({*Callee, Depth + 1});
+          Out.push_back({*Callee, static_cast<int>(I), Out[I].Depth + 1,
+                         C.Where});
   }
+  return Out;
+}
+
+std::vector<FunctionRef> ModuleModel::reachable(FunctionRef Root,
+                                                unsigned MaxDepth) const {
+  std::vector<FunctionRef> Out;
+  for (const Reached &R : reach(Root, MaxDepth))
+    Out.push_back(R.F);
+  return Out;
+}
+
+std::string ModuleModel::pathTo(const std::vector<Reached> &R,
+                                unsigned Index) {
+  std::vector<std::string> Names;
+  for (int I = static_cast<int>(Index); I >= 0; I = R[I].Parent)
+    Names.push_back(fmt::format("'{}'", R[I].F.Fn->Name));
+  std::string Out;
+  for (auto It = Names.rbegin(); It != Names.rend(); ++It)
+    Out += (Out.empty() ? "" : " -> ") + *It;
+  return Out;
+}
+
+std::vector<LockedCallback> ModuleModel::lockedCallbacks() const {
+  std::vector<LockedCallback> Out;
+  for (unsigned T = 0; T < TUs.size(); ++T)
+    for (const ShadowCallback &C : TUs[T].ShadowCallbacks)
+      Out.push_back(
+          {C.Kind, C.Function, T, C.Where,
+           fmt::format("passed as the {} to {}(){}",
+                       C.Kind == ShadowCallbackKind::Ctor ? "constructor"
+                                                          : "destructor",
+                       shadowApiName(C.Api),
+                       C.Helper.empty()
+                           ? ""
+                           : fmt::format(" through '{}'", C.Helper))});
+  // A generated patch never refers to the states its sources declare.
+  if (!generatedPatch())
+    for (const State *S : states()) {
+      const CallbackRef &D = S->callback(Role::ShadowDtor);
+      if (D.Present && !D.Function.empty())
+        Out.push_back({ShadowCallbackKind::Dtor, D.Function, tuOf(S), D.Where,
+                       fmt::format("the shadow_dtor of state {}",
+                                   S->Id.describe())});
+    }
   return Out;
 }
 

@@ -37,6 +37,7 @@ struct TUFacts {
   /// an assignment (for a compound literal: the patch variable itself).
   std::vector<std::string> StateArrays;
   std::vector<ShadowCall> ShadowCalls;
+  std::vector<ShadowCallback> ShadowCallbacks;
   std::vector<ObjectCallback> ObjectCallbacks;
   std::vector<Function> Functions;
   std::vector<GlobalVar> Globals;
@@ -60,6 +61,7 @@ template <class M> void mapFields(M &&Map, TUFacts &T) {
   Map("states", T.States);
   Map("state_arrays", T.StateArrays);
   Map("shadow_calls", T.ShadowCalls);
+  Map("shadow_callbacks", T.ShadowCallbacks);
   Map("object_callbacks", T.ObjectCallbacks);
   Map("functions", T.Functions);
   Map("globals", T.Globals);
@@ -74,6 +76,26 @@ KLP_JSON_MAPPED(TUFacts)
 struct FunctionRef {
   unsigned TU;
   const Function *Fn;
+};
+
+/// A function found by ModuleModel::reach(): how it was reached.
+struct Reached {
+  FunctionRef F;
+  int Parent = -1; ///< index of the caller in the same result; -1: the root
+  unsigned Depth = 0;
+  Loc Call; ///< the call in the parent that leads here
+};
+
+/// A function the core runs with klp_shadow_lock held: a constructor or
+/// destructor passed to the shadow API, or a state's shadow_dtor.
+struct LockedCallback {
+  ShadowCallbackKind Kind;
+  std::string Function;
+  unsigned TU;
+  Loc Where;       ///< where it is named
+  /// "passed as the constructor to klp_shadow_alloc()", "the shadow_dtor
+  /// of state 'X' (1)": what makes it one, said of the function.
+  std::string How;
 };
 
 /// One livepatch module: its translation units' facts joined.
@@ -108,6 +130,14 @@ struct ModuleModel {
   /// Every function reachable from \p Root (itself included) within
   /// \p MaxDepth calls, each once, in breadth-first order.
   std::vector<FunctionRef> reachable(FunctionRef Root, unsigned MaxDepth) const;
+  /// The same, with the call path to each function.
+  std::vector<Reached> reach(FunctionRef Root, unsigned MaxDepth) const;
+  /// "'a' -> 'b' -> 'c'": the path reach() found to \p Index.
+  static std::string pathTo(const std::vector<Reached> &R, unsigned Index);
+  /// Every constructor and destructor of the module, each where it is named
+  /// (docs/semantics.md#rule-shadow-ctor-dtor-sleeps): shadow API arguments
+  /// and the shadow_dtor of every state its TUs declare.
+  std::vector<LockedCallback> lockedCallbacks() const;
 };
 
 } // namespace klp

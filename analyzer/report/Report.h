@@ -79,6 +79,11 @@ public:
   /// Findings reported as errors (promoted, or of an error-level check):
   /// they make the exit code 1.
   unsigned errors() const { return Errors; }
+  /// A translation unit was checked under clang's -verify: its findings are
+  /// the expectations, and, as with clang, the exit code then says only
+  /// whether they matched (a mismatch is a failure).
+  void verifying() { Verifying = true; }
+  bool verified() const { return Verifying; }
   /// Translation unit \p MainFile was analyzed (the summary speaks only
   /// then; checkpatch counts its lines, unless it has none: a built file).
   void analyzed(const std::string &MainFile, bool HasLines = true);
@@ -100,6 +105,7 @@ private:
   std::vector<Failure> Failures;
   std::set<std::string> AllPrints; ///< for --write-baseline, suppressed too
   std::atomic<unsigned> Errors{0};
+  std::atomic<bool> Verifying{false};
   std::atomic<unsigned> Analyzed{0};
   std::set<std::string> AnalyzedFiles;
   unsigned ByNolint = 0, ByLines = 0, ByBaseline = 0, ByDiff = 0;

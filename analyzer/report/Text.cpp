@@ -65,6 +65,10 @@ static void emitInto(DiagnosticsEngine &Diags,
       DB << (F.Message + " [" + Tag + "]");
       for (const FixIt &X : F.Fixes) {
         SourceLocation At = toSourceLocation(SM, X.Where, CurrentTU);
+        // clang shows a fix-it on another line as a snippet of every line
+        // in between, without its text: those are --export-fixes' only.
+        if (X.Where.File != F.Where.File || X.Where.Line != F.Where.Line)
+          continue;
         if (At.isValid())
           DB << FixItHint::CreateReplacement(
               CharSourceRange::getCharRange(At, At.getLocWithOffset(X.Length)),

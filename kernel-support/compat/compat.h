@@ -94,6 +94,20 @@ bool klp_sim_in_atomic(void);
  */
 void klp_sim_might_sleep(const char *where);
 
+/*
+ * klp_sim_atomic_callee_enter() - the atomic section just entered calls @fn
+ * @what:	what @fn is there ("shadow constructor")
+ * @lock:	the lock held around the call ("klp_shadow_lock")
+ * @fn:		the function about to be called
+ *
+ * Until the matching klp_sim_atomic_callee_exit(), a report of a sleeping
+ * call or of a recursive lock adds the line "in <what> <fn> under <lock>":
+ * the frame a kernel's call trace would show above the core's.  Nests.
+ */
+void klp_sim_atomic_callee_enter(const char *what, const char *lock,
+				 const void *fn);
+void klp_sim_atomic_callee_exit(void);
+
 /* Forget all atomic context, after an oops unwound the code that held it. */
 void klp_sim_reset_context(void);
 

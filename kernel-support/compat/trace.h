@@ -65,11 +65,28 @@ void trace_klp_object_torn_down(const char *callback, struct klp_object *obj);
 void trace_klp_shadow_alloc(void *obj, unsigned long id, void *data,
 			    unsigned long caller);
 
+/* trace_klp_shadow_ctor() - @ctor is about to run for the new <@obj, @id>. */
+void trace_klp_shadow_ctor(void *obj, unsigned long id, void *data,
+			   klp_shadow_ctor_t ctor);
+
 /* trace_klp_shadow_dtor() - @dtor is about to run for <@obj, @id>. */
 void trace_klp_shadow_dtor(void *obj, unsigned long id, void *data,
 			   klp_shadow_dtor_t dtor);
 
 /* trace_klp_shadow_free() - the variable with @data is gone. */
 void trace_klp_shadow_free(void *obj, unsigned long id, void *data);
+
+/*
+ * trace_klp_state_shadow_free() - the core is about to free the shadow
+ * variables of @state, an is_shadow state of @patch it removes:
+ * klp_shadow_free_all(@state->id, @dtor), @dtor being the state's
+ * shadow_dtor.  trace_klp_state_shadow_freed() - that free returned.
+ */
+void trace_klp_state_shadow_free(struct klp_patch *patch,
+				 struct klp_state *state,
+				 klp_shadow_dtor_t dtor);
+void trace_klp_state_shadow_freed(struct klp_patch *patch,
+				  struct klp_state *state,
+				  klp_shadow_dtor_t dtor);
 
 #endif /* _KLP_COMPAT_TRACE_H */

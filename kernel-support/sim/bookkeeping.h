@@ -39,4 +39,11 @@ unsigned int klp_shadow_count(unsigned long id, bool any_id,
  */
 unsigned int klp_shadow_report(const char *prefix);
 
+/*
+ * One line per state shadow_dtor that never ran because the state's
+ * variables were freed before the core's free of them, "never called:
+ * shadow_dtor <fn> of state <id> of '<P>' (...)"; returns the count.
+ */
+unsigned int klp_shadow_report_unrun_dtors(void);
+
 #endif /* _KLP_SIM_BOOKKEEPING_H */

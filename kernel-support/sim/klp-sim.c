@@ -268,6 +268,7 @@ static void report_leaks(void)
 	count += klp_objects_report_leaks();
 	count += klp_sim_mm_report_leaks();
 	count += klp_sim_module_report();
+	count += klp_shadow_report_unrun_dtors();
 	if (!count && !sim_quiet_clean_report)
 		klp_sim_event("no leaks");
 }

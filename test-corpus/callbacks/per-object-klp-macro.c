@@ -5,12 +5,11 @@
 // expansion, naming the macro and the role. The second RUN builds it as a
 // module (__KBUILD_MODNAME set, so the pointers get the module's name): the
 // findings do not change.
+// The proof of findings builds it with the struct klp_patch klp-build would
+// write (a vmlinux object with these callbacks) and runs it in klp-sim-a:
+// after the replace, none of the unpatch callbacks ran.
 // RUN: %klp-lint --checks=-callbacks-per-object-unpaired %s -- %api-a -Xclang -verify=klp
 // RUN: %klp-lint --checks=-callbacks-per-object-unpaired %s -- %api-a -D__KBUILD_MODNAME=livepatch_demo -Xclang -verify=klp
-// PROOF: unshown pre_patch: the KLP_*_CALLBACK records become per-object callbacks only in the module klp-build (objtool klp diff) generates; the battery loads the source as it is, a plain module, and klp-sim-a only reports the records never called
-// PROOF: unshown post_patch: the KLP_*_CALLBACK records become per-object callbacks only in the module klp-build (objtool klp diff) generates; the battery loads the source as it is, a plain module, and klp-sim-a only reports the records never called
-// PROOF: unshown pre_unpatch: the KLP_*_CALLBACK records become per-object callbacks only in the module klp-build (objtool klp diff) generates; the battery loads the source as it is, a plain module, and klp-sim-a only reports the records never called
-// PROOF: unshown post_unpatch: the KLP_*_CALLBACK records become per-object callbacks only in the module klp-build (objtool klp diff) generates; the battery loads the source as it is, a plain module, and klp-sim-a only reports the records never called
 
 #include <linux/livepatch.h>
 #include <linux/livepatch_helpers.h>

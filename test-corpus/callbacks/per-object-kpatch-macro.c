@@ -3,11 +3,10 @@
 // in. Spec §6.2 callbacks-per-object, spelling 3; §1.1 "Callback macros".
 // Each expansion is one finding at the macro, naming the macro and the
 // role; the object is not known in the source.
+// The proof of findings builds it with the struct klp_patch kpatch-build
+// would write (a vmlinux object with these callbacks) and runs it in
+// klp-sim-a: after the replace, none of the unpatch callbacks ran.
 // RUN: %klp-lint --checks=-callbacks-per-object-unpaired %s -- %api-a -Xclang -verify=klp
-// PROOF: unshown pre_patch: the KPATCH_*_CALLBACK records become per-object callbacks only in the module kpatch-build's create-diff-object generates; the battery loads the source as it is, a plain module, and klp-sim-a only reports the records never called
-// PROOF: unshown post_patch: the KPATCH_*_CALLBACK records become per-object callbacks only in the module kpatch-build's create-diff-object generates; the battery loads the source as it is, a plain module, and klp-sim-a only reports the records never called
-// PROOF: unshown pre_unpatch: the KPATCH_*_CALLBACK records become per-object callbacks only in the module kpatch-build's create-diff-object generates; the battery loads the source as it is, a plain module, and klp-sim-a only reports the records never called
-// PROOF: unshown post_unpatch: the KPATCH_*_CALLBACK records become per-object callbacks only in the module kpatch-build's create-diff-object generates; the battery loads the source as it is, a plain module, and klp-sim-a only reports the records never called
 
 #include <kpatch-macros.h>
 #include <linux/livepatch.h>

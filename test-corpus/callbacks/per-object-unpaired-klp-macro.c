@@ -3,9 +3,11 @@
 // callbacks of the one struct klp_object it generates for __KBUILD_MODNAME
 // (vmlinux without it). A post_patch alone sets up with nothing to undo it:
 // one finding. Also built as a module (second RUN): the same.
+// The proof of findings builds it with the struct klp_patch klp-build would
+// write (a vmlinux object with this callback) and runs it in klp-sim-a:
+// after the disable, the object's setup is still in place.
 // RUN: %klp-lint --checks=-*,callbacks-per-object-unpaired %s -- %api-a -Xclang -verify=klp
 // RUN: %klp-lint --checks=-*,callbacks-per-object-unpaired %s -- %api-a -D__KBUILD_MODNAME=livepatch_demo -Xclang -verify=klp
-// PROOF: unshown klp: the KLP_*_CALLBACK pointers become per-object callbacks only in the module klp-build (objtool klp diff) generates; the battery loads the source as it is, a plain module, and klp-sim-a only reports the pointers never called
 
 #include <linux/livepatch.h>
 #include <linux/livepatch_helpers.h>

@@ -4,8 +4,10 @@
 // Here they set up (pre_patch, post_patch) and nothing tears down: one
 // finding, at the first setup macro. The object's name is not in the
 // source, so the message says whose macros they are.
+// The proof of findings builds it with the struct klp_patch kpatch-build
+// would write (a vmlinux object with these callbacks) and runs it in
+// klp-sim-a: after the disable, the object's setup is still in place.
 // RUN: %klp-lint --checks=-*,callbacks-per-object-unpaired %s -- %api-a -Xclang -verify=klp
-// PROOF: unshown kpatch: the KPATCH_*_CALLBACK records become per-object callbacks only in the module kpatch-build's create-diff-object generates; the battery loads the source as it is, a plain module, and klp-sim-a only reports the records never called
 
 #include <kpatch-macros.h>
 #include <linux/livepatch.h>

@@ -4,7 +4,7 @@
 // MaxDepth=3 reaches it again. The nested enable fails (a transition is
 // running), and so does the pre_patch that returns its error. The state id
 // is an enumerator.
-// RUN: not %klp-lint --checks=-*,callbacks-reenter-core %s -- %api-c -Xclang -verify=klp 2>&1 | FileCheck %s --check-prefix=EXIT --implicit-check-not=-verify
+// RUN: %klp-lint --checks=-*,callbacks-reenter-core %s -- %api-c -Xclang -verify=klp 2>&1 | FileCheck %s --check-prefix=EXIT --implicit-check-not=-verify
 // RUN: %klp-lint --checks=-*,callbacks-reenter-core --check-option=callbacks-reenter-core.MaxDepth=2 %s -- %api-c 2>&1 | count 0
 // RUN: not %klp-lint --checks=-*,callbacks-reenter-core --check-option=callbacks-reenter-core.MaxDepth=3 %s -- %api-c 2>&1 | FileCheck %s --check-prefix=EXIT
 // EXIT: {{^}}0 warnings, 1 error in 1 file

@@ -8,7 +8,7 @@
 # written (with the CI variables GitHub and GitLab would set), and the
 # pre-commit block is installed as the sample repository's hook. The sample
 # repository is a git work tree with klp-lint's sources at klp-lint/ (a
-# symlink, as a submodule would be), the bundled livepatch demo (two
+# symlink, as a submodule would be), the bundled livepatch demo (three
 # findings) and a clean second module, and livepatch/compile_commands.json
 # (the kernel-ci-recipe test builds a module with kbuild instead).
 # Registered as the ctest "ci-recipe" (label ci).
@@ -126,7 +126,7 @@ db = [{"directory": repo, "file": "%s/livepatch/%s.c" % (repo, f),
 json.dump(db, open(repo + "/livepatch/compile_commands.json", "w"), indent=1)
 EOF
 git -C "$REPO" add README livepatch
-git -C "$REPO" commit -q -m "The demo livepatch, with its two known findings"
+git -C "$REPO" commit -q -m "The demo livepatch, with its three known findings"
 
 # --- GitHub Actions ------------------------------------------------------------
 lines=$(recipe github)
@@ -134,8 +134,8 @@ lines=$(recipe github)
 run_line "$REPO" "$lines" GITHUB_WORKSPACE="$REPO"
 [ $rc -eq 0 ] || fail "github: exit $rc (findings alone must not fail this step)"
 summary=$(sarif_summary "$REPO/klp-lint.sarif" "$REPO") || fail "SARIF of $REPO/klp-lint.sarif is not as GitHub needs it (above)"
-[ "$summary" = "2 livepatch/demo.c" ] || fail "github: SARIF has '$summary', expected 2 results in livepatch/demo.c"
-ok "github: klp-lint.sarif with 2 repository-relative results ($lines)"
+[ "$summary" = "3 livepatch/demo.c" ] || fail "github: SARIF has '$summary', expected 3 results in livepatch/demo.c"
+ok "github: klp-lint.sarif with 3 repository-relative results ($lines)"
 # A failed run is not uploaded: the step records klp-lint's exit status and
 # the upload step runs only for 0 and 1. Read the recipe's own lines and
 # replay them with a run that cannot analyze (a missing database).
@@ -158,14 +158,15 @@ mapfile -t lines < <(recipe gitlab)
 run_line "$REPO" "${lines[0]}" CI_PROJECT_DIR="$REPO"
 [ $rc -eq 0 ] || fail "gitlab: SARIF step exit $rc"
 summary=$(sarif_summary "$REPO/klp-lint.sarif" "$REPO") || fail "SARIF of $REPO/klp-lint.sarif is not as GitHub needs it (above)"
-[ "$summary" = "2 livepatch/demo.c" ] || fail "gitlab: SARIF artifact has '$summary'"
+[ "$summary" = "3 livepatch/demo.c" ] || fail "gitlab: SARIF artifact has '$summary'"
 ok "gitlab: SARIF artifact"
 run_line "$REPO" "${lines[1]}" CI_PROJECT_DIR="$REPO"
 [ $rc -eq 1 ] || fail "gitlab: checkpatch step exit $rc, expected 1 (findings with --werror)"
 grep -q '^ERROR:SHADOW_ID_WITHOUT_STATE: ' <<<"$out" || fail "gitlab: no ERROR:SHADOW_ID_WITHOUT_STATE in the log"
 grep -q '^#34: FILE: livepatch/demo.c:34:$' <<<"$out" || fail "gitlab: no '#34: FILE: livepatch/demo.c:34:' line"
+grep -q '^ERROR:SHADOW_MODULE_OBJECT_LIFETIME: ' <<<"$out" || fail "gitlab: no ERROR:SHADOW_MODULE_OBJECT_LIFETIME"
 grep -q '^ERROR:STATE_MISSING_DISABLE_CALLBACKS: ' <<<"$out" || fail "gitlab: no ERROR:STATE_MISSING_DISABLE_CALLBACKS"
-grep -q '^total: 2 errors, 0 warnings, ' <<<"$out" || fail "gitlab: no checkpatch total line"
+grep -q '^total: 3 errors, 0 warnings, ' <<<"$out" || fail "gitlab: no checkpatch total line"
 ok "gitlab: checkpatch job log, exit 1"
 
 # --- Baseline ---------------------------------------------------------------------
@@ -191,8 +192,8 @@ for s in 1 2 3 4; do
   n=$(sarif_summary "$REPO/klp-lint-$s.sarif" "$REPO" | cut -d' ' -f1)
   total=$((total + n))
 done
-[ $total -eq 2 ] || fail "shards: $total results over 4 shards, expected the 2 of the full run"
-ok "shards: 4 shards hold the full run's 2 results once"
+[ $total -eq 3 ] || fail "shards: $total results over 4 shards, expected the 3 of the full run"
+ok "shards: 4 shards hold the full run's 3 results once"
 
 # --- Pre-commit hook ------------------------------------------------------------
 block pre-commit >"$REPO/.git/hooks/pre-commit"

@@ -131,7 +131,19 @@ class Edit:
 
 
 # (patch name, [edits], expected findings). A finding is (file, text of the
-# added line it is on, the text its column points at, check, message).
+# added line it is on, the text its column points at, check, message[,
+# severity]); the severity is "warning" unless given.
+def bare_id_note(path, line_text, at, fn):
+    """shadow-id-literal's note on the bare id 0 passed to fn."""
+    return (path, line_text, at, "shadow-id-literal",
+            "shadow variable id 0 of %s() is a bare number: name it with a "
+            "macro or an enumerator that the state and every shadow call of "
+            "this id use; two features that pick the same number share each "
+            "other's shadow variables, and an is_shadow state with that id "
+            "frees them all; id 0 can never be a state's id (0 ends states[])"
+            % fn, "note")
+
+
 SHADOW_NEWPID = ("shadow-newpid.patch", [
     Edit("fs/proc/array.c",
          "static inline void task_context_switch_counts(struct seq_file *m,",
@@ -162,7 +174,16 @@ SHADOW_NEWPID = ("shadow-newpid.patch", [
     # Generation A semantics (kpatch's headers): id 0 is freed only in the
     # patched do_exit(), never when the patch is disabled, so what fork.c
     # allocates leaks on disable; the read in array.c and the free in exit.c
-    # are the same id and get no finding of their own.
+    # are the same id and get no warning of their own.
+    # Each of the three calls spells the id as the bare number 0, as kpatch's
+    # shadow-newpid does: a note each (spec §6.4 shadow-id-literal).
+    bare_id_note("fs/proc/array.c", "\tnewpid = klp_shadow_get(p, 0);", "0);",
+                 "klp_shadow_get"),
+    bare_id_note("kernel/exit.c", "\tklp_shadow_free(tsk, 0, NULL);",
+                 "0, NULL", "klp_shadow_free"),
+    bare_id_note("kernel/fork.c",
+                 "\tnewpid = klp_shadow_get_or_alloc(p, 0, sizeof(*newpid), GFP_KERNEL,",
+                 "0, sizeof", "klp_shadow_get_or_alloc"),
     ("kernel/fork.c",
      "\tnewpid = klp_shadow_get_or_alloc(p, 0, sizeof(*newpid), GFP_KERNEL,",
      "klp_shadow_get_or_alloc", "shadow-id-without-state",
@@ -256,7 +277,7 @@ def expected_findings(src, patch_path, patch_name, new_files, exp):
     """The exact JSON findings klp-lint must report for one patch."""
     patch_lines = open(patch_path).read().split("\n")
     out = []
-    for path, line_text, at, check_name, message in exp:
+    for path, line_text, at, check_name, message, *severity in exp:
         new = new_files[path]
         lines = [i for i, l in enumerate(new) if l == line_text]
         assert len(lines) == 1, (path, line_text)
@@ -267,7 +288,8 @@ def expected_findings(src, patch_path, patch_name, new_files, exp):
         header = next(patch_lines[i] for i in range(plines[0], -1, -1)
                       if patch_lines[i].startswith("@@ "))
         out.append({
-            "check": check_name, "severity": "warning", "promoted": False,
+            "check": check_name, "severity": (severity or ["warning"])[0],
+            "promoted": False,
             "file": os.path.join(src, path), "line": lines[0] + 1,
             "column": col, "message": message,
             "notes": [{"file": patch_path, "line": plines[0] + 1,
@@ -330,11 +352,15 @@ def check_patches(klp, cache, work):
                   key=lambda f: (f["file"], f["line"], f["column"]))
     check(proc.returncode == 0 and got == want,
           "series of both patches: the %d findings of both" % len(want))
-    # Text: the same findings, no failure line.
+    # Text: the same findings, no failure line; a note-level finding and
+    # each finding's note are ": note: " lines.
     proc = lint(klp, [r[1] for r in results], src, tree, env, fmt="text")
+    warnings = sum(f["severity"] == "warning" for f in want)
+    notes = len(want) - warnings + sum(len(f["notes"]) for f in want)
     check(proc.returncode == 0 and "klp-lint: error" not in proc.stderr and
-          proc.stderr.count(": warning: ") == len(want),
-          "text output: %d warnings, no error" % len(want))
+          proc.stderr.count(": warning: ") == warnings and
+          proc.stderr.count(": note: ") == notes,
+          "text output: %d warnings and %d notes, no error" % (warnings, notes))
     check(tree_digest(src, touched) == before,
           "the source tree is unchanged (%d touched files: contents and times)"
           % len(touched))

@@ -1,7 +1,7 @@
 // patch-array-unterminated: a funcs[] written as a compound literal inside
 // the object's initializer, without its terminating element. The fix-it
 // appends the empty element inside the literal.
-// RUN: not %klp-lint --checks=-*,patch-array-unterminated %s -- %api-c -Xclang -verify=klp 2>&1 | FileCheck %s --check-prefix=EXIT --implicit-check-not=-verify
+// RUN: %klp-lint --checks=-*,patch-array-unterminated %s -- %api-c -Xclang -verify=klp 2>&1 | FileCheck %s --check-prefix=EXIT --implicit-check-not=-verify
 // EXIT: {{^}}0 warnings, 1 error in 1 file
 #include <linux/livepatch.h>
 #include <linux/module.h>

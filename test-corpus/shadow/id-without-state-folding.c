@@ -28,7 +28,7 @@ static void *patched_open(void *file)
 
 	klp_shadow_get_or_alloc(file, sv_count_id, 4, GFP_KERNEL, NULL, NULL);
 	klp_shadow_get(file, sv_lock_id);
-	klp_shadow_get(file, (1207 << 6) | 1);
+	klp_shadow_get(file, (1207 << 6) | 1); // klp-note {{shadow variable id 77249 of klp_shadow_get() is a bare number}}
 	klp_shadow_get(file, BUG_SHADOW_ID(1207, 3)); // klp-warning {{shadow variable id 'BUG_SHADOW_ID(1207, 3)' (77251) used by klp_shadow_get() matches no state of this livepatch}}
 	klp_shadow_free(file, sv_stray_id, NULL); // klp-warning {{shadow variable id 'sv_stray_id' (34) used by klp_shadow_free() matches no state of this livepatch}}
 	klp_shadow_get(file, runtime_id);
@@ -39,9 +39,9 @@ static struct klp_func funcs[] = { { .old_name = "do_open", .new_func = patched_
 static struct klp_object objs[] = { { .funcs = funcs }, {} };
 
 static struct klp_state bug1207_states[] = { // klp-note 3 {{the livepatch's states are declared in 'bug1207_states'}}
-	{ .id = (1207 << 6) | 1, .is_shadow = true },
+	{ .id = (1207 << 6) | 1, .is_shadow = true }, // klp-note {{state id 77249 is a bare number}}
 	{ .id = BUG_SHADOW_ID(1207, 2), .is_shadow = true },
-	{ .id = 42, .is_shadow = true },
+	{ .id = 42, .is_shadow = true }, // klp-note {{state id 42 is a bare number}}
 	{}
 };
 

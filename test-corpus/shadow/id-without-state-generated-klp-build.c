@@ -6,6 +6,10 @@
 // A's semantics (docs/semantics.md#rules-generation-a): SV_CTX is freed by
 // the KLP_POST_UNPATCH_CALLBACK, so it gets the migration note, not a
 // warning. (Generation C headers: test-corpus/cli/generated-patch.test.)
+// The proof of findings builds it with the struct klp_patch klp-build would
+// write (a vmlinux object whose post_unpatch is drop_ctx) and runs it in
+// klp-sim-a: the disable frees what patched_ctx allocated.
+// PROOF: call patched_ctx(&klp_sim_knobs)
 // RUN: %klp-lint %s -- %api-a -Xclang -verify=klp
 
 #include <linux/gfp.h>

@@ -7,7 +7,10 @@
 // generation A's semantics (docs/semantics.md#rules-generation-a), an id
 // that no KPATCH_*_UNPATCH_CALLBACK, module exit or module notifier frees
 // leaks on disable. (The bare id 0 of kpatch's shadow-newpid style could not
-// have a state anyway.)
+// have a state anyway.) The proof of findings builds it with the struct
+// klp_patch kpatch-build would write (a vmlinux object, no states, no
+// unpatch callback) and runs it in klp-sim-a: after the disable both
+// variables patched_fork allocated are still live.
 // RUN: %klp-lint %s -- %api-a -Xclang -verify=klp
 
 #include <kpatch-macros.h>
@@ -18,11 +21,10 @@
 #define SV_COUNTED 0x40 // klp-note {{id 'SV_COUNTED' is defined here}}
 
 // PROOF: call patched_fork(1)
-// PROOF: unshown 0: the battery does not yet write kpatch-build's struct klp_patch, so the module cannot be disabled
-// PROOF: unshown 64: the battery does not yet write kpatch-build's struct klp_patch, so the module cannot be disabled
 int patched_fork(void *task)
 {
 	int *newpid = klp_shadow_get_or_alloc(task, 0, sizeof(*newpid), GFP_KERNEL, NULL, NULL); // klp-warning {{shadow variable id 0 allocated by klp_shadow_get_or_alloc() is never freed when the patch is disabled: no klp_shadow_free() or klp_shadow_free_all() of this id is reached from a per-object pre_unpatch or post_unpatch callback, module exit or a module notifier}}
+	// klp-note@-1 {{shadow variable id 0 of klp_shadow_get_or_alloc() is a bare number: name it with a macro or an enumerator that the state and every shadow call of this id use; two features that pick the same number share each other's shadow variables, and an is_shadow state with that id frees them all; id 0 can never be a state's id (0 ends states[]) [shadow-id-literal]}}
 
 	klp_shadow_alloc(task, SV_COUNTED, 8, GFP_KERNEL, NULL, NULL); // klp-warning {{shadow variable id 'SV_COUNTED' (64) allocated by klp_shadow_alloc() is never freed when the patch is disabled}}
 	return newpid ? *newpid : 0;

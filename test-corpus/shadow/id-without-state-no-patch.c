@@ -3,7 +3,7 @@
 // checks do not report on it"), e.g. a helper module. None of these ids has
 // a state, and the module even declares a state array, but nothing is
 // reported.
-// RUN: %klp-lint %s -- %api-c -Xclang -verify=klp
+// RUN: %klp-lint --checks=-shadow-id-literal %s -- %api-c -Xclang -verify=klp
 // klp-no-diagnostics
 
 #include <linux/gfp.h>

@@ -6,7 +6,7 @@
 // matches none of the static states is not reported while an is_shadow
 // state of unknown id exists: it may be that id's state (cannot decide is
 // silence). There is no variant (c) note either: no state of known id.
-// RUN: %klp-lint %s -- %api-c -Xclang -verify=klp
+// RUN: %klp-lint --checks=-shadow-id-literal %s -- %api-c -Xclang -verify=klp
 // klp-no-diagnostics
 
 #include <linux/gfp.h>

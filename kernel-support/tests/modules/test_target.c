@@ -5,8 +5,8 @@
  * Its functions are what the test livepatches replace.  The originals
  * return 0 and each livepatch's replacements return the patch's number, so
  * a call shows which implementation ran.  The module owns one heap object,
- * allocated at init and freed at exit: reloading the module gets the same
- * address back (scenario DER-12).
+ * allocated at init and released at exit (t_obj_release()): reloading the
+ * module gets the same address back (scenario DER-12).
  */
 #include <linux/kernel.h>
 #include <linux/module.h>
@@ -34,6 +34,16 @@ noinline int t_obj_func(void *obj)
 	return obj ? 0 : -EINVAL;
 }
 
+/*
+ * Releases an object of this module.  The exit path goes through it, so a
+ * livepatch that replaces it sees the module's objects go (and may free
+ * their shadow variables there).
+ */
+noinline void t_obj_release(void *obj)
+{
+	kfree(obj);
+}
+
 static int __init t_init(void)
 {
 	t_obj = kzalloc(sizeof(*t_obj), GFP_KERNEL);
@@ -42,7 +52,7 @@ static int __init t_init(void)
 
 static void __exit t_exit(void)
 {
-	kfree(t_obj);
+	t_obj_release(t_obj);
 }
 
 module_init(t_init);

@@ -78,10 +78,17 @@ transcript, and a case it does not flag must show none:
                                 patch is not built; every finding is
                                 "unshown"
 
-kpatch's and klp-build's callback macros become per-object callbacks only
-through code their tools generate, which the battery does not run: klp-sim
-reports their sections "never called", which is callbacks-per-object's harm
-under C (the member does not exist) and no harm under A.
+A source of kpatch-build or klp-build (it includes kpatch-macros.h or
+linux/livepatch_helpers.h and defines no struct klp_patch) gets the patch
+those tools write: one vmlinux object with a placeholder function, no
+states, not replace for kpatch-build and replace for klp-build (its init.c);
+under generation A the object's per-object callbacks are the case's
+KPATCH_*_CALLBACK records (kpatch_<role>_data.fn) and KLP_*_CALLBACK
+pointers (__klp_<role>_callback_<obj>), as create-diff-object and objtool's
+"klp diff" copy them, so they run in klp-sim-a like any per-object callback.
+Generation C has no per-object callbacks: klp-sim reports the macros'
+sections "never called", which is callbacks-per-object's harm under C (the
+member does not exist).
 
 The same holds per id (per role for the callbacks): every id with harm is
 flagged, and every flagged id shows harm unless the case says why it cannot
@@ -114,7 +121,8 @@ Annotations, in comments of the case file (lit and -verify ignore them):
                     <module>_copy) took its states over
 
 The generated wrapper of a case #includes the file that defines its struct
-klp_patch and adds what a module needs and a lint input may lack: a
+klp_patch (or the generated one's source) and adds what a module needs and a
+lint input may lack: a
 module_init() that enables the patch, a module_exit(), MODULE_LICENSE,
 MODULE_INFO(livepatch, "Y"), a placeholder new_func for klp_func entries
 without one (set before the module's init runs), and references that keep
@@ -140,8 +148,18 @@ CHECKS = [
      "per-object-klp-macro-c.c"),
     ("callbacks-per-object-unpaired", "callbacks", "per-object-unpaired",
      "per-object-unpaired.c"),
+    ("shadow-alloc-unchecked", "shadow", "alloc-unchecked",
+     "alloc-unchecked.c"),
+    ("shadow-api-in-ctor-dtor", "shadow", "api-in-ctor-dtor",
+     "api-in-ctor-dtor.c"),
+    ("shadow-ctor-dtor-sleeps", "shadow", "ctor-dtor-sleeps",
+     "ctor-dtor-sleeps.c"),
+    ("shadow-free-in-state-callback", "shadow", "free-in-state-callback",
+     "free-in-state-callback.c"),
     ("shadow-id-without-state", "shadow", "id-without-state",
      "id-without-state.c"),
+    ("shadow-module-object-lifetime", "shadow", "module-object-lifetime",
+     "module-object-lifetime.c"),
     ("state-missing-disable-callbacks", "state", "missing-disable-callbacks",
      "missing-disable-callbacks.c"),
     ("patch-array-unterminated", "patch", "array-unterminated",
@@ -200,21 +218,26 @@ class Case:
         self.knobs = []         # knobs printed around the first enable
         self.shows = []         # (variable, file that shows it)
         self.blocked = []       # functions a task of the module sleeps in
+        self.target = None      # (module file, name) loaded first
         self.notes = []
+        self.generated = None   # the tool that writes its klp_patch
         self._parse_annotations()
         self._parse_run_line()
 
     def _parse_annotations(self):
         for m in re.finditer(r"//\s*PROOF:\s*(.*)$", self.text, re.M):
             body = m.group(1).strip()
-            c = re.fullmatch(r"call\s+(\w+)\s*\((.*)\)", body)
+            c = re.fullmatch(r"call\s+([\w:]+)\s*\((.*)\)", body)
+            t = re.fullmatch(r"target\s+(\S+\.so)\s+as\s+(\w+)", body)
             k = re.fullmatch(r"replacement keeps\s+(.*)", body)
             u = re.fullmatch(r"unshown\s+([\w-]+)\s*:\s*(.*)", body)
             v = re.fullmatch(r"computed\s+'([^']*)'\s*=\s*(.*)", body)
             n = re.fullmatch(r"knob\s+(\d+)", body)
             w = re.fullmatch(r"show\s+(\w+)\s+in\s+(\S+)", body)
             bl = re.fullmatch(r"blocked in\s+(\w+)", body)
-            if bl:
+            if t:
+                self.target = (t.group(1), t.group(2))
+            elif bl:
                 self.blocked.append(bl.group(1))
             elif w:
                 self.shows.append((w.group(1), w.group(2)))
@@ -323,6 +346,13 @@ ID_PATTERNS = {
         r"^'[^']*' of type '[^']*' is (?:stored in the (\w+) slot|passed as the (\w+) of)"),
     # The walk that reads past the array: objs[] or funcs[].
     "patch-array-unterminated": re.compile(r"^(objs|funcs)\[\] '"),
+    # A constructor or destructor, by name.
+    "shadow-ctor-dtor-sleeps": re.compile(r"^shadow (?:constructor|destructor) '([^']*)'"),
+    "shadow-api-in-ctor-dtor": re.compile(r"^shadow (?:constructor|destructor) '([^']*)'"),
+    "shadow-free-in-state-callback": re.compile(
+        r"^shadow variables of is_shadow state (?:'[^']*' \()?(\d+)"),
+    "shadow-module-object-lifetime": re.compile(r"^shadow variable id (?:'[^']*' \()?(\d+)"),
+    "shadow-alloc-unchecked": re.compile(r"^shadow variable id (?:'[^']*' \()?(\d+)"),
 }
 # Checks whose findings are notes: the notes are what they flag.
 NOTE_LEVEL = ("patch-blocking-tail-call",)
@@ -330,7 +360,8 @@ NOTE_LEVEL = ("patch-blocking-tail-call",)
 NAMED_IDS = ("callbacks-per-object", "callbacks-per-object-unpaired",
              "patch-array-unterminated", "callbacks-signature",
              "callbacks-reenter-core", "callbacks-module-local-init",
-             "patch-blocking-tail-call", "patch-klp-build-states")
+             "patch-blocking-tail-call", "patch-klp-build-states",
+             "shadow-ctor-dtor-sleeps", "shadow-api-in-ctor-dtor")
 
 
 def run_lint(cfg, case):
@@ -402,10 +433,15 @@ def module_flags(cfg, case):
     """Compile and link flags of the case's generation. A: the headers of
     include-a, then the corpus' api-a last, which only adds what the
     reference headers lack (kpatch-macros.h, livepatch_external.h)."""
+    # A NULL dereference is the kernel's oops, which klp-sim reports ("BUG:
+    # kernel NULL pointer dereference") and survives; UBSan's null check
+    # would end the run before the fault (the module is compiled and linked
+    # in one command: after the link flags, which name the sanitizers too).
+    nonull = ["-fno-sanitize=null,alignment"]
     if case.generation == "A":
         api_a = os.path.join(case.root, "test-corpus", "include", "api-a")
-        return cfg["cflags_a"] + ["-I" + api_a], cfg["ldflags_a"]
-    return cfg["cflags"], cfg["ldflags"]
+        return cfg["cflags_a"] + ["-I" + api_a], cfg["ldflags_a"] + nonull
+    return cfg["cflags"], cfg["ldflags"] + nonull
 
 
 def mod_c(cfg, case):
@@ -417,6 +453,84 @@ def mod_c(cfg, case):
     if case.generation == "A":
         text += "MODULE_INFO(vermagic, %s);\n" % c_string(cfg["vermagic_a"])
     return text
+
+
+# kpatch's and klp-build's callback macros, by role.
+CALLBACK_MACRO_RE = re.compile(
+    r"\b(KPATCH|KLP)_(PRE|POST)_(PATCH|UNPATCH)_CALLBACK\s*\(")
+
+
+def generator_of(text):
+    """The tool that writes the struct klp_patch of a source without one:
+    kpatch-build for a file that includes kpatch-macros.h, klp-build for one
+    that includes linux/livepatch_helpers.h (docs/semantics.md
+    #rules-generation-a); None for anything else."""
+    if re.search(r'#\s*include\s*[<"]kpatch-macros\.h[>"]', text):
+        return "kpatch-build"
+    if re.search(r'#\s*include\s*[<"]linux/livepatch_helpers\.h[>"]', text):
+        return "klp-build"
+    return None
+
+
+def generated_patch(case, tool, text):
+    """The struct klp_patch kpatch-build or klp-build writes for the case:
+    one vmlinux object with a placeholder function (the battery calls the
+    case's code directly), no states, and, under generation A, the object's
+    per-object callbacks taken from the case's KPATCH_*_CALLBACK records
+    (kpatch_<role>_data.fn) or KLP_*_CALLBACK pointers
+    (__klp_<role>_callback_<obj>), as create-diff-object and objtool's "klp
+    diff" copy them. kpatch-build's patch does not replace; klp-build's
+    init.c sets replace. Generation C has no per-object callbacks: the
+    records stay unused there (klp-sim reports them never called)."""
+    roles = sorted({"%s_%s" % (m.group(2).lower(), m.group(3).lower())
+                    for m in CALLBACK_MACRO_RE.finditer(text)})
+    w = ["/*",
+         " * The struct klp_patch %s writes for this source (it defines none):" % tool,
+         " * a vmlinux object, no states, the per-object callbacks of its macros.",
+         " */",
+         "static int proof_placeholder(void)",
+         "{",
+         "\treturn 0;",
+         "}",
+         "",
+         "static struct klp_func proof_generated_funcs[] = {",
+         "\t{ .old_name = \"proof_generated_target\", .new_func = proof_placeholder },",
+         "\t{}",
+         "};",
+         "",
+         "static struct klp_object proof_generated_objs[] = {",
+         "\t{ .name = NULL, .funcs = proof_generated_funcs },",
+         "\t{}",
+         "};",
+         "",
+         "static struct klp_patch proof_generated_patch = {",
+         "\t.mod = THIS_MODULE,",
+         "\t.objs = proof_generated_objs,",
+         "\t.replace = %s," % ("true" if tool == "klp-build" else "false"),
+         "};",
+         ""]
+    if case.generation == "A" and roles:
+        w += ["/* The records hold the functions; copied before the init runs. */"]
+        if tool == "klp-build":
+            w += ["#define PROOF_KLP_CB3(role, obj) __klp_##role##_callback_##obj",
+                  "#define PROOF_KLP_CB2(role, obj) PROOF_KLP_CB3(role, obj)",
+                  "#define PROOF_KLP_CB(role) PROOF_KLP_CB2(role, __KLP_OBJNAME)"]
+        w += ["__attribute__((constructor)) static void proof_generated_callbacks(void)",
+              "{"]
+        for role in roles:
+            src = ("kpatch_%s_data.fn" % role if tool == "kpatch-build"
+                   else "PROOF_KLP_CB(%s)" % role)
+            w.append("\tproof_generated_objs[0].callbacks.%s = %s;" % (role, src))
+        w += ["}", ""]
+    if not re.search(r"\bmodule_init\s*\(", text):
+        w += ["static int proof_init(void)",
+              "{",
+              "\treturn klp_enable_patch(&proof_generated_patch);",
+              "}",
+              "module_init(proof_init);",
+              ""]
+    w += ['MODULE_INFO(livepatch, "Y");']
+    return w
 
 
 def build_module(cfg, case, name=None):
@@ -485,13 +599,20 @@ def build_module(cfg, case, name=None):
                   ""]
             facts.append("module_init added")
         w += ['MODULE_INFO(livepatch, "Y");']
+    elif generator_of(alltext):
+        tool = generator_of(alltext)
+        case.generated = tool
+        w += generated_patch(case, tool, alltext)
+        facts.append("no struct klp_patch: the one %s writes" % tool)
+        if not has_init:
+            facts.append("module_init added")
     else:
         facts.append("no struct klp_patch: a plain module")
     if not has_exit:
         w += ["static void proof_exit(void)", "{", "}", "module_exit(proof_exit);"]
     w += ['MODULE_LICENSE("GPL");', ""]
     kept = [fn for fn, _ in case.calls
-            if re.search(r"\b%s\s*\(" % re.escape(fn), main_text)]
+            if ":" not in fn and re.search(r"\b%s\s*\(" % re.escape(fn), main_text)]
     if kept:
         w += ["/* The functions the battery calls stay in the object. */",
               "static void *const proof_called[] __used = {"]
@@ -514,7 +635,7 @@ def build_module(cfg, case, name=None):
     if r.returncode:
         raise ProofError("%s: does not build as a module against generation %s:\n%s"
                          % (case.rel, "A" if case.generation == "A" else "C", r.stderr))
-    return out, facts, patch_var is not None
+    return out, facts, patch_var is not None or generator_of(alltext) is not None
 
 
 def build_replacement(cfg, case):
@@ -596,7 +717,11 @@ def battery(case, replacement):
     if case.blocked:
         return blocker_battery(case)
     P = case.module
-    calls = ["call-void %s:%s %s" % (P, fn, " ".join(args)) for fn, args in case.calls]
+    # A call of another module's function ("T:f") goes to that module.
+    calls = ["call-void %s %s" % (fn if ":" in fn else "%s:%s" % (P, fn), " ".join(args))
+             for fn, args in case.calls]
+    if case.target:
+        return target_battery(case, calls)
     knobs = ["knob %d" % n for n in case.knobs]
     cmds = ["# The proof battery of test-corpus/%s" % case.rel,
             "echo == enable"] + knobs + ["load %s.so" % P] + calls + knobs
@@ -660,6 +785,27 @@ def sanitizer_report(stderr):
         if m and out:
             out.append("located %s global variable '%s'" % (m.group(1), m.group(2)))
     return out
+def target_battery(case, calls):
+    """DER-12: P patches the target module T; the PROOF calls run T's code
+    (patched); T goes and comes back while P stays."""
+    P = case.module
+    T_file, T = case.target
+    cmds = ["# The proof battery of test-corpus/%s (a target module)" % case.rel,
+            "echo == enable with the target loaded",
+            "load %s as %s" % (T_file, T),
+            "load %s.so" % P] + calls + [
+            "shadow",
+            "echo == the target goes",
+            "unload %s" % T,
+            "shadow",
+            "echo == the target comes back",
+            "load %s as %s" % (T_file, T)] + calls + [
+            "echo == disable",
+            "disable %s" % P,
+            "unload %s" % P,
+            "shadow",
+            "unload %s" % T]
+    return "\n".join(cmds) + "\n"
 
 
 def run_battery(cfg, case, replacement):
@@ -775,13 +921,17 @@ def harm_unpaired(case, blocks, replacement):
     """LEG-10: right after P's disable, an object P's callbacks set up that
     nothing tore down (the ledger of the disable's "leaks")."""
     harm = {}
+    # The object of a generated patch holds the TU's KPATCH_*/KLP_* callbacks,
+    # which klp-lint names after the macros' family.
+    macros = {"kpatch-build": "kpatch", "klp-build": "klp"}.get(case.generated)
     for b in blocks:
         if b.phase != "disable" or b.command != "leaks":
             continue
         for l in b.lines:
             m = re.match(OBJECT_LEAK % re.escape(case.module), l)
             if m:
-                harm.setdefault(m.group(1), []).append(
+                key = macros if macros and m.group(1) == "vmlinux" else m.group(1)
+                harm.setdefault(key, []).append(
                     "after 'disable %s': %s" % (case.module, l))
     return harm
 
@@ -1034,6 +1184,102 @@ def harm_klp_build(case, blocks, replacement):
     return {}
 
 
+def locked_reports(case, blocks, report):
+    """{function: [lines]}: the reports matching \\p report that name one of
+    P's shadow constructors or destructors as the code running under
+    klp_shadow_lock (kernel-support's "in shadow constructor P:fn under
+    klp_shadow_lock" line that follows them)."""
+    harm = {}
+    marker = re.compile(r"^in shadow (?:constructor|destructor) %s:(\w+) under klp_shadow_lock$"
+                        % re.escape(case.module))
+    for b in blocks:
+        for prev, l in zip(b.lines, b.lines[1:]):
+            m = marker.match(l)
+            if m and re.match(report, prev):
+                harm.setdefault(m.group(1), []).append(
+                    "'%s' (%s): %s / %s" % (b.command, b.phase, prev, l))
+    return harm
+
+
+def harm_sleeps(case, blocks, replacement):
+    """A sleeping primitive called while a constructor or destructor of P
+    runs under klp_shadow_lock."""
+    return locked_reports(case, blocks,
+                          r"BUG: sleeping function called from invalid context at ")
+
+
+def harm_api_in_callback(case, blocks, replacement):
+    """klp_shadow_lock taken again while a constructor or destructor of P
+    runs under it (a self-deadlock in the kernel)."""
+    return locked_reports(case, blocks,
+                          r"WARNING: possible recursive locking detected: klp_shadow_lock$")
+
+
+def harm_free_in_callback(case, blocks, replacement):
+    """P's pre_unpatch of state X freed X's variables before the unpatching
+    transition started (tasks still run the patched code); or the core's
+    free of P's state X found them gone, so X's shadow_dtor never ran (the
+    leak report's "never called: shadow_dtor")."""
+    P = case.module
+    harm = {}
+    for b in blocks:
+        in_pre_unpatch = set()
+        for l in b.lines:
+            m = re.match(r"pre_unpatch\(%s,(\d+)\)$" % re.escape(P), l)
+            if m:
+                in_pre_unpatch.add(int(m.group(1)))
+            elif re.match(r"livepatch: '[^']*': starting (un)?patching transition$", l):
+                in_pre_unpatch = set()
+            m = re.match(r"shadow_free\(.*,(\d+)\)$", l)
+            if m and int(m.group(1)) in in_pre_unpatch:
+                harm.setdefault(int(m.group(1)), []).append(
+                    "'%s' (%s): freed by pre_unpatch(%s,%s) before the unpatching "
+                    "transition started: %s" % (b.command, b.phase, P, m.group(1), l))
+            m = re.match(r"never called: shadow_dtor \S+ of state (\d+) of '%s' " % re.escape(P), l)
+            if m:
+                harm.setdefault(int(m.group(1)), []).append("%s: %s" % (b.command, l))
+    return harm
+
+
+def harm_module_lifetime(case, blocks, replacement):
+    """DER-12: after the target module went, shadow variables P attached to
+    its objects are still live."""
+    P = case.module
+    T = case.target[1] if case.target else None
+    harm = {}
+    gone = False
+    for b in blocks:
+        if T and b.command == "unload %s" % T:
+            gone = not b.failed
+        elif T and b.command.startswith("load ") and b.command.endswith(" as %s" % T):
+            gone = False
+        elif b.command == "shadow" and gone:
+            for l in b.lines:
+                m = re.match(r"shadow\((%s[#:][^,]*),(\d+)\) allocated by %s$"
+                             % (re.escape(T), re.escape(P)), l)
+                if m:
+                    harm.setdefault(int(m.group(2)), []).append(
+                        "after 'unload %s': %s" % (T, l))
+    return harm
+
+
+def harm_alloc_unchecked(case, blocks, replacement):
+    """A NULL result of klp_shadow_alloc()/get_or_alloc() (the duplicate
+    warning or the failed constructor names its id) dereferenced: the
+    command oopses."""
+    harm = {}
+    for b in blocks:
+        null_ids = []
+        for l in b.lines:
+            m = re.search(r"(?:Duplicate shadow variable|Failed to construct shadow variable) <.*, (\d+)>", l)
+            if m:
+                null_ids.append(int(m.group(1)))
+            if l.startswith("BUG: kernel NULL pointer dereference") and null_ids:
+                harm.setdefault(null_ids[-1], []).append(
+                    "'%s' (%s): %s" % (b.command, b.phase, l))
+    return harm
+
+
 HARM = {
     "patch-klp-build-states": harm_klp_build,
     "patch-blocking-tail-call": harm_tail_call,
@@ -1044,7 +1290,12 @@ HARM = {
     "patch-array-unterminated": harm_array,
     "callbacks-per-object": harm_callbacks,
     "callbacks-per-object-unpaired": harm_unpaired,
+    "shadow-alloc-unchecked": harm_alloc_unchecked,
+    "shadow-api-in-ctor-dtor": harm_api_in_callback,
+    "shadow-ctor-dtor-sleeps": harm_sleeps,
+    "shadow-free-in-state-callback": harm_free_in_callback,
     "shadow-id-without-state": harm_shadow,
+    "shadow-module-object-lifetime": harm_module_lifetime,
     "state-missing-disable-callbacks": harm_state,
 }
 
