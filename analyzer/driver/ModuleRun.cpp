@@ -7,6 +7,8 @@
 #include <clang/Frontend/CompilerInstance.h>
 #include <llvm/Support/raw_ostream.h>
 
+#include <algorithm>
+
 using namespace clang;
 
 namespace klp {
@@ -120,6 +122,13 @@ void ModuleRun::run() {
            OS);
 }
 
+/// Is TU \p I analyzed under clang's -verify (its findings are expected)?
+static bool underVerify(const TUInput &TU) {
+  return std::any_of(TU.Args.begin(), TU.Args.end(), [](const std::string &A) {
+    return llvm::StringRef(A).starts_with("-verify");
+  });
+}
+
 std::vector<Finding> ModuleRun::tuFindings(unsigned Index) {
   std::vector<Finding> Findings;
   const Settings *Own = Resolver.forFile(In.TUs[Index].File);
@@ -133,7 +142,8 @@ std::vector<Finding> ModuleRun::tuFindings(unsigned Index) {
       C->check(Single, Findings);
   if (Opts.FindingsHook)
     Opts.FindingsHook(Findings);
-  return R.admit(std::move(Findings), Own->WarningsAsErrors);
+  return R.admit(std::move(Findings), Own->WarningsAsErrors,
+                 underVerify(In.TUs[Index]));
 }
 
 void ModuleRun::parsed(unsigned Index, CompilerInstance &CI, ASTContext &Ctx,
@@ -164,7 +174,8 @@ void ModuleRun::parsed(unsigned Index, CompilerInstance &CI, ASTContext &Ctx,
     if (Opts.FindingsHook)
       Opts.FindingsHook(ModuleFindings);
     std::vector<Finding> More =
-        R.admit(std::move(ModuleFindings), Module->WarningsAsErrors);
+        R.admit(std::move(ModuleFindings), Module->WarningsAsErrors,
+                underVerify(In.TUs[Index]));
     Shown.insert(Shown.end(), More.begin(), More.end());
     sortFindings(Shown);
   }

@@ -44,9 +44,12 @@ public:
   ~Report();
 
   /// Promote, suppress and record \p Findings; returns what is left to
-  /// show, in order. Thread-safe.
+  /// show, in order. Thread-safe. Findings of a TU analyzed under -verify
+  /// are expectations (\p Expected): as with clang -verify, only the
+  /// verification decides the exit code, so they count no errors.
   std::vector<Finding> admit(std::vector<Finding> Findings,
-                             const GlobList &WarningsAsErrors);
+                             const GlobList &WarningsAsErrors,
+                             bool Expected = false);
   /// Hand admitted findings of one TU or module to the reporter.
   void emit(const std::vector<Finding> &Shown, LiveTU *Live,
             llvm::raw_ostream &OS);

@@ -1,0 +1,6 @@
+// state-internal-field-set: a case that must stay silent. Add one file per construct
+// that must be flagged (klp-warning {{...}} on its line) and per look-alike.
+// RUN: %klp-lint --checks=-*,state-internal-field-set %s -- %api-c -Xclang -verify=klp
+// klp-no-diagnostics
+
+#include <linux/livepatch.h>
