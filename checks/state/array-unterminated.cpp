@@ -201,8 +201,10 @@ private:
     clang::SourceManager &SM = X.sm();
     const clang::LangOptions &LO = X.ast().getLangOpts();
     const clang::Expr *Last = Syn->getInit(Syn->getNumInits() - 1);
-    clang::SourceLocation LastBegin = Last->getBeginLoc(),
-                          LastEnd = Last->getEndLoc(),
+    // A last element written by a macro ends where the macro's use ends.
+    clang::SourceLocation LastBegin = SM.getExpansionLoc(Last->getBeginLoc()),
+                          LastEnd =
+                              SM.getExpansionRange(Last->getEndLoc()).getEnd(),
                           RBrace = Syn->getRBraceLoc();
     if (!LastBegin.isFileID() || !LastEnd.isFileID() || !RBrace.isFileID() ||
         SM.getFileID(LastEnd) != SM.getFileID(RBrace))
