@@ -74,6 +74,7 @@ void ModuleRun::parseOne(unsigned I,
     CompilerErrors = 0;
     ParseHooks Hooks;
     Hooks.Extractors = extractorsFor(Resolver.forFile(TU.File));
+    Hooks.Profile = profile();
     Hooks.Parsed = [&](CompilerInstance &CI, ASTContext &Ctx, TUExtraction &X) {
       parsed(I, CI, Ctx, X, Hooks.Tolerated.size(), Buffer);
     };
@@ -120,6 +121,23 @@ void ModuleRun::run() {
                     "': module-wide checks skipped because not every "
                     "translation unit could be analyzed"},
            OS);
+  if (!Opts.Profile)
+    return;
+  Opts.Profile->merge(Profile);
+  if (!Opts.StoreProfile.empty()) {
+    std::vector<std::string> Files;
+    for (const TUInput &TU : In.TUs)
+      Files.push_back(TU.File);
+    std::string Error;
+    if (!Profile.store(Opts.StoreProfile, In.Name, Files, Error))
+      R.fail({"", "--store-check-profile: " + Error}, OS);
+  }
+}
+
+void ModuleRun::judge(const Check &C, const ModuleModel &M,
+                      std::vector<Finding> &Out) {
+  ProfileScope Timed(profile(), C.name(), CheckProfile::Judge);
+  C.check(M, Out);
 }
 
 /// Is TU \p I analyzed under clang's -verify (its findings are expected)?
@@ -139,7 +157,7 @@ std::vector<Finding> ModuleRun::tuFindings(unsigned Index) {
   Single.TUs.push_back(Model.TUs.back());
   for (const Check *C : Own->Enabled->withScope(Scope::TU))
     if (appliesTo(C->info().Generations, Single.generation()))
-      C->check(Single, Findings);
+      judge(*C, Single, Findings);
   if (Opts.FindingsHook)
     Opts.FindingsHook(Findings);
   return R.admit(std::move(Findings), Own->WarningsAsErrors,
@@ -170,7 +188,7 @@ void ModuleRun::parsed(unsigned Index, CompilerInstance &CI, ASTContext &Ctx,
     std::vector<Finding> ModuleFindings;
     for (const Check *C : Module->Enabled->withScope(Scope::Module))
       if (appliesTo(C->info().Generations, Model.generation()))
-        C->check(Model, ModuleFindings);
+        judge(*C, Model, ModuleFindings);
     if (Opts.FindingsHook)
       Opts.FindingsHook(ModuleFindings);
     std::vector<Finding> More =

@@ -125,7 +125,7 @@ class InputCollector : public DependencyCollector {
 class KlpConsumer : public ASTConsumer {
 public:
   KlpConsumer(CompilerInstance &CI, unsigned Index, ParseHooks &Hooks)
-      : CI(CI), Hooks(Hooks), X(CI, Index, Hooks.Extractors),
+      : CI(CI), Hooks(Hooks), X(CI, Index, Hooks.Extractors, Hooks.Profile),
         Inputs(std::make_shared<InputCollector>()) {
     X.attachPreprocessor();
     Inputs->attachToPreprocessor(CI.getPreprocessor());

@@ -13,6 +13,7 @@
 #include "config/Settings.h"
 #include "driver/Inputs.h"
 #include "driver/Parse.h"
+#include "check/Profile.h"
 #include "report/Report.h"
 
 #include <functional>
@@ -35,6 +36,12 @@ struct RunOptions {
   /// Sees the findings of each TU and module before they are admitted, and
   /// may change or drop them (--patch: traced back to the patch lines).
   std::function<void(std::vector<Finding> &)> FindingsHook;
+  /// --enable-check-profile / --store-check-profile: every module's check
+  /// times are added here (null: no profiling, no clock read).
+  CheckProfile *Profile = nullptr;
+  /// --store-check-profile=<dir>: each module's own times are written
+  /// there as <timestamp>-<module>.json.
+  std::string StoreProfile;
 };
 
 /// Analyze every module of \p Opts; returns the exit code.
