@@ -23,6 +23,7 @@ static struct klp_patch patch = {
 };
 
 // Proof of findings: nothing walks the states of the first patch at its
-// enable under generation A; the replace of the battery checks the new
-// patch against the installed one, and that walk of this array reads past
-// its end, which AddressSanitizer reports.
+// enable under generation A. Only a later patch's compatibility check walks
+// them, and the battery's replacement (a_lp2_r_none, a replace patch without
+// states) is refused at the first element, before the walk reaches the end.
+// PROOF: unshown states: generation A walks this array only for a later patch's compatibility check, which refuses the battery's state-less replacement at element 0, before the end of the array

