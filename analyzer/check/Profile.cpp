@@ -13,8 +13,7 @@
 
 namespace klp {
 
-void CheckProfile::add(const std::string &Name, Phase P,
-                       const llvm::TimeRecord &T) {
+void CheckProfile::add(const std::string &Name, Phase P, const Times &T) {
   std::lock_guard<std::mutex> Guard(Lock);
   Entries[Name].Time[P] += T;
 }
@@ -45,7 +44,7 @@ void CheckProfile::print(llvm::raw_ostream &OS) const {
     Rows.assign(Entries.begin(), Entries.end());
   }
   auto Wall = [](const Entry &E) {
-    return E.Time[Extract].getWallTime() + E.Time[Judge].getWallTime();
+    return E.Time[Extract].Wall + E.Time[Judge].Wall;
   };
   // The most expensive first; equal times by name, so the order is stable.
   std::stable_sort(Rows.begin(), Rows.end(), [&](const auto &A, const auto &B) {
@@ -54,16 +53,16 @@ void CheckProfile::print(llvm::raw_ostream &OS) const {
   double Total = 0;
   for (const auto &R : Rows)
     Total += Wall(R.second);
-  OS << "===-- klp-lint check profile (seconds; user+system is the "
-        "process's) --===\n";
+  OS << "===-- klp-lint check profile (seconds; extract is wall time only; "
+        "user+system is the process's) --===\n";
   OS << llvm::formatv("{0,10} {1,10} {2,10} {3,7} {4,12}  {5}\n", "extract",
                       "judge", "wall", "share", "user+system", "name");
   for (const auto &[Name, E] : Rows) {
     double W = Wall(E);
-    double US = E.Time[Extract].getProcessTime() + E.Time[Judge].getProcessTime();
+    double US = E.Time[Extract].User + E.Time[Extract].Sys + E.Time[Judge].User +
+                E.Time[Judge].Sys;
     OS << llvm::formatv("{0,10:f6} {1,10:f6} {2,10:f6} {3,6:f1}% {4,12:f6}  {5}\n",
-                        E.Time[Extract].getWallTime(),
-                        E.Time[Judge].getWallTime(), W,
+                        E.Time[Extract].Wall, E.Time[Judge].Wall, W,
                         Total > 0 ? 100.0 * W / Total : 0.0, US, Name);
   }
   OS << llvm::formatv("{0,10} {1,10} {2,10:f6} {3,6:f1}% {4,12}  {5}\n", "", "",
@@ -76,9 +75,9 @@ llvm::json::Object CheckProfile::toJSON() const {
   for (const auto &[Name, E] : Entries)
     for (Phase P : {Extract, Judge}) {
       std::string Key = "time.klp-lint." + Name + "." + phaseName(P) + ".";
-      Out[Key + "wall"] = E.Time[P].getWallTime();
-      Out[Key + "user"] = E.Time[P].getUserTime();
-      Out[Key + "sys"] = E.Time[P].getSystemTime();
+      Out[Key + "wall"] = E.Time[P].Wall;
+      Out[Key + "user"] = E.Time[P].User;
+      Out[Key + "sys"] = E.Time[P].Sys;
     }
   return Out;
 }

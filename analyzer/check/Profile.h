@@ -33,8 +33,22 @@ public:
     return P == Extract ? "extract" : "judge";
   }
 
+  /// Seconds: wall clock, and the process's user and system time.
+  struct Times {
+    double Wall = 0, User = 0, Sys = 0;
+    Times &operator+=(const Times &O) {
+      Wall += O.Wall;
+      User += O.User;
+      Sys += O.Sys;
+      return *this;
+    }
+  };
+
   /// Add \p T to the time of \p Name in \p P. Thread-safe (-j).
-  void add(const std::string &Name, Phase P, const llvm::TimeRecord &T);
+  void add(const std::string &Name, Phase P, const Times &T);
+  void add(const std::string &Name, Phase P, const llvm::TimeRecord &T) {
+    add(Name, P, Times{T.getWallTime(), T.getUserTime(), T.getSystemTime()});
+  }
   /// Add every entry of \p Other.
   void merge(const CheckProfile &Other);
   bool empty() const;
@@ -51,7 +65,7 @@ public:
 
 private:
   struct Entry {
-    llvm::TimeRecord Time[2];
+    Times Time[2];
   };
   mutable std::mutex Lock;
   std::map<std::string, Entry> Entries;

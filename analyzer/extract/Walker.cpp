@@ -11,8 +11,8 @@
 #include <clang/Lex/MacroArgs.h>
 #include <clang/Lex/PPCallbacks.h>
 #include <clang/Lex/Preprocessor.h>
-#include <llvm/Support/Timer.h>
 
+#include <chrono>
 #include <optional>
 
 using namespace clang;
@@ -23,11 +23,16 @@ FactHooks::~FactHooks() = default;
 
 namespace {
 
-/// Forwards every hook to \p Inner and adds the time spent there to \p Acc
-/// (--enable-check-profile). The clock is read only when profiling.
+/// Forwards every hook to \p Inner and adds the wall time spent there to
+/// \p Acc (--enable-check-profile). Hooks are called for every node, and
+/// most return at once: only the monotonic clock is cheap enough to read
+/// around each call (the process's user and system time would cost a
+/// system call, more than the hooks themselves), so extract times are
+/// wall time only.
 class TimedHooks : public FactHooks {
 public:
-  TimedHooks(FactHooks &Inner, llvm::TimeRecord &Acc) : Inner(Inner), Acc(Acc) {}
+  using Clock = std::chrono::steady_clock;
+  TimedHooks(FactHooks &Inner, Clock::duration &Acc) : Inner(Inner), Acc(Acc) {}
 
   bool wantsMacro(llvm::StringRef Name) const override {
     Timed T(Acc);
@@ -54,22 +59,17 @@ public:
   KLP_TIMED(onReturn, ReturnStmt)
 #undef KLP_TIMED
 
-  /// Accumulates the time of its scope into a record.
+  /// Accumulates the wall time of its scope.
   struct Timed {
-    explicit Timed(llvm::TimeRecord &Acc)
-        : Acc(Acc), Start(llvm::TimeRecord::getCurrentTime(true)) {}
-    ~Timed() {
-      llvm::TimeRecord T = llvm::TimeRecord::getCurrentTime(false);
-      T -= Start;
-      Acc += T;
-    }
-    llvm::TimeRecord &Acc;
-    llvm::TimeRecord Start;
+    explicit Timed(Clock::duration &Acc) : Acc(Acc), Start(Clock::now()) {}
+    ~Timed() { Acc += Clock::now() - Start; }
+    Clock::duration &Acc;
+    Clock::time_point Start;
   };
 
 private:
   FactHooks &Inner;
-  llvm::TimeRecord &Acc;
+  Clock::duration &Acc;
 };
 
 } // namespace
@@ -84,7 +84,7 @@ struct TUExtraction::Impl {
   /// Profiling: the time of each family and extractor, in the order of
   /// Families then Own, and the wrappers that measure it.
   CheckProfile *Profile = nullptr;
-  std::vector<llvm::TimeRecord> Times;
+  std::vector<TimedHooks::Clock::duration> Times;
   std::vector<std::unique_ptr<TimedHooks>> Timers;
 
   Impl(CompilerInstance &CI, unsigned TUIndex,
@@ -120,10 +120,15 @@ struct TUExtraction::Impl {
     if (!Profile)
       return;
     size_t K = 0;
+    auto Seconds = [&] {
+      CheckProfile::Times T;
+      T.Wall = std::chrono::duration<double>(Times[K++]).count();
+      return T;
+    };
     for (auto &F : Families)
-      Profile->add(F.first, CheckProfile::Extract, Times[K++]);
+      Profile->add(F.first, CheckProfile::Extract, Seconds());
     for (auto &E : Own)
-      Profile->add(E.first, CheckProfile::Extract, Times[K++]);
+      Profile->add(E.first, CheckProfile::Extract, Seconds());
   }
 };
 
