@@ -257,11 +257,9 @@ public:
     for (const TUFacts &TU : M.TUs) {
       if (TU.GeneratedPatch)
         continue; // its states never reach a klp_patch
-      std::set<std::string> Referenced(TU.StateArrays.begin(),
-                                       TU.StateArrays.end());
-      bool Everything = Referenced.empty() && TU.Patches.empty();
+      JudgedStateArrays Judged(TU);
       for (const StateArray &A : own<Facts>(TU)) {
-        if ((!Everything && !Referenced.count(A.Name)) || A.HasZero ||
+        if (!Judged(A.Name) || A.HasZero ||
             A.Unknown || A.Size == 0)
           continue;
         Finding F = finding(

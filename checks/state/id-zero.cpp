@@ -236,15 +236,13 @@ public:
     for (const TUFacts &TU : M.TUs) {
       if (TU.GeneratedPatch)
         continue; // its states never reach a klp_patch
-      std::set<std::string> Referenced(TU.StateArrays.begin(),
-                                       TU.StateArrays.end());
-      bool Everything = Referenced.empty() && TU.Patches.empty();
+      JudgedStateArrays Judged(TU);
       uint64_t NextId = freeId(TU);
       // The first fix-it of an array defines the constants of all its
       // elements: insertions at one place must be one replacement.
       std::map<std::string, size_t> FirstFix;
       for (const ZeroElement &Z : own<Facts>(TU)) {
-        if (!Everything && !Referenced.count(Z.Array))
+        if (!Judged(Z.Array))
           continue;
         Out.push_back(initializer(Z));
         if (!Z.Fixable)
