@@ -37,8 +37,11 @@ namespace {
 // 2: one mapping per type (model/Mapping.h), check-private facts, the call
 // graph. 3: the module's entry points (lifecycle), the object a per-object
 // callback belongs to (holder), TUFacts::GeneratedPatch. 4: the files the
-// facts were derived from.
-constexpr int64_t FormatVersion = 4;
+// facts were derived from. 5: the check-private facts of the state checks
+// of issue 13 (field uses, states[] arrays, id-0 elements, calls of
+// klp_get_prev_state()): facts of 4 lack them, and a join would read their
+// absence as "nothing found".
+constexpr int64_t FormatVersion = 5;
 
 std::optional<FactDep> statDep(const std::string &Path) {
   llvm::sys::fs::file_status St;
