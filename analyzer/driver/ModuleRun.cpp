@@ -7,6 +7,8 @@
 #include <clang/Frontend/CompilerInstance.h>
 #include <llvm/Support/raw_ostream.h>
 
+#include <algorithm>
+
 using namespace clang;
 
 namespace klp {
@@ -56,10 +58,6 @@ void ModuleRun::parseOne(unsigned I,
                          llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS,
                          llvm::IntrusiveRefCntPtr<FileManager> Files) {
   const TUInput &TU = In.TUs[I];
-  if (std::any_of(TU.Args.begin(), TU.Args.end(), [](const std::string &A) {
-        return llvm::StringRef(A).starts_with("-verify");
-      }))
-    R.verifying();
   // A header replaced in memory could end up in a cached PCH that a later
   // run with the file on disk would trust: no PCH then.
   bool PchOk = std::none_of(In.Overlay.begin(), In.Overlay.end(),
@@ -78,6 +76,7 @@ void ModuleRun::parseOne(unsigned I,
     CompilerErrors = 0;
     ParseHooks Hooks;
     Hooks.Extractors = extractorsFor(Resolver.forFile(TU.File));
+    Hooks.Profile = profile();
     Hooks.Parsed = [&](CompilerInstance &CI, ASTContext &Ctx, TUExtraction &X) {
       parsed(I, CI, Ctx, X, Hooks.Tolerated.size(), Buffer);
     };
@@ -125,6 +124,30 @@ void ModuleRun::run() {
                     "': module-wide checks skipped because not every "
                     "translation unit could be analyzed"},
            OS);
+  if (!Opts.Profile)
+    return;
+  Opts.Profile->merge(Profile);
+  if (!Opts.StoreProfile.empty()) {
+    std::vector<std::string> Files;
+    for (const TUInput &TU : In.TUs)
+      Files.push_back(TU.File);
+    std::string Error;
+    if (!Profile.store(Opts.StoreProfile, In.Name, Files, Error))
+      R.fail({"", "--store-check-profile: " + Error}, OS);
+  }
+}
+
+void ModuleRun::judge(const Check &C, const ModuleModel &M,
+                      std::vector<Finding> &Out) {
+  ProfileScope Timed(profile(), C.name(), CheckProfile::Judge);
+  C.check(M, Out);
+}
+
+/// Is TU \p I analyzed under clang's -verify (its findings are expected)?
+static bool underVerify(const TUInput &TU) {
+  return std::any_of(TU.Args.begin(), TU.Args.end(), [](const std::string &A) {
+    return llvm::StringRef(A).starts_with("-verify");
+  });
 }
 
 std::vector<Finding> ModuleRun::tuFindings(unsigned Index) {
@@ -137,10 +160,11 @@ std::vector<Finding> ModuleRun::tuFindings(unsigned Index) {
   Single.TUs.push_back(Model.TUs.back());
   for (const Check *C : Own->Enabled->withScope(Scope::TU))
     if (appliesTo(C->info().Generations, Single.generation()))
-      C->check(Single, Findings);
+      judge(*C, Single, Findings);
   if (Opts.FindingsHook)
     Opts.FindingsHook(Findings);
-  return R.admit(std::move(Findings), Own->WarningsAsErrors);
+  return R.admit(std::move(Findings), Own->WarningsAsErrors,
+                 underVerify(In.TUs[Index]));
 }
 
 void ModuleRun::parsed(unsigned Index, CompilerInstance &CI, ASTContext &Ctx,
@@ -167,11 +191,12 @@ void ModuleRun::parsed(unsigned Index, CompilerInstance &CI, ASTContext &Ctx,
     std::vector<Finding> ModuleFindings;
     for (const Check *C : Module->Enabled->withScope(Scope::Module))
       if (appliesTo(C->info().Generations, Model.generation()))
-        C->check(Model, ModuleFindings);
+        judge(*C, Model, ModuleFindings);
     if (Opts.FindingsHook)
       Opts.FindingsHook(ModuleFindings);
     std::vector<Finding> More =
-        R.admit(std::move(ModuleFindings), Module->WarningsAsErrors);
+        R.admit(std::move(ModuleFindings), Module->WarningsAsErrors,
+                underVerify(In.TUs[Index]));
     Shown.insert(Shown.end(), More.begin(), More.end());
     sortFindings(Shown);
   }

@@ -52,6 +52,12 @@ private:
   /// Compiler errors of the TU being parsed (decided after the attempt:
   /// with a PCH they first mean "try again without").
   unsigned CompilerErrors = 0;
+  /// This module's check times (profiling only): added to the run's
+  /// profile and stored per module at the end of run().
+  CheckProfile Profile;
+  CheckProfile *profile() { return Opts.Profile ? &Profile : nullptr; }
+  /// Judge \p M with \p C, timed when profiling.
+  void judge(const Check &C, const ModuleModel &M, std::vector<Finding> &Out);
 };
 
 } // namespace klp

@@ -80,9 +80,13 @@ public:
     if (Level == DiagnosticsEngine::Note && LastWasTolerated)
       return;
     LastWasTolerated = false;
-    if (Level != DiagnosticsEngine::Note)
+    // A note of the compiler's (a macro expansion, say) goes with the
+    // diagnostic before it; a note of ours is either a note-level finding
+    // or a finding's own note, and is shown whatever came before (hidden
+    // compiler warnings must not take a note-level finding with them).
+    if (Level != DiagnosticsEngine::Note || Ours)
       LastWasOurs = Ours;
-    if (Level == DiagnosticsEngine::Note)
+    if (Level == DiagnosticsEngine::Note && !Ours)
       Ours = LastWasOurs;
     // Nothing is counted here, so clang prints no "N errors generated.":
     // klp-lint says itself which file failed and why (and the engine's own
@@ -127,7 +131,7 @@ class InputCollector : public DependencyCollector {
 class KlpConsumer : public ASTConsumer {
 public:
   KlpConsumer(CompilerInstance &CI, unsigned Index, ParseHooks &Hooks)
-      : CI(CI), Hooks(Hooks), X(CI, Index, Hooks.Extractors),
+      : CI(CI), Hooks(Hooks), X(CI, Index, Hooks.Extractors, Hooks.Profile),
         Inputs(std::make_shared<InputCollector>()) {
     X.attachPreprocessor();
     Inputs->attachToPreprocessor(CI.getPreprocessor());

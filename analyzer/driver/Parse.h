@@ -21,6 +21,7 @@ namespace klp {
 
 class TUExtraction;
 class Check;
+class CheckProfile;
 
 /// Exactly one command for one file.
 class OneCommandDatabase : public clang::tooling::CompilationDatabase {
@@ -55,6 +56,8 @@ const std::string &embeddedFallbackDir();
 struct ParseHooks {
   /// The enabled checks whose extractors join this TU's walk.
   std::vector<const Check *> Extractors;
+  /// --enable-check-profile: receives the extractors' time (or null).
+  CheckProfile *Profile = nullptr;
   /// Called once the TU is parsed (even with compiler errors: the callee
   /// decides), with its diagnostics engine still alive.
   std::function<void(clang::CompilerInstance &CI, clang::ASTContext &Ctx,

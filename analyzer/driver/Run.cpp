@@ -18,8 +18,6 @@ namespace klp {
 int exitCode(const Report &R) {
   if (R.failed())
     return ExitCannotAnalyze;
-  if (R.verified())
-    return ExitClean; // every finding was expected (else R failed)
   return R.errors() ? ExitPromoted : ExitClean;
 }
 

@@ -14,6 +14,7 @@
 #include "driver/GitView.h"
 #include "driver/Inputs.h"
 #include "driver/Parse.h"
+#include "check/Profile.h"
 #include "report/Report.h"
 
 #include <functional>
@@ -42,6 +43,12 @@ struct RunOptions {
   /// The sources as git has them (--staged: the index; the analysis at a
   /// --diff revision), laid over the work tree.
   const GitView *View = nullptr;
+  /// --enable-check-profile / --store-check-profile: every module's check
+  /// times are added here (null: no profiling, no clock read).
+  CheckProfile *Profile = nullptr;
+  /// --store-check-profile=<dir>: each module's own times are written
+  /// there as <timestamp>-<module>.json.
+  std::string StoreProfile;
 };
 
 /// Analyze every module of \p Opts; returns the exit code.

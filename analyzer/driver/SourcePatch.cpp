@@ -391,6 +391,9 @@ private:
         RO.Quiet = true;
         Report Scratch(RO);
         RunOptions Run = Opts;
+        // Its time counts in the run's table; only the patched module,
+        // the one reported, is stored.
+        Run.StoreProfile.clear();
         Run.FindingsHook = [this](std::vector<Finding> &Fs) {
           for (const Finding &G : Fs)
             ++Before[key(G, /*PatchedText=*/false)];

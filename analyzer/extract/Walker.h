@@ -24,12 +24,16 @@ class Decl;
 namespace klp {
 
 class Check;
+class CheckProfile;
 
 class TUExtraction {
 public:
   /// \p Checks: the enabled checks whose extractors join the walk.
+  /// \p Profile, when given, receives the extract time of each check's
+  /// extractor and of each shared family.
   TUExtraction(clang::CompilerInstance &CI, unsigned TUIndex,
-               const std::vector<const Check *> &Checks);
+               const std::vector<const Check *> &Checks,
+               CheckProfile *Profile = nullptr);
   ~TUExtraction();
 
   /// Hook the preprocessor (callback macros); call before parsing.

@@ -42,7 +42,10 @@ namespace {
 // of version 4 lack. 6: one patch per variable (a tentative definition and
 // its definition were two). 7: how an id is written (literal, written),
 // the shadow API's constructors and destructors, address-taken functions.
-constexpr int64_t FormatVersion = 7;
+// 8: the state checks' private facts (field uses, states[] arrays, id-0
+// elements, calls of klp_get_prev_state()): a join would read their
+// absence as "nothing found".
+constexpr int64_t FormatVersion = 8;
 
 std::optional<FactDep> statDep(const std::string &Path) {
   llvm::sys::fs::file_status St;

@@ -72,6 +72,24 @@ template <class M> void mapFields(M &&Map, TUFacts &T) {
 }
 KLP_JSON_MAPPED(TUFacts)
 
+/// The states[] arrays of one TU that the array checks judge: those a
+/// klp_patch's "states" refers to, or every one when the TU neither defines
+/// a patch nor refers to an array (a file whose patch is in another TU).
+/// Not a stored fact: derived from TUFacts, so the facts format is unchanged.
+class JudgedStateArrays {
+public:
+  explicit JudgedStateArrays(const TUFacts &TU)
+      : Referenced(TU.StateArrays.begin(), TU.StateArrays.end()),
+        Everything(Referenced.empty() && TU.Patches.empty()) {}
+  bool operator()(const std::string &Array) const {
+    return Everything || Referenced.count(Array);
+  }
+
+private:
+  std::set<std::string> Referenced;
+  bool Everything;
+};
+
 /// A function of the module: which TU defines it, and its facts.
 struct FunctionRef {
   unsigned TU;

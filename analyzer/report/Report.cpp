@@ -16,7 +16,8 @@ Report::Report(ReportOptions O)
 Report::~Report() = default;
 
 std::vector<Finding> Report::admit(std::vector<Finding> Findings,
-                                   const GlobList &WarningsAsErrors) {
+                                   const GlobList &WarningsAsErrors,
+                                   bool Expected) {
   std::lock_guard<std::mutex> Guard(Lock);
   sortFindings(Findings);
   std::vector<Finding> Shown;
@@ -47,7 +48,7 @@ std::vector<Finding> Report::admit(std::vector<Finding> Findings,
     }
     if (Opts.CollectOnly)
       continue;
-    if (F.Level == Severity::Error)
+    if (F.Level == Severity::Error && !Expected)
       ++Errors;
     Shown.push_back(F);
     Kept.push_back(F);

@@ -56,9 +56,12 @@ public:
   ~Report();
 
   /// Promote, suppress and record \p Findings; returns what is left to
-  /// show, in order. Thread-safe.
+  /// show, in order. Thread-safe. Findings of a TU analyzed under -verify
+  /// are expectations (\p Expected): as with clang -verify, only the
+  /// verification decides the exit code, so they count no errors.
   std::vector<Finding> admit(std::vector<Finding> Findings,
-                             const GlobList &WarningsAsErrors);
+                             const GlobList &WarningsAsErrors,
+                             bool Expected = false);
   /// Hand admitted findings of one TU or module to the reporter.
   void emit(const std::vector<Finding> &Shown, LiveTU *Live,
             llvm::raw_ostream &OS);
@@ -79,11 +82,6 @@ public:
   /// Findings reported as errors (promoted, or of an error-level check):
   /// they make the exit code 1.
   unsigned errors() const { return Errors; }
-  /// A translation unit was checked under clang's -verify: its findings are
-  /// the expectations, and, as with clang, the exit code then says only
-  /// whether they matched (a mismatch is a failure).
-  void verifying() { Verifying = true; }
-  bool verified() const { return Verifying; }
   /// Translation unit \p MainFile was analyzed (the summary speaks only
   /// then; checkpatch counts its lines, unless it has none: a built file).
   void analyzed(const std::string &MainFile, bool HasLines = true);
@@ -105,7 +103,6 @@ private:
   std::vector<Failure> Failures;
   std::set<std::string> AllPrints; ///< for --write-baseline, suppressed too
   std::atomic<unsigned> Errors{0};
-  std::atomic<bool> Verifying{false};
   std::atomic<unsigned> Analyzed{0};
   std::set<std::string> AnalyzedFiles;
   unsigned ByNolint = 0, ByLines = 0, ByBaseline = 0, ByDiff = 0;

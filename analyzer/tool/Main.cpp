@@ -190,6 +190,10 @@ void runOptions(klp::RunOptions &Opts,
   Opts.Inputs.BuildDir = opt::BuildDir;
   Opts.Inputs.CompilerArgs = std::move(CompilerArgs);
   Opts.Inputs.EmbeddedHeaders = !opt::NoEmbeddedHeaders;
+  if (opt::StoreCheckProfile.getNumOccurrences() &&
+      opt::StoreCheckProfile.empty())
+    Problems.push_back("--store-check-profile needs a directory");
+  Opts.StoreProfile = opt::StoreCheckProfile;
 }
 
 /// --product, --matrix and `klp-lint compat`: the modules and the runs.
@@ -446,9 +450,16 @@ static int runCommandLine(int argc, const char **argv) {
     Sink.fail({"", P}, errs());
   for (const std::string &P : Printed)
     Sink.record({"", P});
+  // Like clang-tidy's: storing the profile profiles, printing it is asked
+  // for on its own.
+  klp::CheckProfile Profile;
+  if (opt::EnableCheckProfile || !Opts.StoreProfile.empty())
+    Opts.Profile = &Profile;
   int RC = !Problems.empty() || !S ? int(klp::ExitCannotAnalyze)
            : ProductRun ? klp::runProduct(Product, Opts, Resolver, Sink)
                         : klp::runAnalysis(Opts, Resolver, Sink);
+  if (opt::EnableCheckProfile && RC != klp::ExitCannotAnalyze)
+    Profile.print(errs());
   if (!Sink.finish() && RC == klp::ExitClean)
     RC = klp::ExitCannotAnalyze;
   return RC;

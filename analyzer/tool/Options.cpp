@@ -143,6 +143,16 @@ cl::opt<std::string> KbuildDir(
              "kbuild's .cmd files (external modules of Linux 6.12 and older "
              "record paths relative to it); default: found"),
     cl::value_desc("dir"), cl::cat(Category));
+cl::opt<bool> EnableCheckProfile(
+    "enable-check-profile",
+    cl::desc("Print, after the run, how long each check spent extracting "
+             "its facts and judging them (and each shared fact family)"),
+    cl::cat(Category));
+cl::opt<std::string> StoreCheckProfile(
+    "store-check-profile",
+    cl::desc("Profile the checks and store each module's times as JSON in "
+             "<dir>/<timestamp>-<module>.json"),
+    cl::value_desc("dir"), cl::cat(Category));
 cl::opt<bool> DumpCompileCommands(
     "dump-compile-commands",
     cl::desc("Print the compile database -p reads as JSON and exit"),

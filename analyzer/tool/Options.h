@@ -43,6 +43,8 @@ extern llvm::cl::opt<std::string> TargetApi;
 extern llvm::cl::list<std::string> Patch;
 extern llvm::cl::opt<std::string> KernelTree;
 extern llvm::cl::opt<std::string> KbuildDir;
+extern llvm::cl::opt<bool> EnableCheckProfile;
+extern llvm::cl::opt<std::string> StoreCheckProfile;
 extern llvm::cl::opt<bool> DumpCompileCommands;
 extern llvm::cl::opt<bool> Product;
 extern llvm::cl::opt<bool> Matrix;

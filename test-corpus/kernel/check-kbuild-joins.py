@@ -194,7 +194,7 @@ def failure_policy(args, kdir, wrapper, work):
     rc, log = make(kdir, d, "CC=%s %s" % (wrapper, CC))
     facts = os.path.join(d, ".joins-shadow.o.klp-facts.d")
     expect(os.path.exists(facts), "the wrapper writes facts beside the object")
-    open(facts, "w").write('{"klp_lint_facts": 7, "stored": {"skipped": 7}}')
+    open(facts, "w").write('{"klp_lint_facts": 8, "stored": {"skipped": 7}}')
     os.utime(os.path.join(d, "joins-main.c"))
     rc, log = make(kdir, d, "CC=%s %s" % (wrapper, CC))
     expect(rc == 0 and "warning: damaged facts file" in log,

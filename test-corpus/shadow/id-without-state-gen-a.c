@@ -35,7 +35,7 @@ static struct klp_func funcs[] = { { .old_name = "orig_alloc", .new_func = patch
 static struct klp_object objs[] = { { .funcs = funcs }, {} };
 
 static struct klp_state states[] = {
-	{ .id = SV_VERSIONED, .version = 2 },
+	{ .id = SV_VERSIONED, .version = 2 }, // klp-note {{state 'SV_VERSIONED' (64) has version 2: on this kernel a patch that carries id 64 with a lower version is refused with -EINVAL}} v1-warning {{state 'SV_VERSIONED' (64) sets a version: v1 removes state versions}}
 	{}
 };
 

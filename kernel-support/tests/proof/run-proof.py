@@ -77,6 +77,22 @@ transcript, and a case it does not flag must show none:
     patch-klp-build-states      nothing can show: klp-build's generated
                                 patch is not built; every finding is
                                 "unshown"
+    state-array-unterminated    AddressSanitizer reports the read past the
+                                array (keyed by the global it names)
+    state-data-field, state-version-field
+                                C: the case does not build against the
+                                final headers, the member is gone
+    state-duplicate-id          one callback of P for one id runs twice in
+                                one enable or disable
+    state-get-prev-state-context
+                                klp_get_prev_state()'s WARNING (once per
+                                klp-sim run: WARN_ON_ONCE)
+    state-id-zero               shadow variables allocated by P still live
+                                after P's disable: the walk never reached
+                                their states
+    state-internal-field-set    the failed enable ("PROOF: enable fails")
+                                runs post_unpatch of P for an id whose
+                                pre_patch never ran
 
 A source of kpatch-build or klp-build (it includes kpatch-macros.h or
 linux/livepatch_helpers.h and defines no struct klp_patch) gets the patch
@@ -106,6 +122,13 @@ Annotations, in comments of the case file (lit and -verify ignore them):
                         with klp-sim call arguments (a number, &sym, *sym)
     // PROOF: replacement keeps <id>[, <id>...]
     // PROOF: unshown <id>: <reason>
+    // PROOF: unflagged <id>: <reason>
+                        harm of <id> that klp-lint leaves unflagged by a
+                        convention of the catalogue (a module without a
+                        struct klp_patch is not judged); the harm must
+                        show, and the table says why it is not flagged
+    // PROOF: enable fails  (the case's own enable is refused, and that is
+                    the scenario: the battery's other phases still run)
     // PROOF: computed '<id spelling>' = <id>[, <id>...]   (ids klp-lint
                     reports as computed at run time, and the values they
                     take when the case runs)
@@ -174,7 +197,23 @@ CHECKS = [
      "blocking-tail-call.c"),
     # No trace: nothing of its harm shows in the battery (harm_klp_build).
     ("patch-klp-build-states", "patch", "klp-build-states", None),
+    ("state-array-unterminated", "state", "array-unterminated",
+     "array-unterminated.c"),
+    ("state-data-field", "state", "data-field", "data-field.c"),
+    ("state-duplicate-id", "state", "duplicate-id", "duplicate-id.c"),
+    ("state-get-prev-state-context", "state", "get-prev-state-context",
+     "get-prev-state-context.c"),
+    ("state-id-zero", "state", "id-zero", "id-zero.c"),
+    ("state-internal-field-set", "state", "internal-field-set",
+     "internal-field-set.c"),
+    ("state-version-field", "state", "version-field", "version-field.c"),
 ]
+
+# Checks whose harm under generation C is that the case does not build: the
+# member they flag is gone from the final struct klp_state. Their cases
+# are built against the reference headers only (not the intermediate
+# layouts their RUN lines name), and the compiler's error is the harm.
+BUILD_HARM = {"state-data-field": "data", "state-version-field": "version"}
 
 # The replacement of the battery when the case names no kept states: a
 # replace patch without states (C), without callbacks (A).
@@ -219,6 +258,10 @@ class Case:
         self.shows = []         # (variable, file that shows it)
         self.blocked = []       # functions a task of the module sleeps in
         self.target = None      # (module file, name) loaded first
+        self.enable_fails = False
+        self.unflagged = {}     # id -> reason: harm not flagged by convention
+        self.flagged = []
+        self.flagged_keys = set()
         self.notes = []
         self.generated = None   # the tool that writes its klp_patch
         self._parse_annotations()
@@ -231,11 +274,16 @@ class Case:
             t = re.fullmatch(r"target\s+(\S+\.so)\s+as\s+(\w+)", body)
             k = re.fullmatch(r"replacement keeps\s+(.*)", body)
             u = re.fullmatch(r"unshown\s+([\w-]+)\s*:\s*(.*)", body)
+            nf = re.fullmatch(r"unflagged\s+([\w-]+)\s*:\s*(.*)", body)
             v = re.fullmatch(r"computed\s+'([^']*)'\s*=\s*(.*)", body)
             n = re.fullmatch(r"knob\s+(\d+)", body)
             w = re.fullmatch(r"show\s+(\w+)\s+in\s+(\S+)", body)
             bl = re.fullmatch(r"blocked in\s+(\w+)", body)
-            if t:
+            if body == "enable fails":
+                self.enable_fails = True
+            elif nf:
+                self.unflagged[parse_id(nf.group(1))] = nf.group(2).strip()
+            elif t:
                 self.target = (t.group(1), t.group(2))
             elif bl:
                 self.blocked.append(bl.group(1))
@@ -353,6 +401,14 @@ ID_PATTERNS = {
         r"^shadow variables of is_shadow state (?:'[^']*' \()?(\d+)"),
     "shadow-module-object-lifetime": re.compile(r"^shadow variable id (?:'[^']*' \()?(\d+)"),
     "shadow-alloc-unchecked": re.compile(r"^shadow variable id (?:'[^']*' \()?(\d+)"),
+    "state-array-unterminated": re.compile(
+        r"^(?:states\[\] array '([^']*)'|the states\[\] of '([^']*)')"),
+    "state-duplicate-id": re.compile(r"^state id (?:'[^']*' \()?(\d+)"),
+    "state-id-zero": re.compile(r"^(?:element \d+ of '[^']*' has|state of '[^']*' gets) "
+                                r"(?:state )?id (?:'[^']*' \()?(\d+)"),
+    # The state's id when the message names it, else the member.
+    "state-internal-field-set": re.compile(
+        r"^'[^']*' is \w+: .*?state (?:'[^']*' \()?(\d+)|^'([^']*)' is "),
 }
 # Checks whose findings are notes: the notes are what they flag.
 NOTE_LEVEL = ("patch-blocking-tail-call",)
@@ -361,7 +417,11 @@ NAMED_IDS = ("callbacks-per-object", "callbacks-per-object-unpaired",
              "patch-array-unterminated", "callbacks-signature",
              "callbacks-reenter-core", "callbacks-module-local-init",
              "patch-blocking-tail-call", "patch-klp-build-states",
-             "shadow-ctor-dtor-sleeps", "shadow-api-in-ctor-dtor")
+             "shadow-ctor-dtor-sleeps", "shadow-api-in-ctor-dtor",
+             "state-array-unterminated")
+# Checks with one harm for all their findings: the key every finding gets.
+ONE_KEY = {"state-data-field": "data", "state-version-field": "version",
+           "state-get-prev-state-context": "outside-transition"}
 
 
 def run_lint(cfg, case):
@@ -379,14 +439,17 @@ def run_lint(cfg, case):
     for f in report.get("findings", []):
         if f["check"] != case.check:
             continue
-        m = (ID_PATTERNS[case.check].match(f["message"]) or
+        pattern = ID_PATTERNS.get(case.check)
+        m = ((pattern.match(f["message"]) if pattern else None) or
              re.match(r"^\w+ '[^']*' \((\d+)\)", f["message"]))
         key = next((g for g in m.groups() if g), "?") if m else "?"
+        if case.check in ONE_KEY:
+            m, key = None, ONE_KEY[case.check]
         if case.check == "callbacks-per-object" and f["message"].startswith("per-object callbacks"):
             key = "callbacks"  # a whole struct klp_callbacks, no role
         if case.check == "callbacks-per-object-unpaired" and key in ("KPATCH", "KLP"):
             key = key.lower()
-        if case.check not in NAMED_IDS and m:
+        if case.check not in NAMED_IDS and m and key.isdigit():
             key = int(key)
         keys = [key]
         rt = re.match(r"^[\w ]*?'([^']*)' \(computed at run time\)", f["message"])
@@ -818,6 +881,20 @@ def run_battery(cfg, case, replacement):
         env["ASAN_SYMBOLIZER_PATH"] = symbolizer
     r = subprocess.run([sim, "-L", cfg["work"], "-L", cfg["modules"], script],
                        capture_output=True, text=True, env=env)
+    if r.returncode and "ERROR: AddressSanitizer" in r.stderr and \
+            case.check not in SANITIZER_HARM:
+        # The sanitizer stops klp-sim at the first bad access: that report
+        # is the transcript's end (state-array-unterminated's harm).
+        # Without what changes from run to run: pids, addresses, paths.
+        # Nor the symbolizer's file:line of a frame, which any edit of the
+        # core moves, nor the frames' numbers, which depend on inlining.
+        asan = [re.sub(r"#\d+ (0x\.\.\. in \w+) \S+:\d+(?::\d+)?$", r"# \1",
+                       re.sub(r"==\d+==", "==", re.sub(r" \(/[^)]*\)$", "", re.sub(
+                           r"0x[0-9a-f]+", "0x...", l))).replace(case.root + "/", "").strip())
+                for l in r.stderr.splitlines()
+                if "ERROR: AddressSanitizer" in l or "to the right of" in l
+                or re.match(r"\s*#\d+ .* in klp_", l)]
+        return r.stdout + "% klp-sim stopped by AddressSanitizer\n" + "\n".join(asan) + "\n"
     if r.returncode:
         report = sanitizer_report(r.stderr)
         if report and case.check in SANITIZER_HARM:
@@ -1280,6 +1357,98 @@ def harm_alloc_unchecked(case, blocks, replacement):
     return harm
 
 
+def harm_unterminated(case, blocks, replacement):
+    """AddressSanitizer's report of the read past states[], keyed by the
+    flagged array it names: the global it reads past is defined on the
+    line of that finding."""
+    harm = {}
+    where = {w: k for k, w, _ in case.flagged}
+    for b in blocks:
+        if b.command != "klp-sim stopped by AddressSanitizer":
+            continue
+        text = [l.strip() for l in b.lines]
+        key = ANY_ROLE
+        for l in text:
+            m = re.search(r"to the right of global variable '[^']*' defined in "
+                          r"'([^']*):(\d+):\d+'", l)
+            if m and "%s:%s" % (os.path.basename(m.group(1)), m.group(2)) in where:
+                key = where["%s:%s" % (os.path.basename(m.group(1)), m.group(2))]
+        harm.setdefault(key, []).extend(
+            "in phase '%s': %s" % (b.phase, l) for l in text
+            if "ERROR: AddressSanitizer" in l or "to the right of" in l
+            or re.match(r"#\d* 0x", l))
+    return harm
+
+
+def harm_duplicate(case, blocks, replacement):
+    """DER-8: one callback of P for one id runs twice in one command."""
+    P = case.module
+    ev = re.compile(r"^(pre_patch|post_patch|pre_unpatch|post_unpatch)\(%s,(\d+)\)$"
+                    % re.escape(P))
+    harm = {}
+    for b in blocks:
+        seen = {}
+        for l in b.lines:
+            m = ev.match(l)
+            if m:
+                seen[(m.group(1), int(m.group(2)))] = seen.get((m.group(1), int(m.group(2))), 0) + 1
+        for (cb, i), n in sorted(seen.items()):
+            if n > 1:
+                harm.setdefault(i, []).append("'%s' (%s): %s(%s,%d) ran %d times"
+                                              % (b.command, b.phase, cb, P, i, n))
+    return harm
+
+
+def harm_prev_state(case, blocks, replacement):
+    """klp_get_prev_state() called outside a transition warns (once)."""
+    harm = {}
+    for b in blocks:
+        for l in b.lines:
+            if re.match(r"WARNING: at klp_get_prev_state\b", l):
+                harm.setdefault("outside-transition", []).append(
+                    "'%s' (%s): %s" % (b.command, b.phase, l))
+    return harm
+
+
+def harm_id_zero(case, blocks, replacement):
+    """The walk stops at the id-0 element: the shadow variables of the
+    is_shadow states from there on outlive P's disable. Keyed by the
+    flagged element's id, 0."""
+    return {0: [l for v in harm_shadow(case, blocks, replacement).values() for l in v]} \
+        if harm_shadow(case, blocks, replacement) else {}
+
+
+def harm_internal(case, blocks, replacement):
+    """The failed enable cancels: post_unpatch of P runs for an id whose
+    pre_patch never ran (the preset pre_patch_succeeded)."""
+    P = case.module
+    harm = {}
+    for b in blocks:
+        if b.command != "load %s.so" % P or not b.failed:
+            continue
+        ran = set()
+        for l in b.lines:
+            m = re.match(r"^(pre_patch|post_unpatch)\(%s,(\d+)\)$" % re.escape(P), l)
+            if not m:
+                continue
+            i = int(m.group(2))
+            if m.group(1) == "pre_patch":
+                ran.add(i)
+            elif i not in ran:
+                harm.setdefault(i, []).append(
+                    "'%s' (%s) failed, and its cancel ran %s with no pre_patch(%s,%d) before it"
+                    % (b.command, b.phase, l, P, i))
+    return harm
+
+
+def harm_build(case, build_error):
+    """C: the member is gone; the compiler says so."""
+    member = BUILD_HARM[case.check]
+    lines = [l.strip().replace(case.root + "/", "") for l in build_error.splitlines()
+             if re.search(r"no member named [‘'`]%s[’']" % member, l)]
+    return {member: lines[:3]} if lines else {}
+
+
 HARM = {
     "patch-klp-build-states": harm_klp_build,
     "patch-blocking-tail-call": harm_tail_call,
@@ -1288,6 +1457,15 @@ HARM = {
     "callbacks-pre-patch-no-rollback": harm_rollback,
     "callbacks-signature": harm_signature,
     "patch-array-unterminated": harm_array,
+    "state-array-unterminated": harm_unterminated,
+    "state-duplicate-id": harm_duplicate,
+    "state-get-prev-state-context": harm_prev_state,
+    "state-id-zero": harm_id_zero,
+    "state-internal-field-set": harm_internal,
+    # state-data-field and state-version-field: harm_build under C; under
+    # A the battery shows none of their effects (see their unshown notes).
+    "state-data-field": lambda case, blocks, replacement: {},
+    "state-version-field": lambda case, blocks, replacement: {},
     "callbacks-per-object": harm_callbacks,
     "callbacks-per-object-unpaired": harm_unpaired,
     "shadow-alloc-unchecked": harm_alloc_unchecked,
@@ -1328,7 +1506,11 @@ def make_trace(check, case, transcript, replacement):
             if re.match(r"livepatch: '[^']*': (initializing|starting|completing) ", line):
                 continue
             keep.append(line)
-    if case.blocked:
+    if transcript.startswith("% build against"):
+        head = ("# %s: test-corpus/%s built as a module against the final generation C "
+                "headers by the proof battery (kernel-support/tests/proof/run-proof.py): "
+                "the compiler's errors." % (check, case.rel))
+    elif case.blocked:
         head = ("# %s: klp-sim's transcript of test-corpus/%s in the proof battery "
                 "(kernel-support/tests/proof/run-proof.py: load the module, built with "
                 "sibling calls, as a target; patch each function a task of it sleeps "
@@ -1414,25 +1596,51 @@ def main():
                     skipped.append((case, why))
                     continue
                 case.notes.append("generation B case that compiles against C")
+            build_error = None
             try:
                 flagged, lint_notes = run_lint(cfg, case)
-                so, facts, is_patch = build_module(cfg, case)
-                if case.shows:
-                    build_module(cfg, case, case.module + "_copy")
-                if case.blocked:
-                    build_blockers(cfg, case)
-                replacement = build_replacement(cfg, case)
-                transcript = run_battery(cfg, case, replacement)
+                case.flagged = flagged
+                case.flagged_keys = {k for k, _, _ in flagged}
+                try:
+                    so, facts, is_patch = build_module(cfg, case)
+                except ProofError as e:
+                    if check not in BUILD_HARM or case.generation == "A":
+                        raise
+                    build_error = str(e)
+                if build_error is None:
+                    if case.shows:
+                        build_module(cfg, case, case.module + "_copy")
+                    if case.blocked:
+                        build_blockers(cfg, case)
+                    replacement = build_replacement(cfg, case)
+                    transcript = run_battery(cfg, case, replacement)
+                else:
+                    facts, is_patch, replacement = [
+                        "does not build against the final generation C headers"], False, "-"
+                    transcript = "% build against the final generation C headers\n" + \
+                        "".join("→ %s\n" % l.strip().replace(root + "/", "")
+                                for l in build_error.splitlines() if " error: " in l)
             except ProofError as e:
                 failures.append(str(e))
                 continue
             blocks = split_transcript(transcript)
-            harm = HARM[check](case, blocks, replacement)
+            harm = (harm_build(case, build_error) if build_error is not None
+                    else HARM[check](case, blocks, replacement))
             flagged_ids = {k for k, _, _ in flagged}
+            # Harm a convention leaves unflagged must be there, and is then
+            # set aside.
+            for k in sorted(case.unflagged, key=str):
+                if k not in harm:
+                    failures.append("%s: 'PROOF: unflagged %s' but no harm of it shows"
+                                    % (case.rel, k))
+            harm_all = harm
+            harm = {k: v for k, v in harm.items() if k not in case.unflagged}
             harm_ids = set(harm) - {ANY_ROLE}
             problems = []
-            if is_patch and enable_failed(case, blocks) and check not in ENABLE_MAY_FAIL:
-                problems.append("the patch cannot be enabled")
+            if is_patch and check not in ENABLE_MAY_FAIL and \
+                    enable_failed(case, blocks) != case.enable_fails:
+                problems.append("the patch cannot be enabled" if not case.enable_fails
+                                else "'PROOF: enable fails' but the enable succeeded")
             # Ids declared unshown show nothing: a case whose every flagged
             # id is unshown must show no harm at all.
             if bool(flagged_ids - set(case.unshown)) != bool(harm):
@@ -1449,7 +1657,7 @@ def main():
                 if set(case.unshown) - missing:
                     problems.append("'PROOF: unshown' ids that are not flagged or do show harm: %s"
                                     % fmt_ids(set(case.unshown) - missing))
-            rows.append((case, flagged, lint_notes, harm, facts, replacement, problems))
+            rows.append((case, flagged, lint_notes, harm_all, facts, replacement, problems))
             blocks_of[case.rel] = blocks
             if problems:
                 failures.append("%s: %s" % (case.rel, "; ".join(problems)))
@@ -1477,6 +1685,8 @@ def main():
         print(line_of[case.rel])
         for k, reason in sorted(case.unshown.items()):
             print("    unshown %s: %s" % (k, reason))
+        for k, reason in sorted(case.unflagged.items()):
+            print("    unflagged %s: %s" % (k, reason))
         for k, where, msg in lint_notes:
             print("    note (%s) %s: %s" % (k, where, msg))
         extra = list(facts) + case.notes
