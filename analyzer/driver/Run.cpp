@@ -2,6 +2,7 @@
 
 #include "driver/Run.h"
 #include "driver/ModuleRun.h"
+#include "driver/Preamble.h"
 #include "driver/SourcePatch.h"
 
 #include <llvm/Support/ThreadPool.h>
@@ -68,6 +69,27 @@ private:
   size_t Printed = 0;
 };
 
+/// The files of the run, for the PCH of the preamble prefix they share.
+std::shared_ptr<const PrefixPlan>
+planPrefixes(const std::vector<ModuleInput> &Modules, const RunOptions &Opts) {
+  if (Opts.Parse.FullParse || Opts.Parse.PchCache.empty() || Opts.View)
+    return nullptr;
+  auto Plan = std::make_shared<PrefixPlan>();
+  std::vector<const TUInput *> TUs;
+  for (const ModuleInput &M : Modules)
+    for (const TUInput &TU : M.TUs)
+      if (TU.Problem.empty())
+        TUs.push_back(&TU);
+  if (TUs.size() == 1 && Opts.KbuildSiblings)
+    addKbuildSiblings(*Plan, TUs[0]->File, TUs[0]->Args, TUs[0]->Directory);
+  else if (TUs.size() > 1)
+    for (const TUInput *TU : TUs)
+      Plan->addPeer(TU->File, TU->File, TU->Args, TU->Directory);
+  if (Plan->peers() < 2)
+    return nullptr;
+  return Plan;
+}
+
 } // namespace
 
 int runAnalysis(const RunOptions &Opts, SettingsResolver &Resolver, Report &R) {
@@ -94,6 +116,7 @@ int runAnalysis(const RunOptions &Opts, SettingsResolver &Resolver, Report &R) {
                                  Modules.size() > 1);
   RunOptions Run = Opts;
   Run.Parse.Colors = Colors;
+  Run.Parse.Plan = planPrefixes(Modules, Opts);
   // Each module prints into its own buffer, so modules analyzed in parallel
   // print in order.
   auto Analyze = [&](size_t I) {

@@ -31,6 +31,9 @@ struct RunOptions {
   bool Progress = true;           ///< "[k/n] module" on a terminal
   /// kbuild modes: leave module-scope checks to joinModule().
   bool DeferModuleChecks = false;
+  /// kbuild modes: the one file of this run is one of its directory's,
+  /// which kbuild checks one process at a time; they share a preamble PCH.
+  bool KbuildSiblings = false;
   /// Receives the facts of every translation unit analyzed.
   std::vector<TUFacts> *FactsOut = nullptr;
   /// Sees the findings of each TU and module before they are admitted, and
