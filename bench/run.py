@@ -135,11 +135,14 @@ def run_pool(cmds, jobs):
             argv, cwd, env = pending.pop(0)
             p = subprocess.Popen(argv, cwd=cwd, env=env, stdin=subprocess.DEVNULL,
                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-            running[p.pid] = argv
+            # Keep the Popen: one collected while running would be reaped
+            # by subprocess itself, behind this wait4's back.
+            running[p.pid] = (p, argv)
         pid, status, ru = os.wait4(-1, 0)
-        argv = running.pop(pid, None)
-        if argv is None:
+        if pid not in running:
             continue
+        p, argv = running.pop(pid)
+        p.returncode = os.waitstatus_to_exitcode(status)
         rss = max(rss, ru.ru_maxrss)
         cpu += ru.ru_utime + ru.ru_stime
         if os.waitstatus_to_exitcode(status) != 0:
