@@ -3,6 +3,7 @@
 #include "driver/Preamble.h"
 #include "driver/Parse.h"
 #include "driver/PchCache.h"
+#include "kbuild/Kbuild.h"
 #include "support/Hash.h"
 #include "support/Paths.h"
 
@@ -417,7 +418,10 @@ void addKbuildSiblings(PrefixPlan &Plan, const std::string &File,
   for (llvm::sys::fs::directory_iterator It(Dir.empty() ? "." : Dir, EC), End;
        It != End && !EC && N < 256; It.increment(EC)) {
     llvm::StringRef P = It->path();
-    if (!P.ends_with(".c") || P.ends_with(".mod.c") || P == File)
+    // Only files kbuild mode will parse: the prefilter skips the others
+    // (the module being patched, beside its livepatch).
+    if (!P.ends_with(".c") || P.ends_with(".mod.c") || P == File ||
+        !mentionsLivepatch(P.str()))
       continue;
     ++N;
     Plan.addPeer(P.str(), File, Args, Directory);

@@ -59,8 +59,9 @@ private:
 };
 
 /// Peers for a one-file kbuild run (C=2, the compiler wrapper): the other
-/// C sources of \p File's directory, assumed to be compiled with the same
-/// flags, since kbuild checks a directory's files one process at a time.
+/// C sources of \p File's directory that the prefilter lets through,
+/// assumed to be compiled with the same flags, since kbuild checks a
+/// directory's files one process at a time.
 void addKbuildSiblings(PrefixPlan &Plan, const std::string &File,
                        const std::vector<std::string> &Args,
                        const std::string &Directory);

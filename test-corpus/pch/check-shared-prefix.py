@@ -13,7 +13,9 @@ another order and so no share.  Asserted:
      from an empty cache;
   2. the cold -p run built exactly one PCH, of exactly the shared directive
      lines (comments dropped), so the comparison did go through it;
-  3. the checker built it for the first file already (its siblings share it).
+  3. the checker built it for the first file already (its siblings share it),
+     but not for a lone livepatch beside the plain module it patches (the
+     prefilter skips that one, so nothing is shared).
 """
 import argparse
 import glob
@@ -126,6 +128,23 @@ def main():
                               "nothing):\n%s\n---\n%s" % (name, got, want))
             if n == 0 and not glob.glob(os.path.join(cache2, "*.pch")):
                 failed.append("the checker built no shared PCH for the first file")
+
+        # A directory with one livepatch and the plain module it patches:
+        # the prefilter skips the module, so nothing is shared and a one-off
+        # check builds no PCH.
+        solo = os.path.join(work, "solo")
+        os.makedirs(solo)
+        with open(os.path.join(solo, "lp.c"), "w") as f:
+            f.write(FILES["a.c"])
+        with open(os.path.join(solo, "target.c"), "w") as f:
+            f.write(SHARED + "int target_value;\n")
+        cache3 = os.path.join(work, "pch-solo")
+        argv = [args.klp_lint] + flags + ["-DKBUILD_MODNAME=\"lp\"", "lp.c"]
+        if run(argv, solo, cache3) != run(argv, solo, "off", flags="--full-parse"):
+            failed.append("checker on a lone livepatch differs from --full-parse")
+        if glob.glob(os.path.join(cache3, "*.pch")):
+            failed.append("a lone livepatch beside a plain module built a PCH on "
+                          "first sight")
 
     for f in failed:
         print("FAIL: " + f)
