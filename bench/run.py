@@ -12,8 +12,12 @@ lines:
      CHECK=<klp-lint> (objects up to date, so make only runs the checker);
   3. the compiler wrapper klp-lint-cc on the non-livepatch TUs against gcc-12
      alone;
-  4. scaling: klp-lint -p <combined database of all 18 TUs> -j 1 vs -j 2;
-  5. issue 6's targets as PASS/FAIL lines computed from the same run.
+  4. scaling: klp-lint -p <combined database of all 18 TUs> -j 1 vs -j 2,
+     and -j 4 / -j 8 over the corpus copied four times (72 TUs);
+  5. cold runs (issue 15): an empty private PCH cache every round, one
+     klp-lint -p over the 18 TUs and make C=2 CHECK=klp-lint, each at -j 1
+     and -j 2, against sparse over the same TUs at the same parallelism;
+  6. issue 6's and issue 15's targets as PASS/FAIL lines from the same run.
 
 Every round runs every measurement once, in an order that rotates from round
 to round; the reported figure for each measurement is the median over rounds.
@@ -118,6 +122,55 @@ def run_measured(argv, cwd, env=None):
         raise Failure("exit status %d: %s\n(cwd %s)\n%s" % (
             p.returncode, shlex.join(argv), cwd, (r.stdout + r.stderr)[-3000:]))
     return t, ru.ru_maxrss, ru.ru_utime + ru.ru_stime
+
+
+def run_pool(cmds, jobs):
+    """Run (argv, cwd, env) commands, at most `jobs` at a time, as make -j
+    would; return (wall seconds, largest ru_maxrss, summed CPU seconds)."""
+    t0 = time.perf_counter()
+    pending, running = list(cmds), {}
+    rss, cpu = 0, 0.0
+    while pending or running:
+        while pending and len(running) < jobs:
+            argv, cwd, env = pending.pop(0)
+            p = subprocess.Popen(argv, cwd=cwd, env=env, stdin=subprocess.DEVNULL,
+                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            # Keep the Popen: one collected while running would be reaped
+            # by subprocess itself, behind this wait4's back.
+            running[p.pid] = (p, argv)
+        pid, status, ru = os.wait4(-1, 0)
+        if pid not in running:
+            continue
+        p, argv = running.pop(pid)
+        p.returncode = os.waitstatus_to_exitcode(status)
+        rss = max(rss, ru.ru_maxrss)
+        cpu += ru.ru_utime + ru.ru_stime
+        if os.waitstatus_to_exitcode(status) != 0:
+            raise Failure("exit status %d: %s" % (os.waitstatus_to_exitcode(status),
+                                                  shlex.join(argv)))
+    return time.perf_counter() - t0, rss, cpu
+
+
+def duplicate_corpus(tus, root, copies):
+    """The 18 sources copied `copies` times under root (each directory with
+    every .c and .h of the original, for the files a source includes) and
+    one compile database of all copies: a bigger run of the same work."""
+    entries = []
+    for k in range(copies):
+        for d in sorted(set(os.path.dirname(e["file"]) for e in tus)):
+            dst = os.path.join(root, str(k), os.path.basename(d))
+            os.makedirs(dst, exist_ok=True)
+            for f in os.listdir(d):
+                if f.endswith((".c", ".h")):
+                    shutil.copy2(os.path.join(d, f), dst)
+        for e in tus:
+            src_dir = os.path.dirname(e["file"])
+            dst_dir = os.path.join(root, str(k), os.path.basename(src_dir))
+            raw = json.loads(json.dumps(e["raw"]).replace(src_dir + "/", dst_dir + "/"))
+            entries.append(raw)
+    with open(os.path.join(root, "compile_commands.json"), "w") as f:
+        json.dump(entries, f, indent=1)
+    return len(entries)
 
 
 def first_line(argv):
@@ -439,10 +492,36 @@ def run(args, klp_src, klp, klp_cc, klp_digest, klp_mtime, cache, dirs, tus, kdi
     with open(os.path.join(combined, "compile_commands.json"), "w") as f:
         json.dump([e["raw"] for e in tus], f, indent=1)
 
-    def make_cmd(check):
-        chk = {"true": "true", "sparse": args.sparse}.get(check, klp)
-        return ["make", "-C", kdir, "M=" + dirs["samples"],
-                "CONFIG_DEBUG_INFO_BTF_MODULES=", "C=2", "CHECK=" + chk, "modules"]
+    # The corpus four times over, for -j 4 and -j 8 (issue 15).
+    dup = os.path.join(work, "dup")
+    dup_copies = 4
+    dup_tus = duplicate_corpus(tus, dup, dup_copies)
+
+    def make_cmd(check, jobs=None):
+        chk = {"true": "true", "sparse": args.sparse}.get(check.split(",")[0], klp)
+        return (["make", "-C", kdir, "M=" + dirs["samples"]]
+                + (["-j", str(jobs)] if jobs else [])
+                + ["CONFIG_DEBUG_INFO_BTF_MODULES=", "C=2", "CHECK=" + chk, "modules"])
+
+    # Cold runs: every round starts from an empty private cache.
+    cold_dir = os.path.join(work, "cold-pch")
+    env_cold = dict(os.environ, **{PCH_ENV: cold_dir})
+    menv_cold = dict(menv, **{PCH_ENV: cold_dir})
+    sparse_cmds = [(e["cmd"][SPARSE][0], e["directory"], None) for e in tus]
+    cold_keys = [("klp -p", 1), ("klp -p", 2), ("sparse", 1), ("sparse", 2),
+                 ("make true", 1), ("make true", 2), ("make sparse", 1),
+                 ("make sparse", 2), ("make klp-lint", 1), ("make klp-lint", 2)]
+
+    def run_cold(key):
+        what, j = key
+        shutil.rmtree(cold_dir, ignore_errors=True)
+        if what == "klp -p":
+            return run_measured([klp, "-p", combined, "-j", str(j)], kdir, env_cold)
+        if what == "sparse":
+            return run_pool(sparse_cmds, j)
+        check = what.split()[1]
+        return run_measured(make_cmd(check, j), work,
+                            menv_cold if check == "klp-lint" else menv)
 
     def pch_files():
         try:
@@ -523,8 +602,9 @@ def run(args, klp_src, klp, klp_cc, klp_digest, klp_mtime, cache, dirs, tus, kdi
     c2_checks = ["true", "sparse", "klp-lint"] + (["klp-lint, no PCH cache"] if pch_used else [])
     c2_env = {"true": menv, "sparse": menv, "klp-lint": menv_pch,
               "klp-lint, no PCH cache": menv_nopch}
-    scal_keys = [("pch", 1), ("pch", 2)] + ([("nopch", 1), ("nopch", 2)] if pch_used else [])
-    scal_env = {"pch": env_pch, "nopch": env_nopch}
+    scal_keys = ([("pch", 1), ("pch", 2)] + ([("nopch", 1), ("nopch", 2)] if pch_used else [])
+                 + [("dup", 4), ("dup", 8)])
+    scal_env = {"pch": env_pch, "nopch": env_nopch, "dup": env_pch}
 
     # --- measurement rounds -----------------------------------------------
     per_tu = {t: {e["name"]: [] for e in tus} for t in tu_tools}
@@ -538,12 +618,22 @@ def run(args, klp_src, klp, klp_cc, klp_digest, klp_mtime, cache, dirs, tus, kdi
     scal = {k: [] for k in scal_keys}
     scal_rss = {k: [] for k in scal_keys}
     scal_cpu = {k: [] for k in scal_keys}
+    coldr = {k: [] for k in cold_keys}
+    coldr_rss = {k: [] for k in cold_keys}
+    coldr_cpu = {k: [] for k in cold_keys}
     loads = []
+    # The copies' preambles are the originals': warm the cache for them too.
+    try:
+        run_measured([klp, "-p", dup, "-j", "2"], kdir, env_pch)
+        run_measured([klp, "-p", dup, "-j", "2"], kdir, env_pch)
+    except Failure as ex:
+        die(str(ex))
     pch_before = pch_files()
 
     # Units within a TU block; gcc and the wrapper stay adjacent (paired).
     units = [[t] for t in tu_tools if t != GCC] + [[GCC, WRAPPER]]
-    blocks = [("tu", i) for i in range(len(tus))] + [("c2", None), ("scaling", None)]
+    blocks = ([("tu", i) for i in range(len(tus))]
+              + [("c2", None), ("scaling", None), ("cold", None)])
     for rnd in range(args.rounds):
         t_round = time.perf_counter()
         k = rnd * 7 % len(blocks)  # rotate the block order
@@ -573,12 +663,19 @@ def run(args, klp_src, klp, klp_cc, klp_digest, klp_mtime, cache, dirs, tus, kdi
                         t, rss, _ = run_measured(make_cmd(check), work, c2_env[check])
                         c2[check].append(t)
                         c2_rss[check].append(rss)
+                elif kind == "cold":
+                    k4 = rnd % len(cold_keys)
+                    for key in cold_keys[k4:] + cold_keys[:k4]:
+                        t, rss, cpu = run_cold(key)
+                        coldr[key].append(t)
+                        coldr_rss[key].append(rss)
+                        coldr_cpu[key].append(cpu)
                 else:
                     k3 = rnd % len(scal_keys)
                     for key in scal_keys[k3:] + scal_keys[:k3]:
                         t, rss, cpu = run_measured(
-                            [klp, "-p", combined, "-j", str(key[1])], kdir,
-                            scal_env[key[0]])
+                            [klp, "-p", dup if key[0] == "dup" else combined,
+                             "-j", str(key[1])], kdir, scal_env[key[0]])
                         scal[key].append(t)
                         scal_rss[key].append(rss)
                         scal_cpu[key].append(cpu)
@@ -652,6 +749,14 @@ def run(args, klp_src, klp, klp_cc, klp_digest, klp_mtime, cache, dirs, tus, kdi
     # gets both cores.
     speedup_best = {c: ratio(min(scal[(c, 1)]), min(scal[(c, 2)]))
                     for c in ("pch", "nopch") if (c, 1) in scal}
+    # Cold runs: medians; C=2's added time against CHECK=true at the same -j
+    # in the same round, as in section 2.
+    s_cold_runs = {"%s -j %d" % k: med(v) for k, v in coldr.items()}
+    cold_added = {}
+    for j in (1, 2):
+        for c in ("sparse", "klp-lint"):
+            cold_added[(c, j)] = med([coldr[("make " + c, j)][r] - coldr[("make true", j)][r]
+                                      for r in R])
 
     spa_t = s_tu[SPARSE]["median_s_per_tu"]
     cla_t = s_tu[CLANG]["median_s_per_tu"]
@@ -667,6 +772,24 @@ def run(args, klp_src, klp, klp_cc, klp_digest, klp_mtime, cache, dirs, tus, kdi
         targets.append(("klp-lint peak RSS <= 1.0x clang-19 -fsyntax-only" + label,
                         ratio(rss, cla_rss), 1.0,
                         "%s vs %s" % (fmt_mb(rss), fmt_mb(cla_rss))))
+    # Issue 15: from a cold start, warm, the wrapper's worst TU, scaling.
+    for j in (1, 2):
+        a, b = med(coldr[("klp -p", j)]), med(coldr[("sparse", j)])
+        targets.append(("cold: klp-lint -p <18 TUs> -j %d <= sparse over them, %d at a time"
+                        % (j, j), ratio(a, b), 1.0, "%s vs %s" % (fmt_s(a), fmt_s(b))))
+    for j in (1, 2):
+        a, b = cold_added[("klp-lint", j)], cold_added[("sparse", j)]
+        targets.append(("cold: make -j %d C=2 CHECK=klp-lint adds no more than CHECK=sparse" % j,
+                        ratio(a, b), 1.0, "+%s vs +%s" % (fmt_s(a), fmt_s(b))))
+    targets.append(("warm: klp-lint per TU <= 0.85x sparse", ratio(s_tu[KLP]["median_s_per_tu"],
+                    spa_t), 0.85, "%s vs %s" % (fmt_s(s_tu[KLP]["median_s_per_tu"]), fmt_s(spa_t))))
+    worst = max(s_wrap, key=lambda n: s_wrap[n]["ratio"])
+    targets.append(("wrapper on the worst non-livepatch TU <= 1.02x gcc-12 (%s)" % worst,
+                    s_wrap[worst]["ratio"], 1.02, "%s vs %s" % (
+                        fmt_s(s_wrap[worst]["wrapper_s"]), fmt_s(s_wrap[worst]["gcc_s"]))))
+    targets.append(("-j 2 >= 1.85x -j 1, warm PCH cache (as 1.85 / speedup <= 1)",
+                    ratio(1.85, speedup["pch"]), 1.0, "speedup %s, fastest rounds %s"
+                    % (fmt_x(speedup["pch"]), fmt_x(speedup_best["pch"]))))
     targets.append(("wrapper on a non-livepatch TU <= 1.02x gcc-12 alone (the %d TUs)"
                     % len(wnames), s_wall["ratio"], 1.02,
                     "%s vs %s; CPU time %s" % (fmt_s(s_wall["wrapper_s"]),
@@ -792,6 +915,13 @@ def run(args, klp_src, klp, klp_cc, klp_digest, klp_mtime, cache, dirs, tus, kdi
                      fmt_s(min(scal[(c, 2)])), fmt_s(med(scal_cpu[(c, 2)])),
                      "%s (%.0f%% of linear)" % (fmt_x(speedup[c]), 50 * speedup[c]),
                      fmt_x(speedup_best[c]), fmt_mb(max(scal_rss[(c, 2)]))])
+    cpu_tu_1 = med(scal_cpu[("pch", 1)]) / len(tus)
+    for j in (4, 8):
+        k = ("dup", j)
+        rows.append(["-j %d, corpus x%d (%d TUs), warm" % (j, dup_copies, dup_tus),
+                     fmt_s(med(scal[k])), fmt_s(min(scal[k])), fmt_s(med(scal_cpu[k])),
+                     "CPU/TU %.2fx of -j 1's" % (med(scal_cpu[k]) / dup_tus / cpu_tu_1), "",
+                     fmt_mb(max(scal_rss[k]))])
     p(table(rows, ["", "wall", "fastest", "CPU", "speedup (medians)",
                    "(fastest)", "peak RSS"]))
     p("  (run in the database's directory; the same -j 2 run from another directory: %s)"
@@ -800,7 +930,27 @@ def run(args, klp_src, klp, klp_cc, klp_digest, klp_mtime, cache, dirs, tus, kdi
              probe["failed"], probe["runs"],
              (", " + probe["fatal_errors"][0]) if probe["fatal_errors"] else "")))
     p("")
-    p("5. Targets of issue 6 (ratios from this run)")
+    p("5. Cold runs: an empty private PCH cache every round (a fresh CI runner)")
+    rows = []
+    for j in (1, 2):
+        a, b = coldr[("klp -p", j)], coldr[("sparse", j)]
+        rows.append(["klp-lint -p <18 TUs> -j %d" % j, fmt_s(med(a)), fmt_s(min(a)),
+                     fmt_s(med(coldr_cpu[("klp -p", j)])),
+                     fmt_x(ratio(med(a), med(b))), fmt_mb(max(coldr_rss[("klp -p", j)]))])
+        rows.append(["sparse on the 18, %d at a time" % j, fmt_s(med(b)), fmt_s(min(b)),
+                     fmt_s(med(coldr_cpu[("sparse", j)])), "1.00x",
+                     fmt_mb(max(coldr_rss[("sparse", j)]))])
+    p(table(rows, ["", "wall", "fastest", "CPU", "vs sparse", "peak RSS"]))
+    rows = []
+    for j in (1, 2):
+        rows.append(["make -j %d C=2 CHECK=true" % j, fmt_s(med(coldr[("make true", j)])), "", ""])
+        for c in ("sparse", "klp-lint"):
+            rows.append(["make -j %d C=2 CHECK=%s%s" % (j, c, ", cold" if c == "klp-lint" else ""),
+                         fmt_s(med(coldr[("make " + c, j)])), "+" + fmt_s(cold_added[(c, j)]),
+                         fmt_x(ratio(cold_added[(c, j)], cold_added[("sparse", j)]))])
+    p(table(rows, ["", "wall", "added over CHECK=true", "added vs sparse"]))
+    p("")
+    p("6. Targets of issues 6 and 15 (ratios from this run)")
     for name, r, lim, detail in targets:
         p("  %s  %s: %s (%s)" % ("PASS" if r <= lim else "FAIL", name, fmt_x(r), detail))
     p("")
@@ -831,6 +981,11 @@ def run(args, klp_src, klp, klp_cc, klp_digest, klp_mtime, cache, dirs, tus, kdi
                         "times_s": {"%s -j %d" % k: v for k, v in scal.items()},
                         "maxrss_kib": {"%s -j %d" % k: v for k, v in scal_rss.items()},
                         "cpu_s": {"%s -j %d" % k: v for k, v in scal_cpu.items()}},
+            "cold": {"median_s": s_cold_runs,
+                     "added_over_true_s": {"%s -j %d" % k: v for k, v in cold_added.items()},
+                     "times_s": {"%s -j %d" % k: v for k, v in coldr.items()},
+                     "maxrss_kib": {"%s -j %d" % k: v for k, v in coldr_rss.items()},
+                     "cpu_s": {"%s -j %d" % k: v for k, v in coldr_cpu.items()}},
             "targets": [{"target": n, "ratio": r, "limit": lim, "pass": r <= lim,
                          "detail": d} for n, r, lim, d in targets],
         }

@@ -211,7 +211,8 @@ std::string parseTU(const TUInput &TU, unsigned Index, const ParseOptions &Opts,
   std::string PchUsed;
   if (!Opts.FullParse && AllowPch) {
     std::vector<std::string> Pch = preambleArgs(
-        TU.File, Args, TU.Directory, Opts.PchCache, FS, embeddedHeadersDigest());
+        TU.File, Args, TU.Directory, Opts.PchCache, FS, embeddedHeadersDigest(),
+        Opts.Plan.get());
     Args.insert(Args.end(), Pch.begin(), Pch.end());
     if (Pch.size() == 2)
       PchUsed = Pch[1];

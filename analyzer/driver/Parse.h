@@ -10,6 +10,7 @@
 #include <llvm/Support/VirtualFileSystem.h>
 
 #include <functional>
+#include <memory>
 
 namespace clang {
 class ASTContext;
@@ -22,6 +23,7 @@ namespace klp {
 class TUExtraction;
 class Check;
 class CheckProfile;
+class PrefixPlan;
 
 /// Exactly one command for one file.
 class OneCommandDatabase : public clang::tooling::CompilationDatabase {
@@ -80,6 +82,9 @@ struct ParseOptions {
   bool Quiet = false;     ///< hide the compiler's own diagnostics
   std::string PchCache;   ///< "" = no preamble PCH
   bool Colors = false;    ///< compiler diagnostics in colour
+  /// The run's other files: which preamble prefix they share (a PCH of it
+  /// is built on first sight). Null: a one-file run.
+  std::shared_ptr<const PrefixPlan> Plan;
 };
 
 /// Parse \p TU (index \p Index of its module) once, with a preamble PCH

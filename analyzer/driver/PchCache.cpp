@@ -23,7 +23,7 @@ CacheEntry::CacheEntry(const std::string &CacheDir, const std::string &Key) {
   llvm::sys::path::append(Base, Key);
   std::string B(Base);
   Header = B + ".h", Pch = B + ".pch", Deps = B + ".deps", Seen = B + ".seen",
-  Fail = B + ".fail";
+  Fail = B + ".fail", Lock = B + ".lock";
 }
 
 CacheEntry CacheEntry::ofPch(const std::string &Pch) {
@@ -138,7 +138,7 @@ void tidyCache(const std::string &Dir) {
     if (Total <= Limit)
       break;
     CacheEntry E(Dir, Key);
-    for (const std::string &F : {E.Pch, E.Deps, E.Header, E.Seen, E.Fail})
+    for (const std::string &F : {E.Pch, E.Deps, E.Header, E.Seen, E.Fail, E.Lock})
       llvm::sys::fs::remove(F);
     Total -= Entries[Key].Bytes;
   }

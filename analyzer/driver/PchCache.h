@@ -2,8 +2,9 @@
 //
 // One entry per preamble key: <key>.h (the prefix text), <key>.pch and
 // <key>.deps (built together, published by rename), <key>.seen (first
-// sighting; its mtime is the entry's last use) and <key>.fail (never
-// precompile this prefix again). Temporaries are <name>.tmp<pid>.
+// sighting; its mtime is the entry's last use), <key>.fail (never
+// precompile this prefix again) and <key>.lock (held while one process
+// builds the PCH). Temporaries are <name>.tmp<pid>.
 //
 // The cache is capped (KLP_LINT_PCH_CACHE_MAX, default 2G): after a PCH is
 // built, the least recently used entries go until it fits; temporaries of
@@ -20,7 +21,7 @@
 namespace klp {
 
 struct CacheEntry {
-  std::string Header, Pch, Deps, Seen, Fail;
+  std::string Header, Pch, Deps, Seen, Fail, Lock;
   CacheEntry(const std::string &CacheDir, const std::string &Key);
   /// The entry a PCH path belongs to.
   static CacheEntry ofPch(const std::string &Pch);

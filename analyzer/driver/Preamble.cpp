@@ -3,6 +3,7 @@
 #include "driver/Preamble.h"
 #include "driver/Parse.h"
 #include "driver/PchCache.h"
+#include "kbuild/Kbuild.h"
 #include "support/Hash.h"
 #include "support/Paths.h"
 
@@ -24,8 +25,10 @@
 #include <cstdlib>
 #include <fstream>
 #include <iomanip>
-#include <unistd.h>
+#include <fcntl.h>
 #include <sstream>
+#include <sys/file.h>
+#include <unistd.h>
 
 using namespace clang;
 
@@ -47,13 +50,31 @@ std::string defaultPchCache() {
 
 namespace {
 
+/// The directive lines of a preamble: only #include <...>, #define and
+/// #undef lines (backslash continuations joined), with the comments and
+/// blank lines between them dropped; IsInclude marks the #include lines.
+struct Directives {
+  std::vector<std::string> Lines;
+  std::vector<bool> IsInclude;
+  unsigned includes() const {
+    return std::count(IsInclude.begin(), IsInclude.end(), true);
+  }
+  /// The header text of the first \p N lines.
+  std::string text(size_t N) const {
+    std::string T;
+    for (size_t I = 0; I < N; ++I)
+      T += Lines[I] + "\n";
+    return T;
+  }
+};
+
 /// The leading lines of \p Text that are only #include <...>, #define,
 /// #undef, comments and blank lines: safe to precompile (no conditionals to
 /// cut in half, no quote includes of the livepatch's own files).
-std::string safePrefix(llvm::StringRef Text, unsigned &Includes) {
-  size_t End = 0, Pos = 0;
+Directives preambleDirectives(llvm::StringRef Text) {
+  Directives D;
+  size_t Pos = 0;
   bool InComment = false;
-  Includes = 0;
   while (Pos < Text.size()) {
     size_t NL = Text.find('\n', Pos);
     if (NL == llvm::StringRef::npos)
@@ -63,7 +84,7 @@ std::string safePrefix(llvm::StringRef Text, unsigned &Includes) {
     while (Line.ends_with("\\") && NL + 1 < Text.size()) {
       size_t Next = Text.find('\n', NL + 1);
       if (Next == llvm::StringRef::npos)
-        return Text.take_front(End).str();
+        return D;
       NL = Next;
       Line = Text.slice(Pos, NL);
     }
@@ -79,10 +100,18 @@ std::string safePrefix(llvm::StringRef Text, unsigned &Includes) {
       if (!InComment && !L.rsplit("*/").second.trim().empty())
         Ok = false;
     } else if (L.starts_with("#")) {
-      llvm::StringRef D = L.drop_front().ltrim();
-      if (D.starts_with("include") && D.drop_front(7).ltrim().starts_with("<"))
-        ++Includes;
-      else if (!D.starts_with("define") && !D.starts_with("undef"))
+      llvm::StringRef Dir = L.drop_front().ltrim();
+      bool Include = Dir.starts_with("include") &&
+                     Dir.drop_front(7).ltrim().starts_with("<");
+      // A comment opened on the line and left open would swallow what
+      // follows once the comment lines are dropped.
+      size_t Open = L.rfind("/*");
+      if (Open != llvm::StringRef::npos && L.find("*/", Open) == llvm::StringRef::npos)
+        Ok = false;
+      else if (Include || Dir.starts_with("define") || Dir.starts_with("undef")) {
+        D.Lines.push_back(L.str());
+        D.IsInclude.push_back(Include);
+      } else
         Ok = false;
     } else {
       Ok = false;
@@ -90,10 +119,8 @@ std::string safePrefix(llvm::StringRef Text, unsigned &Includes) {
     if (!Ok)
       break;
     Pos = NL + 1;
-    if (!InComment)
-      End = Pos;
   }
-  return Text.take_front(End).str();
+  return D;
 }
 
 bool isIdentityDefine(const std::string &A) {
@@ -201,12 +228,18 @@ std::vector<std::string> pchCommand(const std::string &File,
     if (A == File || (!A.empty() && A[0] != '-' && absolutePath(A, Directory) == File) ||
         isIdentityDefine(A))
       continue;
+    // Outputs (the object, the dependency file) differ per file and do
+    // not change the parse: files of one directory share a PCH.
     if ((A == "-Xclang" && I + 1 < Args.size() &&
          llvm::StringRef(Args[I + 1]).starts_with("-verify")) ||
-        A == "-include-pch") {
+        A == "-include-pch" || A == "-o" || A == "-MF" || A == "-MT" ||
+        A == "-MQ") {
       ++I;
       continue;
     }
+    if (A == "-MD" || A == "-MMD" || llvm::StringRef(A).starts_with("-Wp,-M") ||
+        (llvm::StringRef(A).starts_with("-o") && A.size() > 2))
+      continue;
     Out.push_back(A);
   }
   return Out;
@@ -279,36 +312,170 @@ bool buildPch(const CacheEntry &E, std::vector<std::string> PchArgs,
          !llvm::sys::fs::rename(Tmp, E.Pch);
 }
 
+std::vector<std::string> preambleText(const std::string &File, Directives &D) {
+  auto Buf = llvm::MemoryBuffer::getFile(File);
+  if (!Buf)
+    return {};
+  D = preambleDirectives((*Buf)->getBuffer());
+  return D.Lines;
+}
+
+/// What files must share to share a PCH: the PCH's command and directory.
+uint64_t flagsKey(const std::vector<std::string> &PchArgs,
+                  const std::string &Directory) {
+  uint64_t H = hashBytes(Directory);
+  for (const std::string &A : PchArgs)
+    H = hashBytes(A + '\0', H);
+  return H;
+}
+
+enum class Build { Used, Busy, Failed };
+
+/// Build \p E's PCH for \p Text unless another process or thread is
+/// building it right now (Busy: parse without, rather than wait for it).
+Build buildLocked(const CacheEntry &E, const std::string &CacheDir,
+                  const std::string &Text, std::vector<std::string> PchArgs,
+                  const std::string &File, const std::string &Directory,
+                  llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS) {
+  if (llvm::sys::fs::create_directories(CacheDir))
+    return Build::Failed;
+  int Fd = ::open(E.Lock.c_str(), O_CREAT | O_RDWR | O_CLOEXEC, 0644);
+  if (Fd < 0)
+    return Build::Failed;
+  if (::flock(Fd, LOCK_EX | LOCK_NB) != 0) {
+    ::close(Fd);
+    return Build::Busy;
+  }
+  Build Result = Build::Failed;
+  if (llvm::sys::fs::exists(E.Pch) && depsValid(E.Deps)) {
+    Result = Build::Used; // built while this run looked
+  } else if (!llvm::sys::fs::exists(E.Fail) && writeOnce(E.Header, Text)) {
+    if (buildPch(E, std::move(PchArgs), Directory, FS))
+      Result = Build::Used;
+    else
+      std::ofstream(E.Fail) << File << "\n";
+    tidyCache(CacheDir);
+  }
+  touch(E);
+  ::close(Fd); // releases the lock
+  if (Result == Build::Used && !llvm::sys::fs::exists(E.Pch))
+    Result = Build::Failed; // pruned at once: the cache cap is too small
+  return Result;
+}
+
 } // namespace
+
+void PrefixPlan::addPeer(const std::string &File, const std::string &ArgsFile,
+                         const std::vector<std::string> &Args,
+                         const std::string &Directory) {
+  Directives D;
+  preambleText(File, D);
+  if (D.includes() == 0)
+    return;
+  Groups[flagsKey(pchCommand(ArgsFile, Args, Directory), Directory)][File] =
+      std::move(D.Lines);
+}
+
+size_t PrefixPlan::peers() const {
+  size_t N = 0;
+  for (const auto &[Key, Files] : Groups)
+    N += Files.size();
+  return N;
+}
+
+size_t PrefixPlan::sharedLines(uint64_t Flags,
+                               const std::vector<std::string> &Lines,
+                               const std::vector<bool> &IsInclude) const {
+  auto G = Groups.find(Flags);
+  if (G == Groups.end())
+    return 0;
+  // One PCH that serves the most files beats several deeper ones: each
+  // costs about one parse of its headers to build, and what a deeper one
+  // adds (a few headers after <linux/module.h>) is little.
+  size_t Best = 0, BestCount = 1;
+  for (size_t N = 1; N <= Lines.size(); ++N) {
+    if (!IsInclude[N - 1])
+      continue;
+    size_t Count = 0;
+    for (const auto &[File, Other] : G->second)
+      if (Other.size() >= N && std::equal(Lines.begin(), Lines.begin() + N, Other.begin()))
+        ++Count;
+    if (Count >= 2 && Count >= BestCount) {
+      Best = N;
+      BestCount = Count;
+    }
+  }
+  return Best;
+}
+
+void addKbuildSiblings(PrefixPlan &Plan, const std::string &File,
+                       const std::vector<std::string> &Args,
+                       const std::string &Directory) {
+  Plan.addPeer(File, File, Args, Directory);
+  std::error_code EC;
+  unsigned N = 0;
+  llvm::StringRef Dir = llvm::sys::path::parent_path(File);
+  for (llvm::sys::fs::directory_iterator It(Dir.empty() ? "." : Dir, EC), End;
+       It != End && !EC && N < 256; It.increment(EC)) {
+    llvm::StringRef P = It->path();
+    // Only files kbuild mode will parse: the prefilter skips the others
+    // (the module being patched, beside its livepatch).
+    if (!P.ends_with(".c") || P.ends_with(".mod.c") || P == File ||
+        !mentionsLivepatch(P.str()))
+      continue;
+    ++N;
+    Plan.addPeer(P.str(), File, Args, Directory);
+  }
+}
 
 std::vector<std::string>
 preambleArgs(const std::string &File, const std::vector<std::string> &Args,
              const std::string &Directory, const std::string &CacheDir,
              llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS,
-             const std::string &Salt) {
+             const std::string &Salt, const PrefixPlan *Plan) {
   if (CacheDir.empty())
     return {};
-  auto Buf = llvm::MemoryBuffer::getFile(File);
-  if (!Buf)
-    return {};
-  unsigned Includes = 0;
-  std::string Prefix = safePrefix((*Buf)->getBuffer(), Includes);
-  if (Includes == 0)
+  Directives D;
+  preambleText(File, D);
+  if (D.includes() == 0)
     return {};
   std::vector<std::string> PchArgs = pchCommand(File, Args, Directory);
-  uint64_t H = hashBytes(KLP_LINT_VERSION);
-  H = hashBytes(Salt, H);
-  H = hashBytes(Directory, H);
-  for (const std::string &A : PchArgs)
-    H = hashBytes(A + '\0', H);
-  CacheEntry E(CacheDir, hashHex(hashBytes(Prefix, H)));
-  if (llvm::sys::fs::exists(E.Pch) && depsValid(E.Deps)) {
+  uint64_t Flags = flagsKey(PchArgs, Directory);
+  uint64_t H = hashBytes(Salt, hashBytes(KLP_LINT_VERSION));
+  H = hashBytes(std::to_string(Flags), H);
+  auto EntryFor = [&](size_t N) {
+    return CacheEntry(CacheDir, hashHex(hashBytes(D.text(N), H)));
+  };
+  auto Ready = [](const CacheEntry &E) {
+    if (!llvm::sys::fs::exists(E.Pch) || !depsValid(E.Deps))
+      return false;
     touch(E);
+    return true;
+  };
+  CacheEntry E = EntryFor(D.Lines.size());
+  if (Ready(E))
     return {"-include-pch", E.Pch};
+
+  // The run has other files that start the same way: precompile the
+  // shared prefix now, on its first sighting.
+  if (size_t N = Plan ? Plan->sharedLines(Flags, D.Lines, D.IsInclude) : 0) {
+    CacheEntry S = EntryFor(N);
+    if (Ready(S))
+      return {"-include-pch", S.Pch};
+    if (!llvm::sys::fs::exists(S.Fail)) {
+      switch (buildLocked(S, CacheDir, D.text(N), PchArgs, File, Directory, FS)) {
+      case Build::Used:
+        return {"-include-pch", S.Pch};
+      case Build::Busy:
+        return {};
+      case Build::Failed:
+        break; // the file's own preamble, as without peers
+      }
+    }
   }
+
   if (llvm::sys::fs::exists(E.Fail))
     return {}; // this preamble cannot be precompiled alone
-
   // First sighting: remember the key, parse normally.
   if (!llvm::sys::fs::exists(E.Seen)) {
     if (llvm::sys::fs::create_directories(CacheDir))
@@ -317,16 +484,10 @@ preambleArgs(const std::string &File, const std::vector<std::string> &Args,
     return {};
   }
   // Second sighting: build the PCH now and use it.
-  if (!writeOnce(E.Header, Prefix))
-    return {};
-  bool Built = buildPch(E, std::move(PchArgs), Directory, FS);
-  if (!Built)
-    std::ofstream(E.Fail) << File << "\n";
-  touch(E);
-  tidyCache(CacheDir);
-  if (!Built || !llvm::sys::fs::exists(E.Pch))
-    return {};
-  return {"-include-pch", E.Pch};
+  if (buildLocked(E, CacheDir, D.text(D.Lines.size()), std::move(PchArgs), File,
+                  Directory, FS) == Build::Used)
+    return {"-include-pch", E.Pch};
+  return {};
 }
 
 void rejectPch(const std::string &Pch, const std::string &Why,

@@ -3,12 +3,15 @@
 #include "driver/Run.h"
 #include "driver/ElfRun.h"
 #include "driver/ModuleRun.h"
+#include "driver/Preamble.h"
 #include "driver/SourcePatch.h"
 
+#include <llvm/Support/FileSystem.h>
 #include <llvm/Support/ThreadPool.h>
 #include <llvm/Support/Threading.h>
 #include <llvm/Support/raw_ostream.h>
 
+#include <algorithm>
 #include <atomic>
 #include <condition_variable>
 #include <mutex>
@@ -69,6 +72,27 @@ private:
   size_t Printed = 0;
 };
 
+/// The files of the run, for the PCH of the preamble prefix they share.
+std::shared_ptr<const PrefixPlan>
+planPrefixes(const std::vector<ModuleInput> &Modules, const RunOptions &Opts) {
+  if (Opts.Parse.FullParse || Opts.Parse.PchCache.empty() || Opts.View)
+    return nullptr;
+  auto Plan = std::make_shared<PrefixPlan>();
+  std::vector<const TUInput *> TUs;
+  for (const ModuleInput &M : Modules)
+    for (const TUInput &TU : M.TUs)
+      if (TU.Problem.empty())
+        TUs.push_back(&TU);
+  if (TUs.size() == 1 && Opts.KbuildSiblings)
+    addKbuildSiblings(*Plan, TUs[0]->File, TUs[0]->Args, TUs[0]->Directory);
+  else if (TUs.size() > 1)
+    for (const TUInput *TU : TUs)
+      Plan->addPeer(TU->File, TU->File, TU->Args, TU->Directory);
+  if (Plan->peers() < 2)
+    return nullptr;
+  return Plan;
+}
+
 } // namespace
 
 int runAnalysis(const RunOptions &Opts, SettingsResolver &Resolver, Report &R) {
@@ -106,6 +130,7 @@ int runAnalysis(const RunOptions &Opts, SettingsResolver &Resolver, Report &R) {
                                  Modules.size() > 1);
   RunOptions Run = Opts;
   Run.Parse.Colors = Colors;
+  Run.Parse.Plan = planPrefixes(Modules, Opts);
   // Each module prints into its own buffer, so modules analyzed in parallel
   // print in order.
   auto Analyze = [&](size_t I) {
@@ -124,9 +149,24 @@ int runAnalysis(const RunOptions &Opts, SettingsResolver &Resolver, Report &R) {
       Analyze(I);
     }
   } else {
+    // Largest modules first (by source size, a proxy for parse time), so
+    // that the last one to finish is a short one and no job idles long at
+    // the end; the output keeps the modules' order all the same.
+    std::vector<std::pair<uint64_t, size_t>> BySize;
+    for (size_t I = 0; I < Modules.size(); ++I) {
+      uint64_t Bytes = 0;
+      for (const TUInput &TU : Modules[I].TUs) {
+        uint64_t Size = 0;
+        if (!llvm::sys::fs::file_size(TU.File, Size))
+          Bytes += Size;
+      }
+      BySize.push_back({Bytes, I});
+    }
+    std::stable_sort(BySize.begin(), BySize.end(),
+                     [](const auto &A, const auto &B) { return A.first > B.first; });
     llvm::DefaultThreadPool Pool(llvm::hardware_concurrency(Jobs));
-    for (size_t I = 0; I < Modules.size(); ++I)
-      Pool.async([&, I] { Analyze(I); });
+    for (const auto &[Bytes, I] : BySize)
+      Pool.async([&, I = I] { Analyze(I); });
     Pool.wait();
   }
   Out.end();

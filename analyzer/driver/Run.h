@@ -35,6 +35,9 @@ struct RunOptions {
   /// Extract facts only, run no TU or module check (the sources of a
   /// product module: --product judges them together).
   bool FactsOnly = false;
+  /// kbuild modes: the one file of this run is one of its directory's,
+  /// which kbuild checks one process at a time; they share a preamble PCH.
+  bool KbuildSiblings = false;
   /// Receives the facts of every translation unit analyzed.
   std::vector<TUFacts> *FactsOut = nullptr;
   /// Sees the findings of each TU and module before they are admitted, and

@@ -4,10 +4,12 @@
 //
 // Most translation units of a build have no livepatch code, so this binary
 // is kept light: it links no Clang and only LLVM's support library (linked
-// statically), starts in about a millisecond, runs the real compiler,
-// applies the textual prefilter, and only for a TU that needs a parse (or a
-// module join with livepatch facts) hands over to the full klp-lint next to
-// it, in a child process with a timeout. The compiler's status and bytes
+// statically), starts in about a millisecond and applies the textual
+// prefilter first: when there is nothing to analyze it execs the real
+// compiler (the build then runs exactly the compiler). Only for a TU that
+// needs a parse (or a module join with livepatch facts) does it run the
+// compiler as a child and then hand over to the full klp-lint next to it,
+// in a child process with a timeout. The compiler's status and bytes
 // stand unless the analysis promotes a finding under an explicit policy, or
 // fails while failing closed was asked (KLP_LINT_WERROR).
 //
@@ -23,9 +25,11 @@
 #include <llvm/Support/FileSystem.h>
 #include <llvm/Support/Path.h>
 
+#include <cerrno>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <unistd.h>
 
 using namespace klp;
 
@@ -67,6 +71,19 @@ bool needsFullAnalysis(const CompileCall &Call) {
   return moduleHasLivepatchFacts(Call, Dir);
 }
 
+/// Most calls of a build need no analysis: links, assembler files, probes,
+/// and C files the prefilter finds no livepatch code in. Deciding that
+/// before the compiler runs lets the wrapper become the compiler (exec):
+/// no second process to start and wait for. The facts of a skipped file
+/// depend only on its text, so writing them first changes nothing.
+bool nothingToAnalyze(int Argc, const char **Argv) {
+  const char *Off = std::getenv("KLP_LINT_DISABLE");
+  if (Off && *Off && std::strcmp(Off, "0") != 0)
+    return true;
+  CompileCall Call = classifyCompile(std::vector<std::string>(Argv + 2, Argv + Argc));
+  return !Call.IsCompile || !needsFullAnalysis(Call);
+}
+
 } // namespace
 
 int main(int Argc, const char **Argv) {
@@ -86,6 +103,12 @@ int main(int Argc, const char **Argv) {
   if (Argc == 2 && !std::strcmp(Argv[1], "--version")) {
     std::printf("klp-lint-cc " KLP_LINT_VERSION " (git " KLP_LINT_REVISION ")\n");
     return 0;
+  }
+  if (Argc >= 2 && nothingToAnalyze(Argc, Argv)) {
+    ::execvp(Argv[1], const_cast<char *const *>(Argv + 1));
+    std::fprintf(stderr, "klp-lint-cc: cannot run '%s': %s\n", Argv[1],
+                 std::strerror(errno));
+    return ExitCannotRun;
   }
   std::vector<std::string> Command;
   int Status = 0;

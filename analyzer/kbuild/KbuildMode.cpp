@@ -275,6 +275,7 @@ int analyzeTU(const CompileCall &Call, const std::vector<std::string> &Command,
   Opts.Parse.Quiet = !P.FailClosed;
   Opts.Parse.PchCache = defaultPchCache();
   Opts.DeferModuleChecks = true;
+  Opts.KbuildSiblings = true;
   Opts.Progress = false;
   std::string Dir = llvm::sys::path::parent_path(Call.Object).str();
   if (Dir.empty())
