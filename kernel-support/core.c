@@ -3,7 +3,7 @@
  * the "enabled" control, following target modules as they come and go, and
  * freeing patches once nothing can run their code any more.
  *
- * Written from livepatch-semantics.md (generation C); section numbers below
+ * Written from docs/semantics.md (generation C); section numbers below
  * refer to that document.  The model leaves out kobjects, ftrace and module
  * relocations; everything else keeps the kernel's order of steps, because
  * the order is what livepatch authors depend on.

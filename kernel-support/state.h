@@ -1,6 +1,6 @@
 /*
  * Per-state callbacks, the shared-state rule, compatibility and
- * block_disable (livepatch-semantics.md sections 2, 3.1-3.9).
+ * block_disable (docs/semantics.md#model and docs/semantics.md#ordering).
  *
  * The legacy build (CONFIG_KLP_GENERATION_A) has only the compatibility
  * check, with the version rule of generation A (legacy/state.c); the

@@ -81,7 +81,7 @@ struct BinaryPatch {
 };
 
 struct BinaryModel {
-  /// "A", "B" or "C" (livepatch-semantics.md §1.4), or "" when no patch
+  /// "A", "B" or "C" (docs/semantics.md#recognising-the-generation), or "" when no patch
   /// was found.
   std::string Generation;
   /// Where the layout came from: "dwarf", or the known layout's name

@@ -1,6 +1,6 @@
 //===- KnownLayouts.cpp - klp_* layouts without DWARF ---------------------===//
 //
-// Member order from livepatch-semantics.md §1.1 (generation A) and §1.3
+// Member order from docs/semantics.md#generation-a (generation A) and docs/semantics.md#generation-c
 // (generation C); sizes of the internal member types from the Debian 6.12
 // headers (kobject 64, work_struct 32, completion 32 bytes without the debug
 // options Debian leaves off) and from kernel-support/include for our core.

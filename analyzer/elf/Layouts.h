@@ -1,8 +1,8 @@
 //===- Layouts.h - Offsets of the klp_* structs in a binary ---*- C++ -*-===//
 //
 // The byte offsets BinaryModel reads a module's data with: from the
-// module's DWARF, or from the known member lists of livepatch-semantics.md
-// §1.1/§1.3 laid out with the x86_64 LP64 rules. Private to klp-elf.
+// module's DWARF, or from the known member lists of docs/semantics.md#generation-a and
+// docs/semantics.md#generation-c laid out with the x86_64 LP64 rules. Private to klp-elf.
 //
 //===----------------------------------------------------------------------===//
 

@@ -13,7 +13,7 @@ bool startsWith(const std::string &S, const char *Prefix) {
   return S.compare(0, std::strlen(Prefix), Prefix) == 0;
 }
 
-// gcc-only flags clang 19 rejects with an error (integration-notes §3.1).
+// gcc-only flags clang 19 rejects with an error (docs/usage.md#compiler-arguments).
 const char *const GccOnlyExact[] = {
     "-fconserve-stack",
     "-mindirect-branch-register",
@@ -46,7 +46,7 @@ const char *const GccOnlyPrefixes[] = {
     "-fdiagnostic-prefix",
 };
 
-// sparse's CHECKFLAGS (integration-notes §1.4). __CHECKER__ is sparse's own
+// sparse's CHECKFLAGS (docs/kbuild.md#checker-make-c12-checkklp-lint). __CHECKER__ is sparse's own
 // macro: with it kernel headers switch to sparse-only attributes.
 const char *const SparseExact[] = {
     "-Wbitwise", "-Wno-return-void", "-Wno-unknown-attribute",
@@ -63,7 +63,7 @@ bool dependencyFlagTakesValue(const std::string &A) {
 }
 
 /// Drop the dependency-file sub-options of a "-Wp,a,b,c" argument.
-/// libTooling's own adjuster misses this form (integration-notes §1.5).
+/// libTooling's own adjuster misses this form (docs/kbuild.md#checker-make-c12-checkklp-lint).
 std::string stripWp(const std::string &A) {
   std::vector<std::string> Parts;
   size_t Pos = 4;
@@ -115,7 +115,7 @@ std::string targetFromArch(const std::string &Arch, bool M32) {
 }
 
 /// The index of the compiler in \p Command: a database recorded through a
-/// compiler wrapper starts with the wrapper's words (integration-notes:
+/// compiler wrapper starts with the wrapper's words (docs/kbuild.md#compiler-wrapper-klp-lint-cc:
 /// compiler wrapper).
 size_t compilerIndex(const std::vector<std::string> &Command) {
   size_t First = 0;

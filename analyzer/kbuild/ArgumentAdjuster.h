@@ -3,7 +3,7 @@
 // kbuild hands gcc (and sparse, in CHECK= mode) flags clang rejects, and
 // dependency-file flags a checker must never honour. This turns such a
 // command line into one clang parses exactly like the compiler would see it
-// (integration-notes.md §1.4, §1.5, §1.6, §3). Plain strings, no Clang types.
+// (docs/kbuild.md#checker-make-c12-checkklp-lint, docs/usage.md#compiler-arguments). Plain strings, no Clang types.
 //
 //===----------------------------------------------------------------------===//
 

@@ -1,7 +1,7 @@
 //===- KbuildMode.cpp - klp-lint inside kbuild ----------------------------===//
 //
 // Both modes analyze one translation unit per process and must never change
-// what the build produces or whether it succeeds (integration-notes §1, §2):
+// what the build produces or whether it succeeds (docs/kbuild.md#checker-make-c12-checkklp-lint, docs/kbuild.md#compiler-wrapper-klp-lint-cc):
 // the wrapper always runs the real compiler with the original argv and
 // returns its status; the checker exits 0. Only an explicit policy turns
 // findings into a failure.

@@ -1,7 +1,7 @@
 //===- Checkpatch.cpp - checkpatch.pl's report shape ----------------------===//
 //
 // error -> ERROR, warning -> WARNING, note -> CHECK (only with --strict); the
-// TYPE is the check name upper-cased (integration-notes: checkpatch).
+// TYPE is the check name upper-cased (docs/ci.md#gitlab-ci-sarif-artifact-checkpatch-style-job-log).
 //
 //===----------------------------------------------------------------------===//
 

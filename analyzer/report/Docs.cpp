@@ -9,8 +9,8 @@
 namespace klp {
 
 /// The page's relative Markdown links, rewritten from the repository's root:
-/// `](../semantics.md#x)` becomes `](docs/semantics.md#x)`, `](other.md)`
-/// `](docs/checks/other.md)`, `](#x)` `](docs/checks/<check>.md#x)`. The
+/// `](../semantics.md#model)` becomes `](docs/semantics.md#model)`, `](other.md)`
+/// `](docs/checks/other.md)`, `](#limits)` `](docs/checks/<check>.md#limits)`. The
 /// page is read out of its folder (a terminal, a SARIF viewer), where links
 /// relative to docs/checks/ point nowhere; from the root they name the file
 /// in a checkout and in the installed share/doc/klp-lint/.

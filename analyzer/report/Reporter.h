@@ -71,7 +71,7 @@ std::unique_ptr<Reporter> makeReporter(OutputFormat Format);
 void renderJson(const RenderContext &C, llvm::raw_ostream &OS);
 void renderSarif(const RenderContext &C, llvm::raw_ostream &OS);
 void renderCheckpatch(const RenderContext &C, llvm::raw_ostream &OS);
-/// clang-tidy's --export-fixes YAML (integration-notes: --export-fixes).
+/// clang-tidy's --export-fixes YAML (docs/usage.md#output).
 void renderExportFixes(const RenderContext &C, const std::string &BuildDir,
                        llvm::raw_ostream &OS);
 

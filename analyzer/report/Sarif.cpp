@@ -1,6 +1,6 @@
 //===- Sarif.cpp - SARIF 2.1.0 for GitHub code scanning -------------------===//
 //
-// The fields GitHub reads (integration-notes: SARIF): rules from the
+// The fields GitHub reads (docs/ci.md#github-actions-code-scanning-with-sarif): rules from the
 // registry with the doc pages as help, repository-relative URIs, the
 // primaryLocationLineHash fingerprint, notes as relatedLocations.
 //

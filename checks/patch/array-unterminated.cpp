@@ -6,8 +6,8 @@
 // The core has no count for either array: klp_for_each_object_static() walks
 // a patch's objs[] up to the first element whose name and funcs are both
 // NULL, klp_for_each_func_static() an object's funcs[] up to the first whose
-// old_name, new_func and old_sympos are all zero (docs/semantics.md
-// #generation-a). Without that element the walk goes on into whatever
+// old_name, new_func and old_sympos are all zero (docs/semantics.md#generation-a
+// ). Without that element the walk goes on into whatever
 // follows the array: AddressSanitizer reports the read in the reference
 // core, the kernel reads neighbouring data as objects and functions
 // (docs/semantics.md#rule-patch-array-unterminated). The facts are this

@@ -35,8 +35,8 @@ namespace klp::checks {
 
 namespace {
 
-/// The default SleepingFunctions (docs/semantics.md
-/// #rule-shadow-ctor-dtor-sleeps) and vmalloc()/vzalloc(), which always
+/// The default SleepingFunctions (docs/semantics.md#rule-shadow-ctor-dtor-sleeps
+/// ) and vmalloc()/vzalloc(), which always
 /// may sleep; with the names its globs would catch that never sleep taken
 /// out: the trylocks, downgrade_write() and the work queueing functions
 /// (queueing work is how a destructor defers what may sleep).

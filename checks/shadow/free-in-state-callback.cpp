@@ -4,8 +4,8 @@
 // their id, which the core frees itself after post_unpatch.
 //
 // Once a state has is_shadow, the core frees its variables with the state's
-// shadow_dtor right after its post_unpatch (docs/semantics.md
-// #shadow-freeing); freeing them by hand in the state's own callbacks
+// shadow_dtor right after its post_unpatch (docs/semantics.md#shadow-freeing
+// ); freeing them by hand in the state's own callbacks
 // (docs/semantics.md#rule-shadow-free-in-state-callback):
 //  - in pre_unpatch, frees them while tasks still run the patched code,
 //    before the unpatching transition has even started (warning);

@@ -139,8 +139,8 @@ public:
 
   void check(const ModuleModel &M, std::vector<Finding> &Out) const override {
     // Module-scope: a module without a klp_patch is not a livepatch, unless
-    // kpatch-build or klp-build write its patch (docs/semantics.md
-    // #rules-generation-a): then it is one without states.
+    // kpatch-build or klp-build write its patch (docs/semantics.md#rules-generation-a
+    // ): then it is one without states.
     if (!M.isLivepatch() && !M.generatedPatch())
       return;
     if (judgedByA(M.generation())) {

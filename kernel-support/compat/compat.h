@@ -7,7 +7,7 @@
  * "tasks" are records that the core's consistency model inspects, and code
  * runs on behalf of whichever task is current.  Functions named klp_sim_*
  * exist only in the model; functions with kernel names behave like their
- * kernel counterparts as far as livepatch-semantics.md needs.
+ * kernel counterparts as far as docs/semantics.md needs.
  */
 #ifndef _KLP_COMPAT_H
 #define _KLP_COMPAT_H

@@ -1,6 +1,6 @@
 /*
  * kpatch's source-patch macros (kmod/patch/kpatch-macros.h in kpatch),
- * clean-room, written from livepatch-semantics.md section 1.1 ("Callback
+ * clean-room, written from docs/semantics.md#generation-a ("Callback
  * macros", kpatch) and kpatch's documented macro names; not from kpatch's
  * sources.
  *

@@ -1,6 +1,5 @@
 /*
- * Per-object callbacks of generation A (livepatch-semantics.md section
- * 3.12), for the legacy build of the core (CONFIG_KLP_GENERATION_A).
+ * Per-object callbacks of generation A (docs/semantics.md#generation-a-semantics), for the legacy build of the core (CONFIG_KLP_GENERATION_A).
  *
  * The 6.12 kernel keeps these four helpers in kernel/livepatch/core.h and
  * calls them from core.c (enable, disable, module coming and going) and

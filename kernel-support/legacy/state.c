@@ -1,7 +1,7 @@
 /*
  * legacy/state.c - the system-state API of generation A (Linux 5.5 to
  * 6.19): versioned states and the compatibility of a new patch with the
- * installed ones (livepatch-semantics.md sections 1.1 and 3.12).
+ * installed ones (docs/semantics.md#generation-a, docs/semantics.md#generation-a-semantics).
  *
  * In generation A a state is only a record: an id, a version and data
  * that the patch's per-object callbacks own.  The core runs no callback

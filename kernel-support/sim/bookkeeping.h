@@ -1,7 +1,7 @@
 /*
  * klp-sim's bookkeeping: what the runner remembers about the core's
  * events (compat/trace.h) for its transcripts, queries and leak report.
- * The kernel has none of this; section 5.7 of livepatch-semantics.md asks
+ * The kernel has none of this; docs/semantics.md#observables asks
  * the model for it.
  */
 #ifndef _KLP_SIM_BOOKKEEPING_H

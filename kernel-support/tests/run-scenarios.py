@@ -17,7 +17,7 @@ that the filter can never hide one.  Such scenarios run with
 
 --update rewrites the .expected files from the current output.  Use it only
 to record a change whose every line you have checked against
-livepatch-semantics.md.
+docs/semantics.md.
 """
 
 import argparse

@@ -1,5 +1,5 @@
 // Per-object callbacks assigned at run time, in module init, instead of in
-// an initializer. Spec §6.2 callbacks-per-object, spelling 2: assignments
+// an initializer. docs/semantics.md#rule-callbacks-per-object, spelling 2: assignments
 // to `<klp_object>.callbacks`, `->callbacks` and `....callbacks.<member>`.
 // Through an element of the objs[] array (a constant index) the object is
 // the one its initializer names, so the message says which, with the

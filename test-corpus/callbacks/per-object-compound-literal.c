@@ -1,6 +1,6 @@
 // Per-object callbacks in a klp_object array written as a compound literal
 // right in the klp_patch initializer, and in a single (non-array) klp_object
-// variable. Both are struct klp_object initializers, so spec §6.2
+// variable. Both are struct klp_object initializers, so docs/semantics.md#rules
 // callbacks-per-object, spelling 1 applies, with the module-notifier note
 // for the named module object. The name may come from a macro that expands
 // to a string literal.

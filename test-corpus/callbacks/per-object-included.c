@@ -1,7 +1,7 @@
 // A livepatch split into .c files that the main file #includes (a common
 // kpatch/klp-build layout). The included .c file is part of the livepatch,
 // not of the kernel, so callbacks-per-object reports the per-object
-// callbacks inside it, at their lines in that file (§6.2, spellings 1 and
+// callbacks inside it, at their lines in that file (docs/semantics.md#rules, spellings 1 and
 // 2). The expectations are in Inputs/per-object-included/objects.c.
 // RUN: %klp-lint --checks=-callbacks-per-object-unpaired %s -- %api-a -Xclang -verify=klp
 // PROOF: unshown pre_patch: 'nf_prepare' is a callback of module object nf_conntrack, which the proof battery does not load, so it never runs

@@ -1,9 +1,9 @@
 // klp-build's callback macros (linux/livepatch_helpers.h) in a livepatch
 // built against generation C. kernel-support's headers provide the macros
-// (spec §1.1 "Callback macros": a __used pointer __klp_<role>_callback_<obj>
+// (docs/semantics.md#generation-a "Callback macros": a __used pointer __klp_<role>_callback_<obj>
 // in section .discard.klp_callback_ptrs), so the code compiles; but
 // generation C has no klp_object.callbacks ("[PATCH v1 19/19]"), nothing
-// copies the pointers, and the callbacks never run (§6.2 callbacks-per-object,
+// copies the pointers, and the callbacks never run (docs/semantics.md#rule-callbacks-per-object,
 // spelling 4, "Effect: under C ... the callback can never run"). One finding
 // per expansion. The proof of findings (kernel-support/tests/proof) builds
 // this case as a module: klp-sim reports the section and each pointer as

@@ -1,7 +1,7 @@
 // klp-build's callback macros (linux/livepatch_helpers.h, Linux 6.19): each
 // KLP_*_CALLBACK(fn) defines a pointer that objtool copies into the
-// per-object callbacks of the generated struct klp_object. Spec §6.2
-// callbacks-per-object, spelling 4; §1.1 "Callback macros". One finding per
+// per-object callbacks of the generated struct klp_object. docs/semantics.md#rules
+// callbacks-per-object, spelling 4; docs/semantics.md#generation-a "Callback macros". One finding per
 // expansion, naming the macro and the role. The second RUN builds it as a
 // module (__KBUILD_MODNAME set, so the pointers get the module's name): the
 // findings do not change.

@@ -1,8 +1,8 @@
 // A kpatch-built livepatch whose callbacks still use the per-object
 // KPATCH_*_CALLBACK macros while the kernel's headers are generation B
 // (POC): linux/livepatch.h comes from the B header set, only kpatch-macros.h
-// from the generation A set. Spec §6.2 callbacks-per-object, spelling 3;
-// under B headers the suggested per-state role uses the B vocabulary of §0
+// from the generation A set. docs/semantics.md#rule-callbacks-per-object, spelling 3;
+// under B headers the suggested per-state role uses the B vocabulary of docs/semantics.md#role-mapping
 // (pre_patch -> setup, post_patch -> enable, pre_unpatch -> disable,
 // post_unpatch -> release).
 // RUN: %klp-lint %s -- %api-b -I %klp-include/api-a -Xclang -verify=klp

@@ -1,6 +1,6 @@
 // kpatch's callback macros (kpatch-macros.h): each KPATCH_*_CALLBACK(fn)
 // registers a per-object callback for the object create-diff-object fills
-// in. Spec §6.2 callbacks-per-object, spelling 3; §1.1 "Callback macros".
+// in. docs/semantics.md#rule-callbacks-per-object, spelling 3; docs/semantics.md#generation-a "Callback macros".
 // Each expansion is one finding at the macro, naming the macro and the
 // role; the object is not known in the source.
 // The proof of findings builds it with the struct klp_patch kpatch-build

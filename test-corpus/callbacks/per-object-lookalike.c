@@ -1,6 +1,6 @@
 // Look-alikes of per-object callbacks that callbacks-per-object must not
 // flag, under generation A headers where struct klp_object really has a
-// `callbacks` member. Spec §6.2: "Decide by the record type, never by the
+// `callbacks` member. docs/semantics.md#rules: "Decide by the record type, never by the
 // member name." Here `callbacks` is a member of the module's own struct
 // my_ops (initialised by designator, by position, and assigned at run
 // time), the callback-role names are members of that anonymous struct, and a

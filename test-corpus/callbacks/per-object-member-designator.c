@@ -1,5 +1,5 @@
 // Per-object callbacks set through nested designators (`.callbacks.pre_patch
-// = f`) rather than a braced `.callbacks = {...}`. Spec §6.2
+// = f`) rather than a braced `.callbacks = {...}`. docs/semantics.md#rules
 // callbacks-per-object, spelling 1 names both designator forms. The object
 // is the module "nfsd", so every finding carries the module-notifier note at
 // the object's name (one note per finding). A designator that sets a member

@@ -1,6 +1,6 @@
 // Per-object callbacks given by position: `callbacks` is the third member of
-// generation A's struct klp_object (§1.1), and its four function pointers are
-// in the order pre_patch, post_patch, pre_unpatch, post_unpatch. Spec §6.2
+// generation A's struct klp_object (docs/semantics.md#generation-a), and its four function pointers are
+// in the order pre_patch, post_patch, pre_unpatch, post_unpatch. docs/semantics.md#rules
 // callbacks-per-object, spelling 1 ("or by position (third member)"). The
 // role must come from the position, not from the function's name: the
 // functions here are deliberately named unlike their roles. Objects whose

@@ -1,7 +1,7 @@
 // The same look-alike as per-object-state-callbacks.c under generation B
 // (POC) headers: struct klp_state carries `.callbacks` with the B role names
-// setup/enable/disable/release (§1.2), and struct klp_object has no
-// callbacks at all. callbacks-per-object must stay silent (§6.2: "Must not
+// setup/enable/disable/release (docs/semantics.md#generation-b), and struct klp_object has no
+// callbacks at all. callbacks-per-object must stay silent (docs/semantics.md#rules: "Must not
 // flag .callbacks in struct klp_state initializers (B/C)"). Every state has
 // a teardown, so state-missing-disable-callbacks is silent too.
 // RUN: %klp-lint --checks=-*,callbacks-per-object %s -- %api-b -Xclang -verify=klp

@@ -1,6 +1,6 @@
 // `.callbacks` in generation C struct klp_state initializers is the per-state
 // API that per-object callbacks should move to; callbacks-per-object must not
-// flag it. Spec §6.2: "Must not flag .callbacks in struct klp_state
+// flag it. docs/semantics.md#rules: "Must not flag .callbacks in struct klp_state
 // initializers (B/C). Decide by the record type, never by the member name."
 // The states use every spelling the per-object rule knows: a braced
 // designator, nested designators, a positional initializer and run-time

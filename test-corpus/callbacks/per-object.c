@@ -1,7 +1,7 @@
 // Generation A per-object callbacks set with a designated `.callbacks = {...}`
-// in struct klp_object initializers. Spec §6.2 callbacks-per-object, spelling
+// in struct klp_object initializers. docs/semantics.md#rule-callbacks-per-object, spelling
 // 1: each non-null function is one finding, named by its role, and the
-// message suggests the per-state role of generation C (§0). The second object
+// message suggests the per-state role of generation C (docs/semantics.md#role-mapping). The second object
 // is a module ("ext4"): its callbacks also run on every load/unload of that
 // module, so a note at the object's name suggests a module notifier. The
 // NULL member of the first object is not a callback and is not reported.

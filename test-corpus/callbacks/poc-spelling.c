@@ -1,5 +1,5 @@
 // Generation B designators of struct klp_state_callbacks: each is reported as
-// a note with the generation C name (livepatch-semantics §0 role mapping).
+// a note with the generation C name (docs/semantics.md#role-mapping).
 // RUN: %klp-lint --checks=-*,callbacks-poc-spelling %s -- %api-b -Xclang -verify=klp
 
 #include <linux/livepatch.h>

@@ -1,6 +1,6 @@
 // --checks=<globs> selects the checks that run: a comma-separated list of
 // globs, applied in order, where a leading '-' removes. This livepatch has
-// one finding of each headline check (§6.2): a kpatch per-object callback,
+// one finding of each headline check (docs/semantics.md#rules): a kpatch per-object callback,
 // a shadow id with no state, and a state without teardown. All checks run
 // by default (the first run, with the -verify prefixes cb, shadow and state); `-*,state-*` runs
 // only state-missing-disable-callbacks; `*,-callbacks-*` runs the other two.

@@ -1,9 +1,9 @@
 // With neither a compile database nor compiler arguments, klp-lint parses
 // the file against its embedded copy of kernel-support's generation C
-// headers (the canonical API, spec §0). This livepatch includes
+// headers (the canonical API, docs/semantics.md#role-mapping). This livepatch includes
 // <linux/livepatch.h> and is given no -I at all; it is analyzed, and its
 // state without a teardown is reported (state-missing-disable-callbacks,
-// §6.2). An empty argument list after `--` means the same.
+// docs/semantics.md#rules). An empty argument list after `--` means the same.
 // RUN: %klp-lint %s 2>&1 | FileCheck %s --implicit-check-not=warning: --implicit-check-not=error:
 // RUN: %klp-lint %s -- 2>&1 | FileCheck %s --implicit-check-not=warning: --implicit-check-not=error:
 

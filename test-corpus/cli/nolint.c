@@ -1,4 +1,4 @@
-// Suppression comments in clang-tidy's syntax (integration-notes §4.3): a
+// Suppression comments in clang-tidy's syntax (docs/usage.md#suppressing-findings): a
 // marker on the finding's line, a next-line marker on the line before, and
 // begin/end regions, each with an optional list of checks right after the
 // marker (globs allowed, spaces ignored), in // or /* */ comments. A list

@@ -4,7 +4,7 @@
 // exits 1. Warnings of checks that do not match stay warnings. Without the
 // option, or when no finding matches, the exit code is 0. The livepatch is
 // generation C but still registers a kpatch per-object callback
-// (callbacks-per-object, §6.2 spelling 3), and has a state without teardown
+// (callbacks-per-object, docs/semantics.md#rules spelling 3), and has a state without teardown
 // (state-missing-disable-callbacks).
 // RUN: sh -c '%klp-lint --warnings-as-errors=callbacks-* %s -- %api-c -I %klp-include/api-a 2>&1; echo "exit=$?"' | FileCheck %s --check-prefix=PROMOTED --implicit-check-not=warning: --implicit-check-not=error:
 // RUN: sh -c '%klp-lint --warnings-as-errors=callbacks-*,state-* %s -- %api-c -I %klp-include/api-a 2>&1; echo "exit=$?"' | FileCheck %s --check-prefix=BOTH --implicit-check-not=warning: --implicit-check-not=error:

@@ -8,7 +8,7 @@ kbuild command line and asserts:
 
   * every one of the 18 sources is analyzed with zero errors (exit code 0);
   * the findings, with their notes, are exactly those in expected-findings.txt,
-    where each one is justified by livepatch-semantics.md.
+    where each one is justified by docs/semantics.md.
 """
 import argparse
 import json

@@ -176,7 +176,7 @@ SHADOW_NEWPID = ("shadow-newpid.patch", [
     # allocates leaks on disable; the read in array.c and the free in exit.c
     # are the same id and get no warning of their own.
     # Each of the three calls spells the id as the bare number 0, as kpatch's
-    # shadow-newpid does: a note each (spec §6.4 shadow-id-literal).
+    # shadow-newpid does: a note each (docs/semantics.md#rule-shadow-id-literal).
     bare_id_note("fs/proc/array.c", "\tnewpid = klp_shadow_get(p, 0);", "0);",
                  "klp_shadow_get"),
     bare_id_note("kernel/exit.c", "\tklp_shadow_free(tsk, 0, NULL);",

@@ -1,5 +1,5 @@
 // Generation A (upstream): the same API and the same NULL results (spec
-// §6.6 candidate shadow-alloc-unchecked applies to A, B and C). A frees
+// docs/semantics.md#rules-patch candidate shadow-alloc-unchecked applies to A, B and C). A frees
 // no shadow variable at the disable, so the re-enable's allocation for the
 // same object is a duplicate, and the write through it faults.
 // RUN: %klp-lint --checks=-*,shadow-alloc-unchecked %s -- %api-a -Xclang -verify=klp

@@ -1,5 +1,5 @@
 // Generation B (POC): a state's setup allocating a shadow variable and
-// writing through it unchecked (spec §6.6 candidate shadow-alloc-unchecked).
+// writing through it unchecked (docs/semantics.md#rules-patch candidate shadow-alloc-unchecked).
 // RUN: %klp-lint --checks=-*,shadow-alloc-unchecked %s -- %api-b -Xclang -verify=klp
 
 #include <linux/gfp.h>

@@ -1,4 +1,4 @@
-// Unchecked results through a helper and a macro (spec §6.6 candidate
+// Unchecked results through a helper and a macro (docs/semantics.md#rules-patch candidate
 // shadow-alloc-unchecked): stats_of() returns what klp_shadow_get_or_alloc()
 // returns, and its caller dereferences that at once; TAG() hides
 // klp_shadow_alloc() and the member access follows without a test. Ids

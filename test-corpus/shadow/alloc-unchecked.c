@@ -1,5 +1,5 @@
 // The result of klp_shadow_alloc() dereferenced without a NULL check (spec
-// §6.6 candidate shadow-alloc-unchecked): the second call for the same
+// docs/semantics.md#rules-patch candidate shadow-alloc-unchecked): the second call for the same
 // object warns "Duplicate shadow variable" and returns NULL, and the write
 // through it faults.
 // Proof of findings: the re-enable's call runs for an object whose variable

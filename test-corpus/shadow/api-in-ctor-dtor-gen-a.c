@@ -3,7 +3,7 @@
 // with klp_shadow_free_all() and a destructor. The destructor frees the
 // object's second variable with klp_shadow_free(): under klp_shadow_lock,
 // which klp_shadow_free_all() holds while it runs the destructor (spec
-// §6.4 shadow-api-in-ctor-dtor applies to A, B and C alike).
+// docs/semantics.md#rule-shadow-api-in-ctor-dtor applies to A, B and C alike).
 // Proof of findings: klp-sim-a runs post_unpatch at the disable and reports
 // the recursive locking inside buf_dtor.
 // RUN: %klp-lint --checks=-*,shadow-api-in-ctor-dtor %s -- %api-a -Xclang -verify=klp

@@ -1,8 +1,8 @@
 // Generation B (POC) spellings: the state's callbacks are setup/release,
 // and its shadow_dtor (same role as C's) calls klp_shadow_free_all() for a
 // companion id; the constructor passed to klp_shadow_alloc() through a cast
-// to the typedef is the same function and is followed as well (spec §6.4
-// shadow-api-in-ctor-dtor; §0: B spellings map to the C roles).
+// to the typedef is the same function and is followed as well (docs/semantics.md#rules-shadow
+// shadow-api-in-ctor-dtor; docs/semantics.md#role-mapping: B spellings map to the C roles).
 // RUN: %klp-lint --checks=-*,shadow-api-in-ctor-dtor %s -- %api-b -Xclang -verify=klp
 
 #include <linux/gfp.h>

@@ -1,5 +1,5 @@
 // The shadow API reached from a destructor through same-TU helpers and a
-// macro (spec §6.4 shadow-api-in-ctor-dtor): link_dtor calls
+// macro (docs/semantics.md#rule-shadow-api-in-ctor-dtor): link_dtor calls
 // unlink_peer(), which expands DROP_PEER() to klp_shadow_free_all(); the
 // finding is at that call, with the call chain. The chain through
 // four helpers (deep_dtor) is one call past the default MaxDepth of 3 and

@@ -1,5 +1,5 @@
-// Shadow constructors and destructors run under klp_shadow_lock (spec §4,
-// §6.4 shadow-api-in-ctor-dtor): calling the shadow API that takes the lock
+// Shadow constructors and destructors run under klp_shadow_lock (docs/semantics.md#context-rules,
+// docs/semantics.md#rule-shadow-api-in-ctor-dtor): calling the shadow API that takes the lock
 // again is a self-deadlock with interrupts off. sess_ctor allocates a
 // second variable for the same object; sess_dtor, the state's shadow_dtor,
 // frees that one. klp_shadow_get() is lockless and stays silent.

@@ -1,7 +1,7 @@
 // Generation A (upstream): the livepatch frees its variables itself, from
 // module exit, with klp_shadow_free_all() and a destructor. vbuf_dtor
 // frees a vmalloc() buffer with vfree(), which may sleep: under
-// klp_shadow_lock that is a bug under A's core as under C's (spec §6.4
+// klp_shadow_lock that is a bug under A's core as under C's (docs/semantics.md#rules-shadow
 // shadow-ctor-dtor-sleeps applies to A, B and C).
 // Proof of findings: klp-sim-a runs the exit at "unload P", and the
 // reference core reports the sleeping call inside vbuf_dtor.

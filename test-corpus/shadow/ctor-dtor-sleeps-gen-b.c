@@ -1,7 +1,7 @@
 // Generation B (POC) spellings: the state's setup and release may sleep
 // (state callbacks), its shadow_dtor may not: the core runs it under
-// klp_shadow_lock when it frees the state's variables, as C's (spec §6.4
-// shadow-ctor-dtor-sleeps; §0: B spellings map to the C roles). The
+// klp_shadow_lock when it frees the state's variables, as C's (docs/semantics.md#rules-shadow
+// shadow-ctor-dtor-sleeps; docs/semantics.md#role-mapping: B spellings map to the C roles). The
 // destructor takes a semaphore with down(), which may sleep.
 // RUN: %klp-lint --checks=-*,shadow-ctor-dtor-sleeps %s -- %api-b -Xclang -verify=klp
 

@@ -1,5 +1,5 @@
 // Sleeping calls reached from a constructor and a destructor through
-// same-TU helpers (spec §6.4 shadow-ctor-dtor-sleeps, depth option
+// same-TU helpers (docs/semantics.md#rule-shadow-ctor-dtor-sleeps, depth option
 // MaxDepth, default 3). fill_ctor allocates with GFP_KERNEL in a helper;
 // drop_dtor, passed to klp_shadow_free_all() by the state's pre_unpatch,
 // reaches synchronize_rcu() two calls down. The fourth-level call of

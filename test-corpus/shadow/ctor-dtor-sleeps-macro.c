@@ -1,5 +1,5 @@
 // Sleeping calls hidden in macros, and the SleepingFunctions option (spec
-// §6.4 shadow-ctor-dtor-sleeps). flush_dtor waits with wait_event(), a
+// docs/semantics.md#rule-shadow-ctor-dtor-sleeps). flush_dtor waits with wait_event(), a
 // macro: the finding names the macro the author wrote, once, not the
 // might_sleep() inside it. slow_ctor calls msleep() through SETTLE(), a
 // macro of the module. log_dtor calls vendor_flush_log(), a function of

@@ -1,5 +1,5 @@
 // Shadow constructors and destructors run with klp_shadow_lock held and
-// interrupts off (spec §4, §6.4 shadow-ctor-dtor-sleeps): a call that may
+// interrupts off (docs/semantics.md#context-rules, docs/semantics.md#rule-shadow-ctor-dtor-sleeps): a call that may
 // sleep there is an error. conn_ctor, the constructor passed to
 // klp_shadow_get_or_alloc(), sleeps; conn_dtor, the state's shadow_dtor,
 // takes a mutex: state callbacks may sleep, but shadow_dtor runs under the

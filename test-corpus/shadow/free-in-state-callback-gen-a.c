@@ -1,6 +1,6 @@
 // Generation A (upstream) has no is_shadow and its core frees no shadow
 // variable: freeing them by hand in a per-object post_unpatch is the only
-// teardown there is, so spec §6.4 shadow-free-in-state-callback (gens B, C)
+// teardown there is, so docs/semantics.md#rule-shadow-free-in-state-callback (gens B, C)
 // stays silent, even for an A state that carries the id.
 // RUN: %klp-lint --checks=-*,shadow-free-in-state-callback %s -- %api-a -Xclang -verify=klp
 // klp-no-diagnostics

@@ -1,5 +1,5 @@
 // Generation B (POC) spellings: disable is C's pre_unpatch, release its
-// post_unpatch (spec §0). The is_shadow state's disable frees the variables
+// post_unpatch (docs/semantics.md#role-mapping). The is_shadow state's disable frees the variables
 // while the patched code still runs, and its release frees them with no
 // destructor although the state has a shadow_dtor; the messages name the
 // callbacks by their B names.

@@ -1,5 +1,5 @@
 // Frees reached through a helper that only the state's callbacks call, and
-// through a macro (spec §6.4 shadow-free-in-state-callback: "or in code
+// through a macro (docs/semantics.md#rule-shadow-free-in-state-callback: "or in code
 // reachable only from its callbacks"). Ids are enumerators. SV_CONN's
 // post_unpatch reaches the free through drop_conns(), which passes another
 // destructor than the state's shadow_dtor: a warning. SV_ROUTE's

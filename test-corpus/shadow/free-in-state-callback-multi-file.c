@@ -1,7 +1,7 @@
 // A livepatch of two translation units: the is_shadow state SV_FLOW, its
 // shadow_dtor and the patch in livepatch.c, the state's post_unpatch in
 // teardown.c, where a helper only that callback calls frees the state's
-// variables without a destructor (spec §6.4 shadow-free-in-state-callback
+// variables without a destructor (docs/semantics.md#rule-shadow-free-in-state-callback
 // has module scope: the state of one file, the free of another, joined over
 // the module's call graph), in either order of the files. teardown.c alone
 // has no state and is no livepatch: nothing is reported.

@@ -1,5 +1,5 @@
 // Shadow variables of an is_shadow state freed by hand in the state's own
-// callbacks (spec §6.4 shadow-free-in-state-callback). SV_SOCK's
+// callbacks (docs/semantics.md#rule-shadow-free-in-state-callback). SV_SOCK's
 // post_unpatch frees them without a destructor: the core's free right after
 // finds nothing, so the state's shadow_dtor sock_dtor never runs. SV_PEND's
 // pre_unpatch frees them before the unpatching transition starts, while

@@ -1,5 +1,5 @@
 // Generation A (upstream): an A state {id, version} and a free in the
-// per-object post_unpatch, both with a bare number (spec §6.4
+// per-object post_unpatch, both with a bare number (docs/semantics.md#rules-shadow
 // shadow-id-literal applies to A, B and C).
 // RUN: %klp-lint --checks=-*,shadow-id-literal %s -- %api-a -Xclang -verify=klp
 

@@ -1,5 +1,5 @@
 // Generation B (POC) and a helper: the helper passes its parameter on as the
-// id, and its call site writes the number (spec §6.4 shadow-id-literal; the
+// id, and its call site writes the number (docs/semantics.md#rule-shadow-id-literal; the
 // finding is at the call of the helper, where the number is).
 // RUN: %klp-lint --checks=-*,shadow-id-literal %s -- %api-b -Xclang -verify=klp
 

@@ -1,4 +1,4 @@
-// Bare numbers that macros and helpers carry (spec §6.4 shadow-id-literal):
+// Bare numbers that macros and helpers carry (docs/semantics.md#rule-shadow-id-literal):
 // a number in the body of a wrapper macro (noted once, where it is written,
 // however often the wrapper is used), a number passed as a macro's argument,
 // and one passed to a helper whose parameter is the id. Each is still a bare

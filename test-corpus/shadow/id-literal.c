@@ -1,4 +1,4 @@
-// Shadow and state ids written as bare numbers (spec §6.4 shadow-id-literal):
+// Shadow and state ids written as bare numbers (docs/semantics.md#rule-shadow-id-literal):
 // the state and the shadow calls repeat 7, and nothing ties the two places
 // together or keeps another feature from picking 7 as well. Each literal is
 // a note; the fix-it names the number (id-literal-fixes.test applies it).

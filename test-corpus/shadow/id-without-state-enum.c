@@ -1,7 +1,7 @@
 // Shadow ids that are enumerators and match a state that does not set
-// is_shadow. Spec §6.2 shadow-id-without-state, variant (b): the state
+// is_shadow. docs/semantics.md#rule-shadow-id-without-state, variant (b): the state
 // exists, but without is_shadow the core does not free the shadow variables
-// of its id when the state is removed (§3.7). The finding is at the call,
+// of its id when the state is removed (docs/semantics.md#shadow-freeing). The finding is at the call,
 // with a note at the matching state's initializer (set .is_shadow = true)
 // and one at the enumerator. is_shadow left out and `.is_shadow = false` are
 // the same; the enumerator whose state has is_shadow is silent.

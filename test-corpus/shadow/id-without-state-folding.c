@@ -1,5 +1,5 @@
-// Ids compared after constant folding (spec §6.1: "macros, enums, and
-// expressions such as (bsc << 6) | n"; §6.2 shadow-id-without-state also
+// Ids compared after constant folding (docs/semantics.md#rule-conventions: "macros, enums, and
+// expressions such as (bsc << 6) | n"; docs/semantics.md#rule-shadow-id-without-state also
 // names const objects with constant initializers). The states and the calls
 // spell the same numbers differently: a function-like macro computing
 // ((bug) << 6) | n, the same arithmetic written out, and const objects. The

@@ -1,5 +1,5 @@
 // Shadow ids in a generation B (POC) livepatch. B already has is_shadow and
-// the shadow_dtor, so both variants of spec §6.2 shadow-id-without-state
+// the shadow_dtor, so both variants of docs/semantics.md#rule-shadow-id-without-state
 // apply as under C: (a) an id with no state, (b) an id whose state lacks
 // is_shadow. The states here use B's other members (setup/release
 // callbacks, data) to show that they do not matter for the id match.

@@ -1,7 +1,7 @@
 // Source of a klp-build (Linux 6.19) livepatch: it includes
 // linux/livepatch_helpers.h for the KLP_*_CALLBACK macros and defines no
 // struct klp_patch; klp-build's generated patch never sets states ("TODO
-// patch->states", spec §1.1), so the versioned state declared here does
+// patch->states", docs/semantics.md#generation-a), so the versioned state declared here does
 // not count (patch-klp-build-states says so). Under the generation A headers of 6.19 a shadow id is judged by
 // A's semantics (docs/semantics.md#rules-generation-a): SV_CTX is freed by
 // the KLP_POST_UNPATCH_CALLBACK, so it gets the migration note, not a

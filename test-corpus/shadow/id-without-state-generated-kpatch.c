@@ -1,6 +1,6 @@
 // Source of a kpatch-build livepatch: it includes kpatch-macros.h and
 // defines no struct klp_patch, because kpatch-build writes the patch itself,
-// without states (spec §6.8a, docs/semantics.md#rules-generation-a). Unlike
+// without states (docs/semantics.md#rules-generation-a). Unlike
 // a helper module without a klp_patch (id-without-state-no-patch.c), such a
 // module is a livepatch without states: the state array this file declares
 // does not count, since the generated patch never refers to it. Judged by

@@ -1,5 +1,5 @@
 // The shadow API reached through the livepatch's own static helpers whose
-// id parameter receives a constant at each call site. Spec §6.1 folds ids;
+// id parameter receives a constant at each call site. docs/semantics.md#rule-conventions folds ids;
 // a helper's parameter is not constant inside the helper, so the id is
 // folded at each call site of the helper instead, and a finding is reported
 // there ("through '<helper>'"), once per call site with an unmatched id. A

@@ -1,6 +1,6 @@
 // A livepatch whose shadow-variable code is in a .c file that the main file
 // #includes. The included .c file belongs to the livepatch, so its calls
-// take part in shadow-id-without-state (§6.2) and an unmatched id is
+// take part in shadow-id-without-state (docs/semantics.md#rules) and an unmatched id is
 // reported inside it (expectations in Inputs/id-without-state-included/
 // shadow.c); the states note points back here.
 // RUN: %klp-lint %s -- %api-c -Xclang -verify=klp

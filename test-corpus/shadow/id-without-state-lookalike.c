@@ -1,5 +1,5 @@
-// Look-alikes of the shadow API and of states. Spec §6.2 shadow-id-without-
-// state concerns calls of the core's klp_shadow_* functions and struct
+// Look-alikes of the shadow API and of states. docs/semantics.md#rule-shadow-id-without-state
+// concerns calls of the core's klp_shadow_* functions and struct
 // klp_state. None of these is one: a local function named like the API
 // (my_klp_shadow_get), a function pointer member named klp_shadow_get, and
 // the module's own struct with members id and is_shadow. So the look-alike

@@ -1,6 +1,6 @@
 // Shadow calls written through the livepatch's own function-like macros. The
 // call is the core's klp_shadow_get(), expanded where the macro is used, so
-// shadow-id-without-state (§6.2) reports it at that use. The id is named as
+// shadow-id-without-state (docs/semantics.md#rules) reports it at that use. The id is named as
 // written in the id argument: 'SV_WRAPPED' when the macro body supplies it,
 // 'SV_PASSED' when the user passes it through a macro parameter; not the
 // text of the whole macro invocation.

@@ -1,7 +1,7 @@
 // A livepatch module of two translation units where the ids do not match
 // across the files: livepatch.c declares SV_SOCK_STATS with is_shadow and
 // SV_SOCK_MARK without it; sock.c uses both and also SV_SOCK_QUEUE, which
-// has no state. Spec §6.2 shadow-id-without-state (module scope): variant (b)
+// has no state. docs/semantics.md#rule-shadow-id-without-state (module scope): variant (b)
 // for SV_SOCK_MARK, with the state note in livepatch.c, and variant (a) for
 // SV_SOCK_QUEUE, with the states-array note in livepatch.c; the id notes are
 // in the shared header. The order of the files on the command line does not

@@ -1,6 +1,6 @@
 // A livepatch module of two translation units: the patch and the shadow-
 // variable calls are in livepatch.c, the is_shadow states that own their
-// ids in states.c. Spec §6.2 shadow-id-without-state has module scope (§6.1:
+// ids in states.c. docs/semantics.md#rule-shadow-id-without-state has module scope (docs/semantics.md#rule-conventions:
 // files on one command line form one module), so the ids used in
 // livepatch.c are matched against the states of states.c, and nothing is
 // reported, whichever file comes first.

@@ -1,5 +1,5 @@
 // A module that uses the shadow-variable API but defines no struct
-// klp_patch is not a livepatch (spec §6.1: "module-scope shadow and state
+// klp_patch is not a livepatch (docs/semantics.md#rule-conventions: "module-scope shadow and state
 // checks do not report on it"), e.g. a helper module. None of these ids has
 // a state, and the module even declares a state array, but nothing is
 // reported.

@@ -1,5 +1,5 @@
 // A livepatch with no states at all (its klp_patch has no .states) that
-// allocates shadow variables. Spec §6.2 shadow-id-without-state, variant
+// allocates shadow variables. docs/semantics.md#rule-shadow-id-without-state, variant
 // (a): the id matches no state. With no states array to point at, the note
 // names the patch variable instead ("declares no states").
 // RUN: %klp-lint %s -- %api-c -Xclang -verify=klp

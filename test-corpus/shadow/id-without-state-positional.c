@@ -1,7 +1,7 @@
 // States written with positional initializers under generation C, whose
-// struct klp_state is {id, callbacks, block_disable, is_shadow} (§1.3). The
+// struct klp_state is {id, callbacks, block_disable, is_shadow} (docs/semantics.md#generation-c). The
 // fourth member is is_shadow: SV_POS_OWNED is owned (silent), SV_POS_PLAIN
-// has is_shadow false and gets variant (b) of shadow-id-without-state (§6.2)
+// has is_shadow false and gets variant (b) of shadow-id-without-state (docs/semantics.md#rules)
 // with the state note at its positional initializer. Reading the members by
 // position, not by guess, matters: block_disable (third) is true for
 // SV_POS_PLAIN and must not be taken for is_shadow.
@@ -38,7 +38,7 @@ static struct klp_patch patch = { THIS_MODULE, objs, states, false };
 // Proof of findings (kernel-support/tests/proof/run-proof.py) runs the
 // patched code after each enable of the battery. SV_POS_PLAIN has
 // block_disable, so the patch cannot be disabled (DER-4) and a replace must
-// keep the state (§3.1 step 3): the replacement keeps it as declared here,
+// keep the state (docs/semantics.md#enabling step 3): the replacement keeps it as declared here,
 // without is_shadow, and lifts the block.
 // PROOF: call patched_fn(&klp_sim_knobs)
 // PROOF: replacement keeps 92

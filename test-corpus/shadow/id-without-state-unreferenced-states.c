@@ -1,11 +1,11 @@
 // A struct klp_state array that no klp_patch refers to is not a state of the
-// livepatch. Spec §6.1: "A 'state' is any struct klp_state reachable from a
+// livepatch. docs/semantics.md#rule-conventions: "A 'state' is any struct klp_state reachable from a
 // klp_patch.states initializer, or from assignments of constant .id / ...
 // to klp_state lvalues". The patch below uses `states`; `old_states`, left
 // over from an earlier version of the patch, is reachable from no klp_patch
 // and is never assigned. Its is_shadow entry for SV_OLD therefore frees
 // nothing, and the call using SV_OLD is variant (a) of
-// shadow-id-without-state (§6.2).
+// shadow-id-without-state (docs/semantics.md#rules).
 // RUN: %klp-lint %s -- %api-c -Xclang -verify=klp
 
 #include <linux/gfp.h>

@@ -1,5 +1,5 @@
 // An is_shadow state whose id no shadow-variable call of the livepatch uses.
-// Spec §6.2 shadow-id-without-state, variant (c), reported as a NOTE: the
+// docs/semantics.md#rule-shadow-id-without-state, variant (c), reported as a NOTE: the
 // core frees every shadow variable with that id when the state is removed,
 // including ones an older patch created, which is intended only when the
 // state exists to free an older patch's variables. The note is at the

@@ -1,5 +1,5 @@
 // Shadow variables whose id is a macro that matches no state of the
-// livepatch. Spec §6.2 shadow-id-without-state, variant (a): no is_shadow
+// livepatch. docs/semantics.md#rule-shadow-id-without-state, variant (a): no is_shadow
 // state owns id SV_LEAK, so the core never frees these variables when the
 // patch is disabled or replaced. Each API call with that id is reported at
 // the call, with a note at the states array and one at the macro. The id

@@ -1,4 +1,4 @@
-// Generation A (upstream), judged by A's own semantics (spec §6.4
+// Generation A (upstream), judged by A's own semantics (docs/semantics.md#rules-shadow
 // shadow-module-object-lifetime applies to A, B and C; under A the object's
 // per-object callbacks also run when the module goes, LEG-3). Object t's
 // replacement attaches SV_TA and SV_TB; its post_unpatch frees SV_TB through

@@ -1,5 +1,5 @@
 // Generation B (POC): states with setup/release change nothing for a
-// module's objects (spec §6.4 shadow-module-object-lifetime, §3.10: no
+// module's objects (docs/semantics.md#rule-shadow-module-object-lifetime, docs/semantics.md#target-modules: no
 // state callback runs when a target module goes); the allocation goes
 // through a macro of the livepatch.
 // RUN: %klp-lint --checks=-*,shadow-module-object-lifetime %s -- %api-b -Xclang -verify=klp

@@ -1,4 +1,4 @@
-// A livepatch of two translation units (spec §6.4
+// A livepatch of two translation units (docs/semantics.md#rules-shadow
 // shadow-module-object-lifetime has module scope): patch.c declares the
 // object of module t, t_obj.c defines its replacement, whose helper
 // allocates; in either order of the files. t_obj.c alone is no livepatch.

@@ -1,5 +1,5 @@
 // The livepatch of module-object-lifetime.c with a module notifier that
-// frees the variables when t goes (spec §6.4 shadow-module-object-lifetime:
+// frees the variables when t goes (docs/semantics.md#rule-shadow-module-object-lifetime:
 // a livepatch that registers one is not reported). Proof of findings: after
 // "unload t" no shadow variable of t's objects is left.
 // RUN: %klp-lint --checks=-*,shadow-module-object-lifetime %s -- %api-c -Xclang -verify=klp

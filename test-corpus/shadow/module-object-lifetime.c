@@ -1,5 +1,5 @@
 // Shadow variables attached by the replacement of a module's function, in a
-// livepatch that registers no module notifier (spec §6.4
+// livepatch that registers no module notifier (docs/semantics.md#rules-shadow
 // shadow-module-object-lifetime, DER-12): when the target module t goes, no
 // state callback runs and nothing frees them; they outlive the objects they
 // describe, and a reload of t with an object at the same address finds stale

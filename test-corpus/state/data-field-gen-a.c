@@ -1,5 +1,5 @@
-// Generation A, judged by its own kernel (docs/semantics.md
-// #rules-generation-a): the data member works there as meant, with
+// Generation A, judged by its own kernel (docs/semantics.md#rules-generation-a
+// ): the data member works there as meant, with
 // klp_get_prev_state() taking it over during the transition, so the file
 // gets one note, at its first use, on what a migration to v1 must change.
 // With --target-api=v1 every use is a warning.

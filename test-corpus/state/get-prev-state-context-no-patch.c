@@ -1,6 +1,6 @@
 // A module without a struct klp_patch is not a livepatch: the module-scope
-// state checks stay silent, whatever its init calls (docs/semantics.md
-// #rule-conventions).
+// state checks stay silent, whatever its init calls (docs/semantics.md#rule-conventions
+// ).
 // RUN: %klp-lint --checks=-*,state-get-prev-state-context %s -- %api-c -Xclang -verify=klp
 // klp-no-diagnostics
 

@@ -1,4 +1,4 @@
-// block_disable as the alternative to a teardown callback. Spec §6.2
+// block_disable as the alternative to a teardown callback. docs/semantics.md#rules
 // state-missing-disable-callbacks flags a state with a setup callback and no
 // pre_unpatch/post_unpatch that "does not have block_disable set to a true
 // constant"; with block_disable true the disable fails with -EINVAL instead
@@ -66,7 +66,7 @@ module_init(livepatch_init);
 
 // Proof of findings (kernel-support/tests/proof/run-proof.py): the states
 // with block_disable (ST_BLOCK_RUNTIME gets it at run time) refuse the
-// disable (DER-4) and a replace without them (§3.1 step 3). The replacement
+// disable (DER-4) and a replace without them (docs/semantics.md#enabling step 3). The replacement
 // keeps them, lifting the block, and drops the others.
 // PROOF: replacement keeps 0x22, 0x23, 0x24, 0x25
 // PROOF: unshown 0x25: module init sets its block_disable from keep_loaded (true), so it cannot be removed without a successor that keeps it; a value set at run time is not a constant the check can rely on

@@ -1,5 +1,5 @@
 // A teardown member written out as NULL or 0 is not a teardown callback.
-// Spec §6.2 state-missing-disable-callbacks flags a state that has pre_patch
+// docs/semantics.md#rule-state-missing-disable-callbacks flags a state that has pre_patch
 // or post_patch and "has neither pre_unpatch nor post_unpatch"; a member
 // initialised to a null pointer constant has none. Each spelling of null
 // (NULL, 0, a cast 0) still leaves the setup without an undo.

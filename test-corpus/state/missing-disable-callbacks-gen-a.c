@@ -1,5 +1,5 @@
 // Generation A (upstream) has no per-state callbacks: struct klp_state is
-// {id, version, data} (§1.1). Spec §6.2 limits state-missing-disable-
+// {id, version, data} (docs/semantics.md#generation-a). docs/semantics.md#rules limits state-missing-disable-
 // callbacks to gens B and C, so it reports nothing here, not for the A
 // states and not for the per-object callbacks, whose pre_patch/post_patch
 // have no unpatch counterpart (those are callbacks-per-object's business;

@@ -1,7 +1,7 @@
 // state-missing-disable-callbacks under generation B (POC) headers, whose
-// per-state callbacks are setup/enable/disable/release (§1.2); the roles are
-// those of C's pre_patch/post_patch/pre_unpatch/post_unpatch (§0). The check
-// applies to B (§6.2, gens B, C) and its message uses the B names. A state
+// per-state callbacks are setup/enable/disable/release (docs/semantics.md#generation-b); the roles are
+// those of C's pre_patch/post_patch/pre_unpatch/post_unpatch (docs/semantics.md#role-mapping). The check
+// applies to B (docs/semantics.md#rules, gens B, C) and its message uses the B names. A state
 // with disable or release, or with block_disable true, is silent.
 // RUN: %klp-lint --checks=-*,state-missing-disable-callbacks %s -- %api-b -Xclang -verify=klp
 

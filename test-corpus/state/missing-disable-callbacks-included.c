@@ -1,6 +1,6 @@
 // A livepatch whose states are in a .c file that the main file #includes.
 // The included .c file belongs to the livepatch, so state-missing-disable-
-// callbacks (§6.2) reports the state without a teardown inside it; the
+// callbacks (docs/semantics.md#rules) reports the state without a teardown inside it; the
 // expectation is in Inputs/missing-disable-callbacks-included/states.c.
 // RUN: %klp-lint %s -- %api-c -Xclang -verify=klp
 

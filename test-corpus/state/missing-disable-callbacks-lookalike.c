@@ -1,9 +1,9 @@
-// Look-alikes of states that state-missing-disable-callbacks (§6.2) must not
+// Look-alikes of states that state-missing-disable-callbacks (docs/semantics.md#rules) must not
 // report: the module's own struct my_state, with members id, block_disable,
 // is_shadow and a nested `callbacks` struct whose members carry the role
 // names (initialised by designator, by position and at run time), and a
 // struct klp_state_callbacks that belongs to no state (a template). Only
-// struct klp_state values are states (§6.1); the one real state here can be
+// struct klp_state values are states (docs/semantics.md#rule-conventions); the one real state here can be
 // undone.
 // RUN: %klp-lint %s -- %api-c -Xclang -verify=klp
 // klp-no-diagnostics

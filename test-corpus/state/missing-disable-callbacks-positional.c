@@ -1,7 +1,7 @@
 // States written with positional initializers under generation C. struct
 // klp_state is {id, callbacks, block_disable, is_shadow} and the callbacks
-// are {pre_patch, post_patch, pre_unpatch, post_unpatch, shadow_dtor} (§1.3),
-// so the roles and block_disable come from the positions. Spec §6.2
+// are {pre_patch, post_patch, pre_unpatch, post_unpatch, shadow_dtor} (docs/semantics.md#generation-c),
+// so the roles and block_disable come from the positions. docs/semantics.md#rules
 // state-missing-disable-callbacks: the first state has only a pre_patch;
 // the second has post_patch and post_unpatch (silent); the third has only a
 // pre_patch but block_disable (third member) true (silent); the fourth has a

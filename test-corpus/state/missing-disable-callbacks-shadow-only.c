@@ -1,5 +1,5 @@
 // The option IgnoreShadowOnlyStates of state-missing-disable-callbacks
-// (§6.2, default false): skip is_shadow states whose pre_patch only
+// (docs/semantics.md#rules, default false): skip is_shadow states whose pre_patch only
 // allocates shadow variables of the state's own id (logging with pr_* is
 // allowed), because the core frees those variables when the state goes.
 // Lines marked `off-warning` are flagged only with the option off (the

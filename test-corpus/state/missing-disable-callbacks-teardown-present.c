@@ -1,4 +1,4 @@
-// Which callback combinations state-missing-disable-callbacks (§6.2) flags.
+// Which callback combinations state-missing-disable-callbacks (docs/semantics.md#rules) flags.
 // Only a setup (pre_patch or post_patch) without any teardown (pre_unpatch
 // or post_unpatch) is flagged. A state with only a teardown, with either
 // teardown alongside a setup, with only a shadow_dtor, or with no callbacks

@@ -1,5 +1,5 @@
-// Generation A, judged by its own kernel (docs/semantics.md
-// #rules-generation-a): versions work there as meant. Each state that sets
+// Generation A, judged by its own kernel (docs/semantics.md#rules-generation-a
+// ): versions work there as meant. Each state that sets
 // one gets a note: the kernel refuses a patch that carries the id with a
 // lower version (-EINVAL, also without replace), and v1 has no versions, so
 // a migration uses block_disable. Comparing versions is what A code does:

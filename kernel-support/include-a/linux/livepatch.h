@@ -6,8 +6,8 @@
  * klp_object, and the versioned system-state API of Linux 5.5.  The
  * layouts follow the 6.12 kernel's include/linux/livepatch.h (the order of
  * the members and the function names are facts of that header); the text
- * is written from the project's livepatch-semantics.md (sections 1.1 and
- * 3.12), not copied.
+ * is written from docs/semantics.md#generation-a and
+ * docs/semantics.md#generation-a-semantics, not copied.
  *
  * The legacy build (klp-sim-a) searches this directory before
  * kernel-support/include, so every other header is shared with

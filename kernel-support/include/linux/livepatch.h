@@ -4,7 +4,7 @@
  *
  * Generation C is "[PATCH v1 00/19] livepatch: Better integrate callbacks
  * and shadow variables with the states API", 15 Jan 2025.  This header is
- * written from the project's livepatch-semantics.md (sections 1.1 and 1.3),
+ * written from docs/semantics.md#generation-a and #generation-c,
  * not from kernel sources.
  *
  * Compared with upstream (generation A): struct klp_object has no per-object

@@ -1,7 +1,7 @@
 /*
  * klp-build's per-object callback macros, for code written for them and
  * built against generation C.  Clean-room user-space header for
- * klp-lint/kernel-support, written from livepatch-semantics.md section 1.1
+ * klp-lint/kernel-support, written from docs/semantics.md#generation-a
  * ("Callback macros", klp-build, Linux 6.19), not from kernel sources.
  *
  * KLP_PRE_PATCH_CALLBACK(fn) and its three siblings define a __used pointer

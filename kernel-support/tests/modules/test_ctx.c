@@ -1,6 +1,6 @@
 /*
  * test_ctx.c - a livepatch that breaks the context rules of
- * livepatch-semantics.md section 4 on purpose, so that scenario ctx-1 shows
+ * docs/semantics.md#context-rules on purpose, so that scenario ctx-1 shows
  * how the reference core reports each mistake:
  *
  * - a shadow constructor that sleeps, allocates with GFP_KERNEL and calls

@@ -1,6 +1,6 @@
 /*
  * test_lp.c - the standard test livepatch "LPn{ids}" of
- * livepatch-semantics.md section 5.1, built in many variants.
+ * docs/semantics.md#event-codes, built in many variants.
  *
  * Every listed state has is_shadow, all four callbacks and a shadow_dtor.
  * pre_patch allocates the state's shadow variable, post_patch saves the

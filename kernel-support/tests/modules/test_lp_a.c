@@ -1,6 +1,6 @@
 /*
  * test_lp_a.c - the standard test livepatch of the legacy scenarios
- * (livepatch-semantics.md section 5.6), generation A, built in variants
+ * (docs/semantics.md#scenarios-leg), generation A, built in variants
  * for klp-sim-a.
  *
  * Two objects, vmlinux and the target module T (optionally a second

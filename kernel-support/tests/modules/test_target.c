@@ -1,6 +1,6 @@
 /*
  * test_target.c - the target module "T" of the standard scenarios
- * (livepatch-semantics.md section 5.1).
+ * (docs/semantics.md#event-codes).
  *
  * Its functions are what the test livepatches replace.  The originals
  * return 0 and each livepatch's replacements return the patch's number, so

@@ -526,8 +526,8 @@ CALLBACK_MACRO_RE = re.compile(
 def generator_of(text):
     """The tool that writes the struct klp_patch of a source without one:
     kpatch-build for a file that includes kpatch-macros.h, klp-build for one
-    that includes linux/livepatch_helpers.h (docs/semantics.md
-    #rules-generation-a); None for anything else."""
+    that includes linux/livepatch_helpers.h (docs/semantics.md#rules-generation-a
+    ); None for anything else."""
     if re.search(r'#\s*include\s*[<"]kpatch-macros\.h[>"]', text):
         return "kpatch-build"
     if re.search(r'#\s*include\s*[<"]linux/livepatch_helpers\.h[>"]', text):

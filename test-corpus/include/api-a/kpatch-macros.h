@@ -1,7 +1,7 @@
 /*
  * kpatch's per-object callback macros (kmod/patch/kpatch-macros.h), for
  * generation A.  Clean-room mock header for the klp-lint test corpus,
- * written from livepatch-semantics.md section 1.1.
+ * written from docs/semantics.md#generation-a.
  *
  * Each macro records the callback in a fixed-name static structure in a
  * dedicated section; create-diff-object later fills in the object name and

@@ -1,6 +1,6 @@
 /*
  * struct klp_state and struct klp_state_callbacks as the v1 series and the
- * POC have them part-way (livepatch-semantics.md §1.2, §1.3): the layouts
+ * POC have them part-way (docs/semantics.md#generation-b, docs/semantics.md#generation-c): the layouts
  * the analyzer accepts as partly migrated code. The including header picks
  * one with KLP_LAYOUT_*; everything else is generation C's.
  *

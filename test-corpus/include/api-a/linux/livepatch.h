@@ -2,7 +2,7 @@
  * Live patching API, generation A: upstream mainline (struct layouts as of
  * Linux 6.13, with the 6.19 split into <linux/livepatch_external.h>).
  * Clean-room mock header for the klp-lint test corpus, written from
- * livepatch-semantics.md section 1.1, not from kernel sources.  Use with
+ * docs/semantics.md#generation-a, not from kernel sources.  Use with
  * -I test-corpus/include/api-a -I kernel-support/include.
  *
  * Generation A has per-object callbacks (struct klp_callbacks in each

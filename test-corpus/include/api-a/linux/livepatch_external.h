@@ -1,7 +1,7 @@
 /*
  * Live patching API, generation A (upstream): the part shared with build
  * tools (klp-build, objtool), as added in Linux 6.19.  Clean-room mock
- * header for the klp-lint test corpus, written from livepatch-semantics.md
+ * header for the klp-lint test corpus, written from docs/semantics.md
  * section 1.1, not from kernel sources.
  */
 #ifndef _LINUX_LIVEPATCH_EXTERNAL_H

@@ -2,7 +2,7 @@
  * Live patching API, generation B: the final state (patch 7) of "[POC 0/7]
  * livepatch: Make livepatch states, callbacks, and shadow variables work
  * together", Nov 2023.  Clean-room mock header for the klp-lint test
- * corpus, written from livepatch-semantics.md section 1.2, not from kernel
+ * corpus, written from docs/semantics.md#generation-b, not from kernel
  * sources.  Use with -I test-corpus/include/api-b -I kernel-support/include.
  *
  * Generation B has per-state callbacks named setup/enable/disable/release,
