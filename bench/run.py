@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0-only
 """klp-lint performance benchmark (issue 6).
 
 Measures, in one interleaved run on the 18 Debian 6.12.117 livepatch sources

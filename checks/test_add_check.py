@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0-only
 """tools/add-check writes a check that builds and fits the layout.
 
 In a scratch copy of the files add-check touches, scaffold a check; the

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0-only
 """Every check in checks/CheckList.def has its one name everywhere.
 
 For KLP_CHECK(group, slug, Class, scope, level, gens, "summary") this asserts:

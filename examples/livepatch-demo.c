@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-License-Identifier: GPL-2.0-only
 /*
  * livepatch-demo.c - a generation C livepatch with three mistakes klp-lint
  * catches. Analyze it with no kernel tree:

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /*
  * core.c - the livepatch core: registering patches, disabling them through
  * the "enabled" control, following target modules as they come and go, and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * Livepatch core: the patch list, klp_mutex and the helpers the transition
  * and state code share with it.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /*
  * patch.c - which implementation of a patched function runs.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * Redirection of calls: which implementation of a patched function runs.
  */

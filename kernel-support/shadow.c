@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /*
  * shadow.c - shadow variables: data attached to any object by <obj, id>.
  *

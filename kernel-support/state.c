@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /*
  * state.c - livepatch states: per-state callbacks, the shared-state rule,
  * compatibility of a new patch and block_disable.

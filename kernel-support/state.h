@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * Per-state callbacks, the shared-state rule, compatibility and
  * block_disable (docs/semantics.md#model and docs/semantics.md#ordering).

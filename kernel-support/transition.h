@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * The consistency model: moving every task from one patch state to the
  * other before a transition completes.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-only
 # lit configuration of klp-lint's test corpus. Run through ctest.
 import os
 import sys

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-only
 # ctest corpus-pch: run the corpus twice against a fresh preamble PCH cache.
 file(REMOVE_RECURSE "${CACHE}")
 foreach(Round first second)

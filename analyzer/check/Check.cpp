@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 //===- Check.cpp - Base class of klp-lint checks --------------------------===//
 
 #include "check/Check.h"

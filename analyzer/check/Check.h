@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 //===- Check.h - Base class of klp-lint checks -----------------*- C++ -*-===//
 //
 // A check is one unit (checks/<group>/<slug>.cpp): what it needs from the

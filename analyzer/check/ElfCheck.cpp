@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 //===- ElfCheck.cpp - Checks of a built object or module ------------------===//
 
 #include "check/ElfCheck.h"

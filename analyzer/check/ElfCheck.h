@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 //===- ElfCheck.h - Checks of a built object or module ---------*- C++ -*-===//
 //
 // An ELF check (scope Elf in checks/CheckList.def) judges one .o or .ko as

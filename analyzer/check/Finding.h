@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 //===- Finding.h - What a check reports ------------------------*- C++ -*-===//
 
 #ifndef KLP_CHECK_FINDING_H

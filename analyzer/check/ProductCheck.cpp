@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 //===- ProductCheck.cpp - Checks of several livepatch modules -------------===//
 
 #include "check/ProductCheck.h"

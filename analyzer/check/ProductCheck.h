@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 //===- ProductCheck.h - Checks of several livepatch modules ----*- C++ -*-===//
 //
 // A product check (scope Product in checks/CheckList.def) judges the

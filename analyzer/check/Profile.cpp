@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 //===- Profile.cpp - Per-check time of a run ------------------------------===//
 
 #include "check/Profile.h"

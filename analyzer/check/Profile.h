@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 //===- Profile.h - Per-check time of a run ---------------------*- C++ -*-===//
 //
 // --enable-check-profile and --store-check-profile=<dir>, after clang-tidy's

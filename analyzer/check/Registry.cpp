@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 //===- Registry.cpp - Every check, and the checks of a configuration ------===//
 //
 // Expands checks/CheckList.def; each check's .cpp defines its factory with

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 //===- Registry.h - Every check, and the checks of a configuration -*- C++ -*-===//
 
 #ifndef KLP_CHECK_REGISTRY_H

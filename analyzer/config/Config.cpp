@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 //===- Config.cpp - .klp-lint.yaml ----------------------------------------===//
 
 #include "config/Config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 //===- Config.h - .klp-lint.yaml -------------------------------*- C++ -*-===//
 //
 // clang-tidy's configuration model with klp-lint's names: a .klp-lint.yaml is

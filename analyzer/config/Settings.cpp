@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 //===- Settings.cpp - The settings that apply to a file -------------------===//
 
 #include "config/Settings.h"

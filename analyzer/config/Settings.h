@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 //===- Settings.h - The settings that apply to a file ----------*- C++ -*-===//
 //
 // The one component that turns configuration into what a run uses: the

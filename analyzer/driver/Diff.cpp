@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 //===- Diff.cpp - Unified diffs: read, applied in memory ------------------===//
 
 #include "driver/Diff.h"

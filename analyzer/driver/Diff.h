@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 //===- Diff.h - Unified diffs: read, applied in memory ---------*- C++ -*-===//
 //
 // The source patches kpatch-build and klp-build take are unified diffs

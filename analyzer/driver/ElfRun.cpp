@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 //===- ElfRun.cpp - Built objects and modules as inputs -------------------===//
 
 #include "driver/ElfRun.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 //===- ElfRun.h - Built objects and modules as inputs ----------*- C++ -*-===//
 //
 // klp-lint file.ko (or .o): a file that starts with the ELF magic is a

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 //===- GitView.cpp - The sources as git has them --------------------------===//
 
 #include "driver/GitView.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 //===- GitView.h - The sources as git has them -----------------*- C++ -*-===//
 //
 // Diff gating compares two analyses of the same modules: the sources as

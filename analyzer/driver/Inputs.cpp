@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 //===- Inputs.cpp - From files and databases to modules -------------------===//
 
 #include "driver/Inputs.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 //===- Inputs.h - From files and databases to modules ----------*- C++ -*-===//
 //
 // Files named on one command line form one module; a compile database's

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 //===- KbuildDatabase.cpp - Compile commands from kbuild's .cmd files -----===//
 
 #include "driver/KbuildDatabase.h"

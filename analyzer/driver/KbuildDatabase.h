@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 //===- KbuildDatabase.h - Compile commands from kbuild .cmd files -*- C++ -*-===//
 //
 // kbuild records the command of every object it builds in the first line of

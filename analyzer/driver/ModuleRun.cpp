@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 //===- ModuleRun.cpp - One module while its TUs are parsed ----------------===//
 
 #include "driver/ModuleRun.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 //===- ModuleRun.h - One module while its TUs are parsed -------*- C++ -*-===//
 //
 // After each TU its facts join the module model and the TU-scope checks run;

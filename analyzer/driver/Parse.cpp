@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 //===- Parse.cpp - One parse per translation unit -------------------------===//
 
 #include "driver/Parse.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 //===- Parse.h - One parse per translation unit ----------------*- C++ -*-===//
 
 #ifndef KLP_DRIVER_PARSE_H

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 //===- PchCache.cpp - The files of the preamble PCH cache -----------------===//
 
 #include "driver/PchCache.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 //===- PchCache.h - The files of the preamble PCH cache --------*- C++ -*-===//
 //
 // One entry per preamble key: <key>.h (the prefix text), <key>.pch and

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 //===- Preamble.cpp - A PCH cache for kernel header preambles -------------===//
 
 #include "driver/Preamble.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 //===- Preamble.h - A PCH cache for kernel header preambles ----*- C++ -*-===//
 //
 // Most of a kernel TU's parse is its #include <...> preamble: ~570 kernel

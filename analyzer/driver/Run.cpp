@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 //===- Run.cpp - A whole klp-lint run -------------------------------------===//
 
 #include "driver/Run.h"

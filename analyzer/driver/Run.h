@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 //===- Run.h - A whole klp-lint run ----------------------------*- C++ -*-===//
 //
 // command line -> settings -> inputs -> one parse per TU -> facts -> module

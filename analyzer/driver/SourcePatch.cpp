@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 //===- SourcePatch.cpp - A kpatch-build / klp-build source patch ----------===//
 //
 // The design (docs/patches.md):

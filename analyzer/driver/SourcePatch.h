@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 //===- SourcePatch.h - A kpatch-build / klp-build source patch -*- C++ -*-===//
 //
 // klp-lint --patch <file.patch>... --kernel-tree <src> [-p <build>]

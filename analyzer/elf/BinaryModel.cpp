@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 //===- BinaryModel.cpp - Patches, states and objects of a built module ----===//
 //
 // A struct klp_patch is found by name through DWARF, or else by its shape:

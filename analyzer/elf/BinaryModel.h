@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 //===- BinaryModel.h - Patches, states and objects of a built module -*- C++
 //-*-===//
 //

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 //===- DwarfLayout.cpp - klp_* layouts from a module's DWARF --------------===//
 //
 // A module built with -g describes the exact structs it was compiled

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 //===- ElfModule.cpp - A livepatch module's ELF file, read once -----------===//
 //
 // libelf does the class and byte-order conversion of headers, symbols and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 //===- ElfModule.h - A livepatch module's ELF file, read once -*- C++ -*-===//
 //
 // ElfModule reads an object file (.o, .ko, and for tests shared objects)

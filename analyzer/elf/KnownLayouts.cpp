@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 //===- KnownLayouts.cpp - klp_* layouts without DWARF ---------------------===//
 //
 // Member order from docs/semantics.md#generation-a (generation A) and docs/semantics.md#generation-c

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 //===- Layouts.h - Offsets of the klp_* structs in a binary ---*- C++ -*-===//
 //
 // The byte offsets BinaryModel reads a module's data with: from the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 //===- klp-elf-dump.cpp - Print what klp-elf reads from a module ----------===//
 //
 // A test tool: prints ElfModule's and BinaryModel's view of a file in a

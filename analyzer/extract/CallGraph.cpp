@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 //===- CallGraph.cpp - The module's functions and what they touch ---------===//
 
 #include "extract/Context.h"

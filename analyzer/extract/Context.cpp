@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 //===- Context.cpp - What every fact extractor may ask --------------------===//
 
 #include "extract/Context.h"

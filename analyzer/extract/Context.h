@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 //===- Context.h - What every fact extractor may ask -----------*- C++ -*-===//
 //
 // The parsed translation unit seen from the livepatch's side: which files are

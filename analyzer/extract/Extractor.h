@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 //===- Extractor.h - Hooks into the one walk over a TU ---------*- C++ -*-===//
 //
 // After a translation unit is parsed, one walk visits the declarations of the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 //===- Families.h - The shared fact families -------------------*- C++ -*-===//
 //
 // Facts more than one check reads, one family a file: patches and states

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 //===- FieldUses.cpp - Uses of members of the livepatch records -----------===//
 
 #include "extract/FieldUses.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 //===- FieldUses.h - Uses of members of the livepatch records --*- C++ -*-===//
 //
 // An extractor that several checks configure for their own members: every

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 //===- Lifecycle.cpp - The module's own entry points ----------------------===//
 //
 // module_init(fn) and module_exit(fn) as written (the kernel's macros expand

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 //===- ObjectCallbacks.cpp - Per-object callback registrations ------------===//
 //
 // The four spellings of a per-object callback (callbacks-per-object): a

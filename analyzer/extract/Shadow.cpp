@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 //===- Shadow.cpp - Shadow variable API calls -----------------------------===//
 //
 // Every call of the core's shadow API with its folded id. When the id is a

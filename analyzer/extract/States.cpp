@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 //===- States.cpp - Patches and states -------------------------------------===//
 //
 // A state is any struct klp_state reachable from a klp_patch's states

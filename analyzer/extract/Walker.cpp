@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 //===- Walker.cpp - Extract a TU's livepatch facts ------------------------===//
 
 #include "extract/Walker.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 //===- Walker.h - Extract a TU's livepatch facts ---------------*- C++ -*-===//
 //
 // One per translation unit: hooks the preprocessor before the parse, then

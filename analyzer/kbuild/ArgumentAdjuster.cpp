@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 //===- ArgumentAdjuster.cpp - Make kbuild command lines parseable ---------===//
 
 #include "kbuild/ArgumentAdjuster.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 //===- ArgumentAdjuster.h - Make kbuild command lines parseable -*- C++ -*-===//
 //
 // kbuild hands gcc (and sparse, in CHECK= mode) flags clang rejects, and

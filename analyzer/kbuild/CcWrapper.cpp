@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 //===- CcWrapper.cpp - klp-lint-cc, the compiler wrapper ------------------===//
 //
 //   make CC="klp-lint-cc x86_64-linux-gnu-gcc-12" ...

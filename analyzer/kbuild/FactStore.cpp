@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 //===- FactStore.cpp - A translation unit's facts on disk -----------------===//
 
 #include "kbuild/FactStore.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 //===- FactStore.h - A translation unit's facts on disk --------*- C++ -*-===//
 //
 // In kbuild (wrapper and CHECK=) mode every translation unit is a separate

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 //===- Kbuild.cpp - What a kbuild compiler or checker call is -------------===//
 
 #include "kbuild/Kbuild.h"

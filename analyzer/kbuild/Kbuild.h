@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 //===- Kbuild.h - What a kbuild compiler or checker call is ----*- C++ -*-===//
 //
 // Plain string logic shared by the compiler wrapper (klp-lint-cc) and the

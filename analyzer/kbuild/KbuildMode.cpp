@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 //===- KbuildMode.cpp - klp-lint inside kbuild ----------------------------===//
 //
 // Both modes analyze one translation unit per process and must never change

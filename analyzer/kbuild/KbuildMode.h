@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 //===- KbuildMode.h - klp-lint inside kbuild -------------------*- C++ -*-===//
 
 #ifndef KLP_LINT_KBUILDMODE_H

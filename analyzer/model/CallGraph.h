@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 //===- CallGraph.h - The module's functions and what they touch -*- C++ -*-===//
 //
 // For every function defined in the livepatch's own files: the functions it

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 //===- Callbacks.h - Per-object callback registrations ---------*- C++ -*-===//
 
 #ifndef KLP_MODEL_CALLBACKS_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 //===- Ids.h - Folded state and shadow ids ---------------------*- C++ -*-===//
 //
 // Ids are compared after constant folding: macros, enums, const objects and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 //===- Lifecycle.h - The module's own entry points -------------*- C++ -*-===//
 //
 // Functions the life of the livepatch module runs besides the patch's

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 //===- Loc.h - Source positions and API generations ------------*- C++ -*-===//
 
 #ifndef KLP_MODEL_LOC_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 //===- Mapping.h - One JSON mapping per model type -------------*- C++ -*-===//
 //
 // Every plain-data type of the model declares its fields once, as

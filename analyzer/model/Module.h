@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 //===- Module.h - The livepatch module model -------------------*- C++ -*-===//
 //
 // One model per livepatch module: what its translation units declare about

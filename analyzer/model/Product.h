@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 //===- Product.h - The livepatch modules of a product ----------*- C++ -*-===//
 //
 // A product is several livepatch modules meant for the same kernel, named

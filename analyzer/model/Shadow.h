@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 //===- Shadow.h - Shadow variable API calls --------------------*- C++ -*-===//
 
 #ifndef KLP_MODEL_SHADOW_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 //===- States.h - Patches, states and their callbacks ----------*- C++ -*-===//
 
 #ifndef KLP_MODEL_STATES_H

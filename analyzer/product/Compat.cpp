@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 //===- Compat.cpp - Upgrades and downgrades in the reference core ---------===//
 //
 // Builds the runs (one klp-sim scenario each), runs them, and reads each

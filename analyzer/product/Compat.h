@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 //===- Compat.h - Upgrades and downgrades in the reference core -*- C++ -*-===//
 //
 // klp-lint compat <old> <new> and klp-lint --product ... --matrix: the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 //===- CompatReport.cpp - What the compatibility runs showed --------------===//
 //
 // Reads each command's lines as the reference core printed them (the

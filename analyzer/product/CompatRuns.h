@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 //===- CompatRuns.h - The runs of klp-lint compat, and their report -*- C++ -*-===//
 //
 // Shared by Compat.cpp (building and running the scenarios) and

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 //===- ProductInputs.cpp - The modules of a product, read -----------------===//
 
 #include "product/ProductInputs.h"

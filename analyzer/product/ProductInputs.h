@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 //===- ProductInputs.h - The modules of a product, read --------*- C++ -*-===//
 //
 // klp-lint --product <m1> <m2> ... and klp-lint compat <old> <new>: each

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 //===- ProductRun.cpp - klp-lint --product and klp-lint compat ------------===//
 
 #include "product/ProductRun.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 //===- ProductRun.h - klp-lint --product and klp-lint compat ---*- C++ -*-===//
 //
 // Reads the modules of a product (ProductInputs.h) and then runs the

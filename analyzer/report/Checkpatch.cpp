@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 //===- Checkpatch.cpp - checkpatch.pl's report shape ----------------------===//
 //
 // error -> ERROR, warning -> WARNING, note -> CHECK (only with --strict); the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 //===- Docs.cpp - The check docs compiled into klp-lint -------------------===//
 
 #include "report/Docs.h"

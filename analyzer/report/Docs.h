@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 //===- Docs.h - The check docs compiled into klp-lint ----------*- C++ -*-===//
 
 #ifndef KLP_REPORT_DOCS_H

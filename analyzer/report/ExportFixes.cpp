@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 //===- ExportFixes.cpp - clang-tidy's --export-fixes YAML -----------------===//
 //
 // Written with clang's own YAML mapping of tooling::Diagnostic, so that

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 //===- Fingerprint.cpp - Findings that survive line moves -----------------===//
 
 #include "report/Fingerprint.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 //===- Fingerprint.h - Findings that survive line moves --------*- C++ -*-===//
 
 #ifndef KLP_REPORT_FINGERPRINT_H

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 //===- Json.cpp - klp-lint's own JSON output ------------------------------===//
 
 #include "report/Reporter.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 //===- LineFilter.cpp - --line-filter and changed lines -------------------===//
 
 #include "report/LineFilter.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 //===- LineFilter.h - --line-filter and changed lines ----------*- C++ -*-===//
 
 #ifndef KLP_REPORT_LINEFILTER_H

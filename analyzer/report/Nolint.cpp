@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 //===- Nolint.cpp - clang-tidy's NOLINT comments --------------------------===//
 
 #include "report/Nolint.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 //===- Nolint.h - clang-tidy's NOLINT comments -----------------*- C++ -*-===//
 //
 // NOLINT, NOLINTNEXTLINE and NOLINTBEGIN/NOLINTEND with optional check lists

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 //===- Report.cpp - Findings from admission to output ---------------------===//
 
 #include "report/Report.h"

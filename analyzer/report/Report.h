@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 //===- Report.h - Findings from admission to output ------------*- C++ -*-===//
 //
 // Every finding passes through one Report: promotion (--warnings-as-errors),

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 //===- Reporter.h - One output format, chosen once -------------*- C++ -*-===//
 //
 // The Report admits findings (promotion, suppression, fingerprints) and hands

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 //===- Sarif.cpp - SARIF 2.1.0 for GitHub code scanning -------------------===//
 //
 // The fields GitHub reads (docs/ci.md#github-actions-code-scanning-with-sarif): rules from the

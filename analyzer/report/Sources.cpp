@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 //===- Sources.cpp - Source lines, read once ------------------------------===//
 
 #include "report/Sources.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 //===- Sources.h - Source lines, read once ---------------------*- C++ -*-===//
 
 #ifndef KLP_REPORT_SOURCES_H

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 //===- Text.cpp - Findings as clang diagnostics, and the reporters --------===//
 //
 // Text output is clang's: file:line:col, the source line, a caret, notes,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 //===- AsanLlvm.cpp - ASan builds against an uninstrumented LLVM ----------===//
 //
 // Built into the sanitizer build (KLP_SANITIZE) only. LLVM's headers poison

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-only
 # Generates a C++ source holding the files below DIR that match GLOB, as an
 # array NAME of {relative path, text} (support/Embedded.h), so that klp-lint
 # needs no data files next to its binary (the embedded default headers, the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 //===- Embedded.cpp - Files compiled into the klp-lint binary -------------===//
 
 #include "Embedded.h"

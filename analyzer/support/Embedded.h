@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 //===- Embedded.h - Files compiled into the klp-lint binary ----*- C++ -*-===//
 //
 // The embedded default headers (kernel-support/include) and the check docs

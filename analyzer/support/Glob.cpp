@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 //===- Glob.cpp - clang-tidy style glob lists -----------------------------===//
 
 #include "Glob.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 //===- Glob.h - clang-tidy style glob lists --------------------*- C++ -*-===//
 //
 // "a-*,-a-b,c": comma-separated globs applied left to right; a leading '-'

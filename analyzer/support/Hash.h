@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 //===- Hash.h - The one content hash of klp-lint ---------------*- C++ -*-===//
 //
 // FNV-1a, 64 bit: cheap, stable across runs and hosts, and good enough for

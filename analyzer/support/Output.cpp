@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 //===- Output.cpp - Output that cannot be lost silently ------------------===//
 
 #include "support/Output.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 //===- Output.h - Output that cannot be lost silently ----------*- C++ -*-===//
 //
 // A report that did not reach its file (a full disk, a closed pipe) is a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 //===- Paths.h - File names as klp-lint reports them -----------*- C++ -*-===//
 
 #ifndef KLP_SUPPORT_PATHS_H

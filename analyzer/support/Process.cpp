@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 //===- Process.cpp - Running other programs -------------------------------===//
 
 #include "Process.h"

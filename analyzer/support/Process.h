@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 //===- Process.h - Running other programs ----------------------*- C++ -*-===//
 
 #ifndef KLP_SUPPORT_PROCESS_H

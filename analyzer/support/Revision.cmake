@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-only
 # Writes KLP_REVISION_HEADER with the git revision of SOURCE_DIR
 # (`git describe --always --dirty`, "unknown" outside a git checkout), only
 # when it changed: --version names the exact sources of a binary, and an

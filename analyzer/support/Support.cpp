@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 //===- Support.cpp - Small helpers shared by every part of klp-lint -------===//
 
 #include "Hash.h"

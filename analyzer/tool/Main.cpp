@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 //===- Main.cpp - The klp-lint command line -------------------------------===//
 //
 //   klp-lint [options] <file>... [-- <compiler args>]

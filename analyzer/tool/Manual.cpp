@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 //===- Manual.cpp - The man page and shell completion ---------------------===//
 
 #include "tool/Manual.h"

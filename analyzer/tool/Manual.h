@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 //===- Manual.h - The man page and shell completion ------------*- C++ -*-===//
 //
 // Generated from the one option table (Options.cpp), so that --help, the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 //===- Options.cpp - klp-lint's command-line options ----------------------===//
 //
 // The one option table: --help, the man page and the bash completion are

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 //===- Options.h - klp-lint's command-line options -------------*- C++ -*-===//
 
 #ifndef KLP_TOOL_OPTIONS_H

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 //===- module-local-init.cpp - callbacks-module-local-init ----------------===//
 //
 // State pre_patch or post_patch callbacks that initialise a variable of the

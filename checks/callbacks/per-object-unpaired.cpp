@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 //===- per-object-unpaired.cpp - callbacks-per-object-unpaired ------------===//
 //
 // Objects whose per-object callbacks set something up (pre_patch or

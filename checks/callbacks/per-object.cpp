@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 //===- per-object.cpp - callbacks-per-object ------------------------------===//
 //
 // Per-object callbacks (klp_object.callbacks, KPATCH_*_CALLBACK,

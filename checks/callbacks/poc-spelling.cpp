@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 //===- poc-spelling.cpp - callbacks-poc-spelling --------------------------===//
 //
 // POC (generation B) names of per-state callbacks (setup, enable, disable,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 //===- pre-patch-no-rollback.cpp - callbacks-pre-patch-no-rollback --------===//
 //
 // State pre_patch callbacks with a path that returns an error after a side

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 //===- reenter-core.cpp - callbacks-reenter-core --------------------------===//
 //
 // Calls of klp_enable_patch() from code that a state or per-object callback

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 //===- signature.cpp - callbacks-signature --------------------------------===//
 //
 // Functions stored in a callback slot, or passed as a shadow constructor or

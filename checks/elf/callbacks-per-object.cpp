@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 //===- callbacks-per-object.cpp - elf-callbacks-per-object ----------------===//
 //
 // Object-file traces of per-object callbacks (kpatch's .kpatch.callbacks.*

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 //===- klp-jump-table.cpp - elf-klp-jump-table ----------------------------===//
 //
 // Livepatch relocation sections for a jump table (.klp.*__jump_table), which

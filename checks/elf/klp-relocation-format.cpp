@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 //===- klp-relocation-format.cpp - elf-klp-relocation-format --------------===//
 //
 // Livepatch relocation sections and symbols that do not follow the module ELF

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 //===- modinfo-depends.cpp - elf-modinfo-depends --------------------------===//
 //
 // Livepatch modules whose .modinfo lists module dependencies (depends=),

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 //===- modinfo-livepatch.cpp - elf-modinfo-livepatch ----------------------===//
 //
 // Livepatch modules (.ko) without livepatch=Y in .modinfo, which

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 //===- array-unterminated.cpp - patch-array-unterminated ------------------===//
 //
 // objs[] and funcs[] arrays of a patch without their terminating zero entry,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 //===- blocking-tail-call.cpp - patch-blocking-tail-call ------------------===//
 //
 // Patch targets and blocker functions of test modules whose body ends in a

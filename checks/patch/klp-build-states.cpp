@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 //===- klp-build-states.cpp - patch-klp-build-states ----------------------===//
 //
 // klp-build style files that define struct klp_state data or look states up,

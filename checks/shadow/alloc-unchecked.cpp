@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 //===- alloc-unchecked.cpp - shadow-alloc-unchecked -------------------------===//
 //
 // Results of klp_shadow_alloc and klp_shadow_get_or_alloc dereferenced

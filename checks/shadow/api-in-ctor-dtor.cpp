@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 //===- api-in-ctor-dtor.cpp - shadow-api-in-ctor-dtor -----------------------===//
 //
 // Shadow variable constructors and destructors that call klp_shadow_alloc,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 //===- ctor-dtor-sleeps.cpp - shadow-ctor-dtor-sleeps -----------------------===//
 //
 // Shadow variable constructors and destructors that call a function that may

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 //===- free-in-state-callback.cpp - shadow-free-in-state-callback -----------===//
 //
 // Shadow variables freed by hand in a callback of the is_shadow state with

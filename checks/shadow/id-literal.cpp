@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 //===- id-literal.cpp - shadow-id-literal -----------------------------------===//
 //
 // Shadow variable and state ids written as bare numbers instead of a named

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 //===- id-without-state.cpp - shadow-id-without-state ---------------------===//
 //
 // Shadow variable ids that no is_shadow state of the livepatch frees, and

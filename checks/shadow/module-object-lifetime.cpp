@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 //===- module-object-lifetime.cpp - shadow-module-object-lifetime ----------===//
 //
 // Shadow variables allocated by the replacement of a module's function when

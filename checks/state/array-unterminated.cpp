@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 //===- array-unterminated.cpp - state-array-unterminated ------------------===//
 //
 // states[] arrays of a klp_patch whose last element is not the zero

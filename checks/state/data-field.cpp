@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 //===- data-field.cpp - state-data-field ----------------------------------===//
 //
 // Uses of the data member of struct klp_state, which v1 removes: state data

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 //===- duplicate-id.cpp - state-duplicate-id ------------------------------===//
 //
 // The same state id twice in one states[] array, whose callbacks then run

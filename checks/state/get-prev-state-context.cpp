@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 //===- get-prev-state-context.cpp - state-get-prev-state-context ----------===//
 //
 // Calls of klp_get_prev_state() from code that runs outside a transition

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 //===- id-mismatch.cpp - state-id-mismatch ----------------------------------===//
 //
 // State ids that two modules of a product declare differently (is_shadow,

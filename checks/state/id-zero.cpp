@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 //===- id-zero.cpp - state-id-zero ----------------------------------------===//
 //
 // States whose id is 0 although they are not the terminating element of

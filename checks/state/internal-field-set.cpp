@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 //===- internal-field-set.cpp - state-internal-field-set ------------------===//
 //
 // Patches that set the core's internal flags pre_patch_succeeded,

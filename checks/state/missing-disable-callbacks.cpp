@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 //===- missing-disable-callbacks.cpp - state-missing-disable-callbacks ----===//
 //
 // States that set up a change but have no pre_unpatch or post_unpatch

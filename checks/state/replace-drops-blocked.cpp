@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 //===- replace-drops-blocked.cpp - state-replace-drops-blocked --------------===//
 //
 // Replace modules of a product that lack a state another module marks

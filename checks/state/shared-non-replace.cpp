@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 //===- shared-non-replace.cpp - state-shared-non-replace --------------------===//
 //
 // State ids held by two or more non-replace modules of a product that a replace

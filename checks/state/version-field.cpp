@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 //===- version-field.cpp - state-version-field ----------------------------===//
 //
 // Uses of state versions (klp_state.version, the POC's klp_patch.version),

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-only
 # klp_add_module(<name> SOURCES <file>... [DEFINES <def>...]
 #                [OUTPUT_DIRECTORY <dir>] [NO_SANITIZE] [GENERATION A])
 #

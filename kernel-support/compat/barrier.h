@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * Memory barriers, as <asm/barrier.h> spells them.
  *

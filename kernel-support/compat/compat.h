@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * Internal interface of the compatibility layer: the pieces of "the rest of
  * the kernel" that the livepatch core and the klp-sim runner need beyond the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * fentry.S - the __fentry__ hook of code built with -pg -mfentry.
  *

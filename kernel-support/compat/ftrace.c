@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /*
  * ftrace.c - registration of ftrace_ops and the dispatch of traced calls.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * The part of <linux/ftrace.h> the livepatch core uses.
  *

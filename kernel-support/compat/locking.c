@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /*
  * Mutexes, semaphores, spinlocks, RCU read-side sections and the
  * atomic-context check.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /*
  * The rest of the kernel API the headers declare: strings, number parsing,
  * and minimal stand-ins for kobjects, sysfs, procfs, seq_file and user

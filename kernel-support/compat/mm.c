@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /*
  * kmalloc() and vmalloc() with ownership and slab-like reuse.
  *

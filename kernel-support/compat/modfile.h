@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * What the loader reads from a module's ELF file before it maps it: the
  * symbol table (kallsyms), .modinfo and evidence of per-object callbacks.

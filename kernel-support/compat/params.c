@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /*
  * params.c - module parameters: the standard kernel_param_ops, the parsing
  * of insmod's arguments, and /sys/module/<module>/parameters/.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /*
  * proc.c - two files of vmlinux's /proc that the livepatch selftests
  * patch: /proc/cmdline and /proc/meminfo.

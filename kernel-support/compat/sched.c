@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /*
  * Tasks, the scheduler, sleeping and completions.
  *

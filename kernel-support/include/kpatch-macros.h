@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * kpatch's source-patch macros (kmod/patch/kpatch-macros.h in kpatch),
  * clean-room, written from docs/semantics.md#generation-a ("Callback

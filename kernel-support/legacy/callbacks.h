@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * Per-object callbacks of generation A (docs/semantics.md#generation-a-semantics), for the legacy build of the core (CONFIG_KLP_GENERATION_A).
  *

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /*
  * legacy/state.c - the system-state API of generation A (Linux 5.5 to
  * 6.19): versioned states and the compatibility of a new patch with the

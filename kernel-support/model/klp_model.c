@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /*
  * klp_model.c - a livepatch module that becomes the patch another module
  * describes, for klp-lint's compatibility runs (docs/compat.md).

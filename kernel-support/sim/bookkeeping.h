@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * klp-sim's bookkeeping: what the runner remembers about the core's
  * events (compat/trace.h) for its transcripts, queries and leak report.

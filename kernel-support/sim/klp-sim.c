@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /*
  * klp-sim - run a livepatch scenario against the user-space livepatch core.
  *

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /*
  * ledger.c - the state ledger of klp-sim's leak report, and the transcript
  * lines of state callbacks, fed by the core's trace points.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /*
  * object-ledger.c - the object ledger of klp-sim's leak report, and the
  * transcript lines of per-object callbacks (generation A), fed by the

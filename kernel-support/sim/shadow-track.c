@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /*
  * shadow-track.c - klp-sim's records of live shadow variables, fed by the
  * core's trace points: how the object was named when the variable was

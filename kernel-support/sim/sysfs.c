@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /*
  * sysfs.c - klp-sim's sysfs: path lookup for the livepatch files of
  * core.c's attribute tables.  The kernel finds them through kobjects; the

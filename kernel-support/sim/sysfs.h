@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * klp-sim's sysfs: the files scenarios read and write, found by path.
  */

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0-only
 """Run kernel-support scenarios in klp-sim and compare their transcripts.
 
 Each <id>.scenario is run with the test modules on the module path; its

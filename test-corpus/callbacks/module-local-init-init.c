@@ -73,3 +73,4 @@ MODULE_LICENSE("GPL");
 MODULE_INFO(livepatch, "Y");
 
 // PROOF: show fix_active in /proc/cmdline
+// SPDX-License-Identifier: GPL-2.0-only

@@ -62,3 +62,4 @@ static struct klp_patch patch = {
 };
 
 // PROOF: show fix_active in /proc/cmdline
+// SPDX-License-Identifier: GPL-2.0-only

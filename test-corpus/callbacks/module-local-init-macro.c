@@ -50,3 +50,4 @@ static struct klp_patch patch = {
 };
 
 // PROOF: show ready_count in /proc/cmdline
+// SPDX-License-Identifier: GPL-2.0-only

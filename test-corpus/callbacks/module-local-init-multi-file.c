@@ -12,3 +12,4 @@
 // CHECK: {{.*}}multi-file/fix.c:{{[0-9]+}}:{{[0-9]+}}: note: 'livepatch_cmdline_proc_show' reads 'fix_mode' here
 
 // PROOF: show fix_mode in /proc/cmdline
+// SPDX-License-Identifier: GPL-2.0-only

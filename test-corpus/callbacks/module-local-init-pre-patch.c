@@ -56,3 +56,4 @@ static struct klp_patch patch = {
 };
 
 // PROOF: show table in /proc/cmdline
+// SPDX-License-Identifier: GPL-2.0-only

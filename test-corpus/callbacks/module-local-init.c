@@ -51,3 +51,4 @@ static struct klp_patch patch = {
 // Proof of findings: what /proc/cmdline shows after the enable, and after a
 // copy of this module (another name, the same state) took the state over.
 // PROOF: show fix_active in /proc/cmdline
+// SPDX-License-Identifier: GPL-2.0-only

@@ -67,3 +67,4 @@ MODULE_INFO(livepatch, "Y");
 KLP_PRE_PATCH_CALLBACK(lp_pre_patch); // klp-warning {{per-object pre_patch callback 'lp_pre_patch' registered by KLP_PRE_PATCH_CALLBACK; move it to the pre_patch callback of a struct klp_state [callbacks-per-object]}}
 KLP_POST_PATCH_CALLBACK(lp_post_patch); // klp-warning {{per-object post_patch callback 'lp_post_patch' registered by KLP_POST_PATCH_CALLBACK; move it to the post_patch callback of a struct klp_state [callbacks-per-object]}}
 KLP_POST_UNPATCH_CALLBACK(lp_post_unpatch); // klp-warning {{per-object post_unpatch callback 'lp_post_unpatch' registered by KLP_POST_UNPATCH_CALLBACK; move it to the post_unpatch callback of a struct klp_state [callbacks-per-object]}}
+// SPDX-License-Identifier: GPL-2.0-only

@@ -38,3 +38,4 @@ KPATCH_PRE_PATCH_CALLBACK(b_pre_patch); // klp-warning {{per-object pre_patch ca
 KPATCH_POST_PATCH_CALLBACK(b_post_patch); // klp-warning {{per-object post_patch callback 'b_post_patch' registered by KPATCH_POST_PATCH_CALLBACK; move it to the enable callback of a struct klp_state [callbacks-per-object]}}
 KPATCH_PRE_UNPATCH_CALLBACK(b_pre_unpatch); // klp-warning {{per-object pre_unpatch callback 'b_pre_unpatch' registered by KPATCH_PRE_UNPATCH_CALLBACK; move it to the disable callback of a struct klp_state [callbacks-per-object]}}
 KPATCH_POST_UNPATCH_CALLBACK(b_post_unpatch); // klp-warning {{per-object post_unpatch callback 'b_post_unpatch' registered by KPATCH_POST_UNPATCH_CALLBACK; move it to the release callback of a struct klp_state [callbacks-per-object]}}
+// SPDX-License-Identifier: GPL-2.0-only

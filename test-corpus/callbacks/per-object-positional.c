@@ -52,3 +52,4 @@ static struct klp_object objs[] = {
 };
 
 static struct klp_patch patch = { THIS_MODULE, objs, NULL, false };
+// SPDX-License-Identifier: GPL-2.0-only

@@ -21,3 +21,4 @@ static void switch_mode(struct klp_object *obj)
 }
 
 KLP_POST_PATCH_CALLBACK(switch_mode); // klp-warning {{the object of this file's KLP_*_CALLBACK macros has per-object post_patch callback 'switch_mode' but neither pre_unpatch nor post_unpatch; what it sets up is not undone when the patch is disabled: add a pre_unpatch or post_unpatch callback that undoes it [callbacks-per-object-unpaired]}}
+// SPDX-License-Identifier: GPL-2.0-only

@@ -28,3 +28,4 @@ static void tracing_live(patch_object *obj)
 
 KPATCH_PRE_PATCH_CALLBACK(tracing_on); // klp-warning {{the object of this file's KPATCH_*_CALLBACK macros has per-object pre_patch callback 'tracing_on' and post_patch callback 'tracing_live' but neither pre_unpatch nor post_unpatch; what they set up is not undone when the patch is disabled: add a pre_unpatch or post_unpatch callback that undoes it [callbacks-per-object-unpaired]}}
 KPATCH_POST_PATCH_CALLBACK(tracing_live);
+// SPDX-License-Identifier: GPL-2.0-only

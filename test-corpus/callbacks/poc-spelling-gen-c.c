@@ -21,3 +21,4 @@ static struct klp_state states[] = {
 };
 
 static struct klp_patch patch = { .states = states };
+// SPDX-License-Identifier: GPL-2.0-only

@@ -22,3 +22,4 @@ static void late(void)
 {
 	states[0].callbacks.disable = enable_fn; // klp-note {{generation C calls it 'pre_unpatch'}}
 }
+// SPDX-License-Identifier: GPL-2.0-only

@@ -52,3 +52,4 @@ static struct klp_patch patch = {
 	.objs = objs,
 	.states = states,
 };
+// SPDX-License-Identifier: GPL-2.0-only

@@ -60,3 +60,4 @@ static struct klp_patch patch = {
 
 // Proof of findings: knob 3 before and after the failed enable.
 // PROOF: knob 3
+// SPDX-License-Identifier: GPL-2.0-only

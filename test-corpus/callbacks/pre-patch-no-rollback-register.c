@@ -63,3 +63,4 @@ static struct klp_patch patch = {
 // fails on the path that leaks the notifier, and the removal of the module
 // after its failed init finds it still on the chain ("BUG: module ... was
 // removed with a module notifier still registered").
+// SPDX-License-Identifier: GPL-2.0-only

@@ -47,3 +47,4 @@ static struct klp_patch patch = { .mod = THIS_MODULE, .objs = objs, .states = st
 static struct klp_func spare_funcs[] = { { .old_name = "meminfo_proc_show" }, { } };
 static struct klp_object spare_objs[] = { { .funcs = spare_funcs }, { } };
 static struct klp_patch spare = { .mod = THIS_MODULE, .objs = spare_objs };
+// SPDX-License-Identifier: GPL-2.0-only

@@ -6,3 +6,4 @@
 // file for static ones, would report the post_patch.
 // RUN: %klp-lint --checks=-*,callbacks-reenter-core %S/Inputs/reenter-core-lookalike-multi-file/livepatch.c %S/Inputs/reenter-core-lookalike-multi-file/other.c -- %api-c 2>&1 | count 0
 // RUN: %klp-lint --checks=-*,callbacks-reenter-core %S/Inputs/reenter-core-lookalike-multi-file/other.c %S/Inputs/reenter-core-lookalike-multi-file/livepatch.c -- %api-c 2>&1 | count 0
+// SPDX-License-Identifier: GPL-2.0-only

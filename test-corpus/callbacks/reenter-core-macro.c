@@ -31,3 +31,4 @@ static void hand_over(patch_object *obj) // klp-note {{'hand_over' reaches 'swit
 KPATCH_POST_UNPATCH_CALLBACK(hand_over);
 
 // PROOF: unshown klp_mutex: kpatch's callback macros become callbacks only through the patch kpatch-build generates, which the battery does not run
+// SPDX-License-Identifier: GPL-2.0-only

@@ -9,3 +9,4 @@
 
 // CHECK: {{.*}}multi-file/fallback.c:26:8: error: klp_enable_patch() is called from the pre_unpatch callback 'guard_pre_unpatch' of state 'GUARD_STATE' (70) (in 'enable_fallback'); the core runs that callback with klp_mutex held and klp_enable_patch() takes klp_mutex again: the kernel deadlocks [callbacks-reenter-core]
 // CHECK: {{.*}}multi-file/livepatch.c:{{[0-9]+}}:13: note: 'guard_pre_unpatch' reaches 'enable_fallback'
+// SPDX-License-Identifier: GPL-2.0-only

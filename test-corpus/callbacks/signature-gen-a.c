@@ -49,3 +49,4 @@ static struct klp_patch patch = {
 };
 
 // PROOF: unshown post_patch: the enable fails in pre_patch, so post_patch never runs
+// SPDX-License-Identifier: GPL-2.0-only

@@ -25,3 +25,4 @@ KLP_POST_PATCH_CALLBACK(patch_enable);
 // the patch klp-build writes, with the KLP_* pointers as the object's
 // callbacks as objtool copies them, so the core calls patch_setup as an int
 // pre_patch and the enable fails on its leftover return register.
+// SPDX-License-Identifier: GPL-2.0-only

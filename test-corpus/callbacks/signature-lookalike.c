@@ -62,3 +62,4 @@ void drop(void *obj)
 static struct klp_func funcs[] = { { .old_name = "cmdline_proc_show" }, { } };
 static struct klp_object objs[] = { { .funcs = funcs }, { } };
 static struct klp_patch patch = { .mod = THIS_MODULE, .objs = objs, .states = states };
+// SPDX-License-Identifier: GPL-2.0-only

@@ -51,3 +51,4 @@ MODULE_INFO(livepatch, "Y");
 
 // PROOF: unshown post_patch: only the result differs, which the core ignores for post_patch
 // PROOF: unshown pre_unpatch: a function that only logs runs the same in a core without kCFI
+// SPDX-License-Identifier: GPL-2.0-only

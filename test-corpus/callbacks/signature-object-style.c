@@ -51,3 +51,4 @@ static struct klp_patch patch = {
 };
 
 // PROOF: unshown post_unpatch: the enable fails in pre_patch, so post_unpatch never runs; and a void function that only logs runs the same in a core without kCFI
+// SPDX-License-Identifier: GPL-2.0-only

@@ -68,3 +68,4 @@ static struct klp_patch patch = {
 // The patched code's allocation, run after each enable by the proof battery:
 // PROOF: call livepatch_count(&klp_sim_knobs)
 // PROOF: unshown destructor: the battery never frees by hand, and a destructor whose pointer parameter differs runs the same in a core without kCFI
+// SPDX-License-Identifier: GPL-2.0-only

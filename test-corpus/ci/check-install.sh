@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-only
 # The package: `cmake --install` puts every binary, the CI script, the man
 # page and the bash completion in place, and the installed tools work from
 # there (no build tree, no source tree on PATH).

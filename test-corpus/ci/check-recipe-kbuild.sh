@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-only
 # check-recipe-kbuild.sh - the CI recipes of docs/ci.md on a real kbuild
 # module: their `make -C "$KDIR" M=... modules` line and their klp-lint-ci
 # lines, as written, with KDIR at Debian's 6.12.117 headers (the cache of

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-only
 # check-recipe.sh - run the CI recipes of docs/ci.md on a sample repository.
 #
 #   bash test-corpus/ci/check-recipe.sh <klp-lint> <source-tree> <work-dir>

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-only
 # check-sarif.sh - validate klp-lint's SARIF with Microsoft's SARIF Multitool,
 # including its GitHub ingestion rules (the GH* rules: what GitHub code
 # scanning requires of an upload).

@@ -41,3 +41,4 @@ static struct klp_state states[] = {
 	{ }
 };
 static struct klp_patch patch = { .mod = THIS_MODULE, .objs = objs, .states = states };
+// SPDX-License-Identifier: GPL-2.0-only

@@ -107,3 +107,4 @@ static struct klp_patch patch = {
 // the same line, 3 by next-line markers, 3 in regions, 1 state.
 // CHECK: {{^}}16 warnings, 0 errors in 1 file (suppressed 11: 11 NOLINT, 0 line filter, 0 baseline){{$}}
 // CHECK-NEXT: exit=0
+// SPDX-License-Identifier: GPL-2.0-only

@@ -57,3 +57,4 @@ static struct klp_patch patch = {
 // PROMOTED: exit=1
 // BOTH: exit=1
 // PLAIN: exit=0
+// SPDX-License-Identifier: GPL-2.0-only

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-only
 # lit configuration of klp-elf's cases (yaml2obj objects, compiled C
 # modules, fuzz regressions; reader/ has the reader's own) and of the elf-*
 # checks' cases (<slug>*.test). Run through ctest (test-corpus/elf/CMakeLists.txt).

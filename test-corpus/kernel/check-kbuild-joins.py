@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0-only
 """kbuild joins are exact, and the wrapper never fails open or closed by
 accident (real kbuild, Debian 6.12.117 headers, gcc-12).
 

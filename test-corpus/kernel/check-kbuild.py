@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0-only
 """klp-lint inside real kbuild (Debian 6.12.117 headers, gcc-12).
 
   (a) the 18 Debian samples/selftest sources built with the compiler wrapper

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0-only
 """Run klp-lint on the 18 livepatch sources of Debian's linux-source-6.12.
 
 prepare-kernel.sh fetches the 6.12.117 packages, builds samples/livepatch and

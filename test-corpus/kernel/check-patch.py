@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0-only
 """klp-lint on kpatch-build / klp-build source patches against Debian's 6.12.
 
 prepare-kernel.sh --tree extracts the whole linux-source-6.12 tree and

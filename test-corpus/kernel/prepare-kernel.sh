@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-only
 # prepare-kernel.sh - prepare real Linux kernel livepatch code for klp-lint tests.
 #
 # Fetches Debian's linux 6.12.117 headers/kbuild/source packages with apt-get,

@@ -47,3 +47,4 @@ MODULE_INFO(livepatch, "Y");
 // Proof of findings: klp_enable_patch() checks objs[] first, and the run
 // stops at that out-of-bounds read.
 // PROOF: unshown funcs: the run stops at the read past objs[], which klp_enable_patch() walks before any funcs[]
+// SPDX-License-Identifier: GPL-2.0-only

@@ -60,3 +60,4 @@ static struct klp_patch other = {
 };
 
 /* The comment "static struct klp_func funcs[] = { { "x" } };" is no array. */
+// SPDX-License-Identifier: GPL-2.0-only

@@ -38,3 +38,4 @@ static struct klp_patch patch = {
 	.mod = THIS_MODULE,
 	.objs = objs,
 };
+// SPDX-License-Identifier: GPL-2.0-only

@@ -6,3 +6,4 @@
 // RUN: %klp-lint --list-checks | not grep -q patch-blocking-tail-call
 // RUN: %klp-lint --list-checks --checks=patch-* | grep -q patch-blocking-tail-call
 // CHECK: note: 'speaker_sleep' (a patch target: a klp_func's old_name) ends in a call {{.*}} [patch-blocking-tail-call]
+// SPDX-License-Identifier: GPL-2.0-only

@@ -57,3 +57,4 @@ MODULE_LICENSE("GPL");
 
 // PROOF: blocked in busymod_sleep
 // PROOF: blocked in busymod_call
+// SPDX-License-Identifier: GPL-2.0-only

@@ -23,3 +23,4 @@ static struct klp_object objs[] = { { .funcs = funcs }, { } };
 static struct klp_patch patch = { .mod = THIS_MODULE, .objs = objs };
 
 // PROOF: unshown poc_wait: no task of the battery sleeps in it (the function is the file's own patch target, not a target module's)
+// SPDX-License-Identifier: GPL-2.0-only

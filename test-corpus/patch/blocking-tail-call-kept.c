@@ -64,3 +64,4 @@ static noinline void unmarked(void)
 {
 	wait_for_completion(&done);
 }
+// SPDX-License-Identifier: GPL-2.0-only

@@ -40,3 +40,4 @@ static struct klp_object objs[] = { { .funcs = funcs }, { } };
 static struct klp_patch patch = { .mod = THIS_MODULE, .objs = objs };
 
 /* noinline void sleeper(void) { wait_for_completion(&done); } */
+// SPDX-License-Identifier: GPL-2.0-only

@@ -66,3 +66,4 @@ MODULE_LICENSE("GPL");
 // busymod_wait_kept's stays pending.
 // PROOF: blocked in busymod_wait
 // PROOF: blocked in busymod_wait_kept
+// SPDX-License-Identifier: GPL-2.0-only

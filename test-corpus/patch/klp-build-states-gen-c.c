@@ -16,3 +16,4 @@ static void post(struct klp_object *obj)
 }
 
 KLP_POST_PATCH_CALLBACK(post);
+// SPDX-License-Identifier: GPL-2.0-only

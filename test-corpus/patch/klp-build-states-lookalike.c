@@ -28,3 +28,4 @@ int version_of(void)
 	/* klp_get_prev_state(1) is only valid during a transition */
 	return s ? (int)s->version : -1;
 }
+// SPDX-License-Identifier: GPL-2.0-only

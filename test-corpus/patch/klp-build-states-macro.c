@@ -19,3 +19,4 @@ static int prepare(struct klp_object *obj)
 REGISTER(prepare);
 
 // PROOF: unshown fix_states: klp-build's generated patch (scripts/livepatch/init.c, without states) is not part of the module the battery builds
+// SPDX-License-Identifier: GPL-2.0-only

@@ -20,3 +20,4 @@ int livepatch_tunable(void)
 
 // PROOF: unshown tunable_state: klp-build's generated patch (scripts/livepatch/init.c, without states) is not part of the module the battery builds
 // PROOF: unshown klp_get_state: this_patch is the patch klp-build generates, which the battery does not build
+// SPDX-License-Identifier: GPL-2.0-only

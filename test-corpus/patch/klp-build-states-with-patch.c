@@ -25,3 +25,4 @@ static void lookup(struct klp_object *obj)
 }
 
 KLP_POST_PATCH_CALLBACK(lookup);
+// SPDX-License-Identifier: GPL-2.0-only

@@ -32,3 +32,4 @@ KLP_POST_PATCH_CALLBACK(config_post_patch);
 // generates, whose struct klp_patch the battery does not build.
 // PROOF: unshown states: klp-build's generated patch (scripts/livepatch/init.c, without states) is not part of the module the battery builds
 // PROOF: unshown klp_get_prev_state: the callback that calls it is klp-build's, run only through the patch it generates
+// SPDX-License-Identifier: GPL-2.0-only

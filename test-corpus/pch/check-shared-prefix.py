@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0-only
 """The shared-prefix preamble PCH gives exactly what a full parse gives.
 
 A run over several files (-p <db>, and kbuild's checker, which sees one file

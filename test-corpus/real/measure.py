@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0-only
 """Precision and recall on real-style code: edits that must, and must not,
 change klp-lint's answer.
 

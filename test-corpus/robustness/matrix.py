@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0-only
 """The bad-input matrix: every input gives its exact message and exit 2, or
 exit 0 where it is valid; never a crash (a signal, an exit code above 2, a
 sanitizer report), never a hang. Run by ctest "robustness" in the release

@@ -50,3 +50,4 @@ static void __exit vbuf_exit(void)
 
 module_init(vbuf_init);
 module_exit(vbuf_exit);
+// SPDX-License-Identifier: GPL-2.0-only

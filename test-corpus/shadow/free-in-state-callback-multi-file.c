@@ -12,3 +12,4 @@
 // CHECK: livepatch.c:23:2: note: state 'SV_FLOW' (320) is declared here with is_shadow
 
 // PROOF: call open_flow(&klp_sim_knobs)
+// SPDX-License-Identifier: GPL-2.0-only

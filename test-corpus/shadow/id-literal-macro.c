@@ -39,3 +39,4 @@ static struct klp_patch patch = { // ws-note 4 {{livepatch 'patch' declares no s
 	.mod = THIS_MODULE,
 	.objs = objs,
 };
+// SPDX-License-Identifier: GPL-2.0-only

@@ -61,3 +61,4 @@ static struct klp_state states[] = {
 static struct klp_patch patch = { .mod = THIS_MODULE, .objs = objs, .states = states };
 
 // PROOF: call patched(&klp_sim_knobs)
+// SPDX-License-Identifier: GPL-2.0-only

@@ -59,3 +59,4 @@ static struct klp_patch patch = {
 // PROOF: call inode_drop(&klp_sim_knobs)
 // PROOF: call task_extra(&klp_sim_knobs)
 // PROOF: unshown 257: only klp_shadow_free() uses SV_INODE_EXTRA; nothing in this module allocates such a variable
+// SPDX-License-Identifier: GPL-2.0-only

@@ -61,3 +61,4 @@ static void *open_stray(void *file)
 {
 	return klp_shadow_alloc(file, sv_stray_id, 4, GFP_KERNEL, NULL, NULL); // klp-warning {{shadow variable id 'sv_stray_id' (34) used by klp_shadow_alloc() matches no state of this livepatch}}
 }
+// SPDX-License-Identifier: GPL-2.0-only

@@ -70,3 +70,4 @@ static int lp_init(void)
 }
 
 module_init(lp_init);
+// SPDX-License-Identifier: GPL-2.0-only

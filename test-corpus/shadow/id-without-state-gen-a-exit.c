@@ -71,3 +71,4 @@ static void lp_exit(void)
 
 module_init(lp_init);
 module_exit(lp_exit);
+// SPDX-License-Identifier: GPL-2.0-only

@@ -34,3 +34,4 @@ struct klp_state never_used[] = { // klp-warning {{struct klp_state 'never_used'
 	{ .id = SV_CTX, .version = 1 },
 	{}
 };
+// SPDX-License-Identifier: GPL-2.0-only

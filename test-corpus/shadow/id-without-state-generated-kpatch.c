@@ -34,3 +34,4 @@ struct klp_state unused_states[] = {
 	{ .id = SV_COUNTED, .version = 1 },
 	{}
 };
+// SPDX-License-Identifier: GPL-2.0-only

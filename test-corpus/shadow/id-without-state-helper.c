@@ -58,3 +58,4 @@ static struct klp_patch patch = {
 // Proof of findings (kernel-support/tests/proof/run-proof.py) runs the
 // patched code after each enable of the battery:
 // PROOF: call patched_lookup(&klp_sim_knobs, 0)
+// SPDX-License-Identifier: GPL-2.0-only

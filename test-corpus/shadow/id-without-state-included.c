@@ -28,3 +28,4 @@ static struct klp_patch patch = {
 // Proof of findings (kernel-support/tests/proof/run-proof.py) runs the
 // patched code after each enable of the battery:
 // PROOF: call inc_shadow(&klp_sim_knobs)
+// SPDX-License-Identifier: GPL-2.0-only

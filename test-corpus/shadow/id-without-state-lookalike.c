@@ -80,3 +80,4 @@ static void *run_patched_fn(void *obj)
 	klp_shadow_alloc(obj, SV_FAKE, 4, GFP_KERNEL, NULL, NULL); // klp-warning {{shadow variable id 'SV_FAKE' (82) used by klp_shadow_alloc() matches no state of this livepatch}}
 	return patched_fn(obj, &proof_ops);
 }
+// SPDX-License-Identifier: GPL-2.0-only

@@ -50,3 +50,4 @@ static void *attach_passed(void *obj)
 {
 	return SHADOW_NEW(obj, SV_PASSED); // klp-warning {{shadow variable id 'SV_PASSED' (86) used by klp_shadow_alloc() matches no state of this livepatch}}
 }
+// SPDX-License-Identifier: GPL-2.0-only

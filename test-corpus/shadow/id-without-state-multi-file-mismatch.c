@@ -19,3 +19,4 @@
 // Proof of findings (kernel-support/tests/proof/run-proof.py) builds both
 // files as one module and runs the patched code after each enable:
 // PROOF: call patched_sock_open(&klp_sim_knobs)
+// SPDX-License-Identifier: GPL-2.0-only

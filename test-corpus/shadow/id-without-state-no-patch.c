@@ -32,3 +32,4 @@ struct klp_state helper_states[] = {
 // a plain module: with no patch there is no enable, disable or replace
 // after which its variables could outlive a state, and nothing calls its
 // helpers.
+// SPDX-License-Identifier: GPL-2.0-only

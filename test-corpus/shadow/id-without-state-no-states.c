@@ -33,3 +33,4 @@ module_init(livepatch_init);
 // Proof of findings (kernel-support/tests/proof/run-proof.py) runs the
 // patched code after each enable of the battery:
 // PROOF: call patched_fn(&klp_sim_knobs)
+// SPDX-License-Identifier: GPL-2.0-only

@@ -42,3 +42,4 @@ static struct klp_patch patch = { THIS_MODULE, objs, states, false };
 // without is_shadow, and lifts the block.
 // PROOF: call patched_fn(&klp_sim_knobs)
 // PROOF: replacement keeps 92
+// SPDX-License-Identifier: GPL-2.0-only

@@ -72,3 +72,4 @@ static void *attach_plain(void *obj)
 {
 	return klp_shadow_alloc(obj, SV_RT_PLAIN, 8, GFP_KERNEL, NULL, NULL); // klp-warning {{shadow variable id 'SV_RT_PLAIN' (32) used by klp_shadow_alloc() matches a state without is_shadow}}
 }
+// SPDX-License-Identifier: GPL-2.0-only

@@ -49,3 +49,4 @@ static void *attach_old(void *obj)
 {
 	return klp_shadow_alloc(obj, SV_OLD, 8, GFP_KERNEL, NULL, NULL); // klp-warning {{shadow variable id 'SV_OLD' (162) used by klp_shadow_alloc() matches no state of this livepatch}}
 }
+// SPDX-License-Identifier: GPL-2.0-only

@@ -66,3 +66,4 @@ static void *open_conn(struct conn *c)
 	klp_shadow_alloc(c, SV_OWNED, 16, GFP_KERNEL, NULL, NULL);
 	return klp_shadow_alloc(c, SV_LEAK, 16, GFP_KERNEL, NULL, NULL); // klp-warning {{shadow variable id 'SV_LEAK' (5) used by klp_shadow_alloc() matches no state of this livepatch}}
 }
+// SPDX-License-Identifier: GPL-2.0-only

@@ -10,3 +10,4 @@
 
 // PROOF: target t.so as t
 // PROOF: call t:t_obj_func(*t:t_obj)
+// SPDX-License-Identifier: GPL-2.0-only

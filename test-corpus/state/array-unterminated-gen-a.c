@@ -27,3 +27,4 @@ static struct klp_patch patch = {
 // them, and the battery's replacement (a_lp2_r_none, a replace patch without
 // states) is refused at the first element, before the walk reaches the end.
 // PROOF: unshown states: generation A walks this array only for a later patch's compatibility check, which refuses the battery's state-less replacement at element 0, before the end of the array
+// SPDX-License-Identifier: GPL-2.0-only

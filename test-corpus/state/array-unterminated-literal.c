@@ -31,3 +31,4 @@ static struct klp_patch shadow_patch = {
 // compound literal AddressSanitizer reports; the battery never enables
 // shadow_patch.
 // PROOF: unshown shadow_states: the battery enables only the module's first patch; klp-sim stops at the first bad read, which is that patch's array
+// SPDX-License-Identifier: GPL-2.0-only

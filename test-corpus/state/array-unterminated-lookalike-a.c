@@ -28,3 +28,4 @@ static struct klp_patch plain = {
 	.mod = THIS_MODULE,
 	.objs = objs,
 };
+// SPDX-License-Identifier: GPL-2.0-only

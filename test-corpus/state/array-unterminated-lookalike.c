@@ -36,3 +36,4 @@ static struct klp_patch pd = { .mod = THIS_MODULE, .objs = objs, .states = d };
 static struct klp_patch pe = { .mod = THIS_MODULE, .objs = objs, .states = &e[0] };
 static struct klp_patch pf = { .mod = THIS_MODULE, .objs = objs, .states = f };
 static struct klp_patch pg = { .mod = THIS_MODULE, .objs = objs, .states = (struct klp_state[]){ { 4 }, { } } };
+// SPDX-License-Identifier: GPL-2.0-only

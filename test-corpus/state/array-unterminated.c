@@ -42,3 +42,4 @@ static struct klp_patch patch = {
 // Proof of findings (kernel-support/tests/proof/run-proof.py): the first
 // walk of the states, klp_states_pre_patch() at the enable, reads the
 // element after states[1], which AddressSanitizer reports.
+// SPDX-License-Identifier: GPL-2.0-only

@@ -47,3 +47,4 @@ static struct klp_patch patch = {
 	.states = states,
 	.replace = true,
 };
+// SPDX-License-Identifier: GPL-2.0-only

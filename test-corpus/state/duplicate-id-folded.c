@@ -34,3 +34,4 @@ static struct klp_patch patch = {
 
 // Proof of findings (kernel-support/tests/proof/run-proof.py): the enable
 // runs setup for id 65 twice, once for each copy that sets it.
+// SPDX-License-Identifier: GPL-2.0-only

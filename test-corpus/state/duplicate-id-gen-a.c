@@ -23,3 +23,4 @@ static struct klp_patch patch = {
 };
 
 // PROOF: unshown 1: generation A runs no state callback; only a later patch's version check would read the copies, and the battery loads none that carries the id
+// SPDX-License-Identifier: GPL-2.0-only

@@ -15,3 +15,4 @@ static struct klp_state v2_states[] = { { .id = 1, .version = 2 }, { .id = 2 }, 
 
 static struct klp_patch v1_patch = { .mod = THIS_MODULE, .objs = objs, .states = v1_states };
 static struct klp_patch v2_patch = { .mod = THIS_MODULE, .objs = objs, .states = v2_states };
+// SPDX-License-Identifier: GPL-2.0-only

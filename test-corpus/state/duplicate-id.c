@@ -72,3 +72,4 @@ void *open_conn(void *conn)
 {
 	return klp_shadow_alloc(conn, CONN_STATE, 16, GFP_KERNEL, NULL, NULL);
 }
+// SPDX-License-Identifier: GPL-2.0-only

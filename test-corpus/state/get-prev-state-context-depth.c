@@ -39,3 +39,4 @@ static int lp_init(void)
 	return klp_enable_patch(&patch);
 }
 module_init(lp_init); // klp-note {{'lp_init' is registered here}}
+// SPDX-License-Identifier: GPL-2.0-only

@@ -59,3 +59,4 @@ module_init(lp_init);
 module_exit(lp_exit); // klp-note {{'lp_exit' is registered here}}
 MODULE_LICENSE("GPL");
 MODULE_INFO(livepatch, "Y");
+// SPDX-License-Identifier: GPL-2.0-only

@@ -39,3 +39,4 @@ struct klp_patch fs_patch = {
 	.objs = objs,
 	.states = states,
 };
+// SPDX-License-Identifier: GPL-2.0-only

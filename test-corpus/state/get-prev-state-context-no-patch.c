@@ -17,3 +17,4 @@ module_init(helper_init);
 // the kernel; the catalogue's convention leaves modules that are not
 // livepatches unjudged, and this is the price of it.
 // PROOF: unflagged outside-transition: a module without a struct klp_patch is not a livepatch, and the module-scope state checks do not report on it (semantics.md#rule-conventions)
+// SPDX-License-Identifier: GPL-2.0-only

@@ -86,3 +86,4 @@ MODULE_INFO(livepatch, "Y");
 // Proof of findings (kernel-support/tests/proof/run-proof.py): the init's
 // call warns (once: the kernel's WARN_ON_ONCE) before the patch is
 // enabled; reading /proc/cmdline would call the replacement's.
+// SPDX-License-Identifier: GPL-2.0-only

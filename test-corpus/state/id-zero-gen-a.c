@@ -24,3 +24,4 @@ static struct klp_patch patch = {
 };
 
 // PROOF: unshown 0: generation A runs no callback of a state and frees no shadow variable; what its walk misses is the version check of a later patch, which the battery does not load
+// SPDX-License-Identifier: GPL-2.0-only

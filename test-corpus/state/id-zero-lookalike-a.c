@@ -26,3 +26,4 @@ void *patched_fork(void *task)
 {
 	return klp_shadow_get_or_alloc(task, 0, 8, GFP_KERNEL, NULL, NULL);
 }
+// SPDX-License-Identifier: GPL-2.0-only

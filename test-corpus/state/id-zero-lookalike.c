@@ -60,3 +60,4 @@ static struct klp_patch other_patch = {
 	.objs = objs,
 	.states = other_states,
 };
+// SPDX-License-Identifier: GPL-2.0-only

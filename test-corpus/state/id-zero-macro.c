@@ -48,3 +48,4 @@ static struct klp_patch patch = {
 // the state, which the battery's replacement, without states, would do at
 // element 0 already.
 // PROOF: unshown 0: the missed elements own no shadow variable, and a callback that never runs leaves no line in klp-sim's transcript
+// SPDX-License-Identifier: GPL-2.0-only

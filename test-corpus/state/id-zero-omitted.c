@@ -41,3 +41,4 @@ static struct klp_patch patch = {
 // Proof of findings: nothing of the missed elements is visible in the
 // battery: they own no shadow variable the patched code allocates.
 // PROOF: unshown 0: the missed elements own no shadow variable, and a callback that never runs leaves no line in klp-sim's transcript
+// SPDX-License-Identifier: GPL-2.0-only

@@ -45,3 +45,4 @@ module_init(lp_init);
 // Proof of findings: the state made id 0 at run time owns no shadow
 // variable, and its callback's absence leaves no line in the transcript.
 // PROOF: unshown 0: the missed state owns no shadow variable, and a callback that never runs leaves no line in klp-sim's transcript
+// SPDX-License-Identifier: GPL-2.0-only

@@ -62,3 +62,4 @@ void *cache_conn(void *conn)
 	klp_shadow_alloc(conn, 0, 16, GFP_KERNEL, NULL, NULL);
 	return klp_shadow_alloc(conn, CACHE_STATE, 16, GFP_KERNEL, NULL, NULL);
 }
+// SPDX-License-Identifier: GPL-2.0-only

@@ -48,3 +48,4 @@ static struct klp_patch patch = {
 // never loads the target module a_t, so the cancel skips its post_unpatch.
 // PROOF: enable fails
 // PROOF: unshown post_unpatch_enabled: the battery never loads the target module a_t, and the core runs no callback of an object that is not loaded
+// SPDX-License-Identifier: GPL-2.0-only

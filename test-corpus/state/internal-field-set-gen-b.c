@@ -31,3 +31,4 @@ static struct klp_patch patch = {
 // pre_patch_succeeded; no earlier state's pre_patch fails, so the cancel
 // that reads it never runs.
 // PROOF: unshown 4: no earlier state's pre_patch fails, so the cancel that reads the record never runs
+// SPDX-License-Identifier: GPL-2.0-only

@@ -50,3 +50,4 @@ module_init(lp_init);
 // the only reader of pre_patch_succeeded before a disable, never runs; on a
 // disable the record is true for every state anyway.
 // PROOF: unshown pre_patch_succeeded: no pre_patch of this patch fails, so the cancel that reads the record never runs
+// SPDX-License-Identifier: GPL-2.0-only

@@ -63,3 +63,4 @@ static struct klp_patch patch = {
 // fails at FS_STATE, and the cancel runs log_teardown for LOG_STATE,
 // whose pre_patch never ran.
 // PROOF: enable fails
+// SPDX-License-Identifier: GPL-2.0-only

@@ -70,3 +70,4 @@ module_init(livepatch_init);
 // keeps them, lifting the block, and drops the others.
 // PROOF: replacement keeps 0x22, 0x23, 0x24, 0x25
 // PROOF: unshown 0x25: module init sets its block_disable from keep_loaded (true), so it cannot be removed without a successor that keeps it; a value set at run time is not a constant the check can rely on
+// SPDX-License-Identifier: GPL-2.0-only

@@ -53,3 +53,4 @@ static struct klp_patch patch = { THIS_MODULE, objs, states, false };
 // block_disable, so the replacement of the battery keeps it (lifting the
 // block) and drops the others.
 // PROOF: replacement keeps 0x72
+// SPDX-License-Identifier: GPL-2.0-only

@@ -73,3 +73,4 @@ module_init(lp_init);
 // Proof of findings: module init builds states 50 and 51 in the loop, 60
 // and 61 through the helpers.
 // PROOF: computed 'LOOP_FIRST + i' = 50, 51
+// SPDX-License-Identifier: GPL-2.0-only

@@ -75,3 +75,4 @@ static struct klp_patch patch = {
 // shows every flagged state removed without a teardown callback;
 // ST_SHADOW_ONLY's variables are freed by the core, which is what
 // IgnoreShadowOnlyStates accepts.
+// SPDX-License-Identifier: GPL-2.0-only

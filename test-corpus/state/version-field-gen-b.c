@@ -28,3 +28,4 @@ static struct klp_patch patch = {
 	.version = 2, // klp-warning {{setting of klp_patch.version, the member the POC's last patch added by accident: its core never reads it and v1 does not have it; remove it}}
 };
 #endif
+// SPDX-License-Identifier: GPL-2.0-only

@@ -45,3 +45,4 @@ static int lp_init(void)
 	return klp_enable_patch(&patch);
 }
 module_init(lp_init);
+// SPDX-License-Identifier: GPL-2.0-only

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 //===- elf-fuzz.cpp - libFuzzer target over klp-elf -----------------------===//
 //
 // Every input goes through ElfModule::fromBuffer() and, when it reads,

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-only
 # make-seeds.sh - regenerate the committed seeds of elf-seeds/ from
 # kernel-support's standard test livepatch (our own code): generation C
 # relocatable objects as kbuild would compile them (-fno-pie, -c), without

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-only
 # run-fuzz.sh - the ctest driver of klp-elf-fuzz.
 #
 #   run-fuzz.sh --fuzzer BIN --yaml2obj BIN --seeds DIR --yaml-dir DIR

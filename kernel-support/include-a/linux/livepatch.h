@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * Live patching API: generation A (upstream, every released kernel up to
  * 6.19) clean-room user-space header for kernel-support's legacy mode.

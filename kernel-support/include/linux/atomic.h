@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * Atomic integers for the klp-lint user-space kernel headers, on top of the
  * compiler's __atomic builtins.  atomic_t itself is in <linux/types.h>.

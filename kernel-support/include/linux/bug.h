@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * WARN*() and BUG*() for the klp-lint user-space kernel headers.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * Compiler attributes and helpers for the klp-lint user-space kernel
  * headers (clean-room; GCC and Clang, C11 with GNU extensions).

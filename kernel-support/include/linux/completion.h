@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * Completions for the klp-lint user-space kernel headers: a one-shot event
  * that one task waits for and another signals.

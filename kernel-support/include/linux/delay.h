@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * Delays for the klp-lint user-space kernel headers.  The sleeping ones
  * report a call in atomic context; the busy-waiting ones do not sleep.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * Minimal device model for the klp-lint user-space kernel headers: the
  * device structure and the dev_*() log helpers.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * Error values encoded in pointers, for the klp-lint user-space kernel
  * headers.  The top MAX_ERRNO addresses are never valid objects.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * Minimal file-system types for the klp-lint user-space kernel headers:
  * enough for drivers that provide file operations.

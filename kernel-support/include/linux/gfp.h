@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * Allocation flags for the klp-lint user-space kernel headers.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * Init/exit annotations for the klp-lint user-space kernel headers.
  *

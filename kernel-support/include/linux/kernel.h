@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * Catch-all helpers of <linux/kernel.h> for the klp-lint user-space kernel
  * headers.  Like the real header, it pulls in the commonly assumed basics.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * Minimal kobjects for the klp-lint user-space kernel headers: named sysfs
  * directories with attribute files.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * Circular doubly linked lists for the klp-lint user-space kernel headers.
  * struct list_head itself is in <linux/types.h>.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * Live patching API: generation C (v1 series, Jan 2025) clean-room
  * user-space header for klp-lint/kernel-support.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * klp-build's per-object callback macros, for code written for them and
  * built against generation C.  Clean-room user-space header for

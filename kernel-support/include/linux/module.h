@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * Loadable modules for the klp-lint user-space kernel headers.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * printk() and the pr_*() family for the klp-lint user-space kernel headers.
  *

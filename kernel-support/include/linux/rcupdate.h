@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * Read-copy-update for the klp-lint user-space kernel headers.
  * struct rcu_head is in <linux/types.h>.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * Sequential files (procfs and debugfs output) for the klp-lint user-space
  * kernel headers.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * File mode bits for the klp-lint user-space kernel headers (module
  * parameter and sysfs permissions).  The values are the POSIX ones; the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * String functions for the klp-lint user-space kernel headers: the C
  * library's, plus the kernel-only ones.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 #ifndef _LINUX_STRINGIFY_H
 #define _LINUX_STRINGIFY_H
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * vmalloc() and friends for the klp-lint user-space kernel headers; they are
  * declared in <linux/slab.h> with the other allocators.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * Wait queues: sleep until a condition holds, woken by wake_up().
  *

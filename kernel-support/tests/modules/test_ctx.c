@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /*
  * test_ctx.c - a livepatch that breaks the context rules of
  * docs/semantics.md#context-rules on purpose, so that scenario ctx-1 shows

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /*
  * test_lp.c - the standard test livepatch "LPn{ids}" of
  * docs/semantics.md#event-codes, built in many variants.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /*
  * test_lp_a.c - the standard test livepatch of the legacy scenarios
  * (docs/semantics.md#scenarios-leg), generation A, built in variants

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /*
  * test_sample.c - a livepatch written the way the kernel's samples are:
  * it replaces a vmlinux function that shows a /proc file, keeps a per-object

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /*
  * test_target.c - the target module "T" of the standard scenarios
  * (docs/semantics.md#event-codes).

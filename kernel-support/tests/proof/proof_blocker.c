@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /*
  * proof_blocker.c - the livepatch of the proof battery for a
  * patch-blocking-tail-call case (kernel-support/tests/proof/run-proof.py).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /*
  * proof_replace.c - the replacement of the proof battery for a case whose
  * patch has block_disable states (kernel-support/tests/proof/run-proof.py).

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0-only
 """Proof of findings: every finding of the checks listed here is a harm.
 
 Every test-corpus case of the checks in CHECKS (the headline checks,

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0-only
 """klp-lint parses every real-style module with its default headers.
 
 Runs `klp-lint FILE` (no other argument: the embedded kernel-support

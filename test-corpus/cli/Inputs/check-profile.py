@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-only
 """Checks the files of klp-lint --store-check-profile=<dir> (check-profile.test):
 one per module, each with the module's files and, for every check and
 family, the wall, user and system time of both phases; a check's own

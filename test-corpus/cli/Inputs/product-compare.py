@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-only
 """product-compare.py A.json B.json...: the --dump-product models of the same
 product read in different ways, compared on what the product checks and the
 compatibility runs use (not where each fact was found); prints one line per

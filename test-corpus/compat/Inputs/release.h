@@ -86,3 +86,4 @@ void klp_compat_use(void)
 			klp_shadow_get_or_alloc(rel_knob(state), state->id,
 						sizeof(int), GFP_KERNEL, NULL, NULL);
 }
+/* SPDX-License-Identifier: GPL-2.0-only */

@@ -45,3 +45,4 @@ module_init(rel_init);
 module_exit(rel_exit);
 MODULE_LICENSE("GPL");
 MODULE_INFO(livepatch, "Y");
+// SPDX-License-Identifier: GPL-2.0-only

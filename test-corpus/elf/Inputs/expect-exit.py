@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-only
 """expect-exit.py CODE CMD [ARGS...]: run CMD, pass its output through, and
 exit 0 only if CMD exited with exactly CODE (a signal is never CODE)."""
 import subprocess

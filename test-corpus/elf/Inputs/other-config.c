@@ -74,3 +74,4 @@ struct klp_patch other_config_patch = {
 	.states = states,
 	.replace = true,
 };
+// SPDX-License-Identifier: GPL-2.0-only

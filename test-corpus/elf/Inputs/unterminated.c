@@ -32,3 +32,4 @@ int livepatch_init(void)
 {
 	return klp_enable_patch(&patch);
 }
+// SPDX-License-Identifier: GPL-2.0-only

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0-only
 """Reads the Debian 6.12 livepatch samples and selftest modules with
 klp-elf-dump and compares with the committed expectations.
 

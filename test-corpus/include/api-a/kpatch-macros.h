@@ -75,3 +75,4 @@ struct kpatch_post_unpatch_callback {
 	}
 
 #endif /* __KPATCH_MACROS_H_ */
+/* SPDX-License-Identifier: GPL-2.0-only */

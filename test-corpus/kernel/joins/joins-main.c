@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: GPL-2.0
+// SPDX-License-Identifier: GPL-2.0-only
 /* The patch and its state; the shadow variables are in joins-shadow.c. */
 #include <linux/kernel.h>
 #include <linux/livepatch.h>

@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: GPL-2.0
+// SPDX-License-Identifier: GPL-2.0-only
 /* The module's shadow variables: one id with a state, one whose allocation
  * the shared header decides. */
 #include <linux/livepatch.h>

@@ -12,3 +12,4 @@ void *joins_track(void *obj);
 void *joins_orphan(void *obj);
 
 #endif
+/* SPDX-License-Identifier: GPL-2.0-only */

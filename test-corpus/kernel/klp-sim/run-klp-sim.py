@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0-only
 """Run Debian 6.12's livepatch selftests and samples in klp-sim-a.
 
 prepare-kernel.sh fetches Debian's linux-source-6.12 (6.12.117) into its

@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: GPL-2.0
+// SPDX-License-Identifier: GPL-2.0-only
 /* The patch and its states; the shadow variables are in klp-multi-shadow.c. */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 

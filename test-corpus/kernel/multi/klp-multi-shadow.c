@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: GPL-2.0
+// SPDX-License-Identifier: GPL-2.0-only
 /* Shadow variables of the module: one id with a state, one without. */
 #include <linux/livepatch.h>
 #include <linux/slab.h>

@@ -9,3 +9,4 @@ void *klp_multi_track(void *obj);
 void *klp_multi_orphan(void *obj);
 
 #endif
+/* SPDX-License-Identifier: GPL-2.0-only */

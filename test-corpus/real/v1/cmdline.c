@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: GPL-2.0
+// SPDX-License-Identifier: GPL-2.0-only
 /*
  * cmdline.c - the simplest livepatch: /proc/cmdline shows a fixed text
  * instead of the kernel command line, through a new cmdline_proc_show().

@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: GPL-2.0
+// SPDX-License-Identifier: GPL-2.0-only
 /*
  * meminfo_replace.c - a livepatch of /proc/meminfo that may be an atomic
  * replace: with replace=1 it also undoes every other livepatch.

@@ -1,4 +1,4 @@
-/* SPDX-License-Identifier: GPL-2.0 */
+/* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * What the speaker target module and its livepatches share: the "hall"
  * whose doors a work item keeps blocked.

@@ -104,3 +104,4 @@ struct klp_state *klp_get_state(struct klp_patch *patch, unsigned long id);
 struct klp_state *klp_get_prev_state(unsigned long id);
 
 #endif
+/* SPDX-License-Identifier: GPL-2.0-only */

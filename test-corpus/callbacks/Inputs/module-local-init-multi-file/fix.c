@@ -13,3 +13,4 @@ static int livepatch_cmdline_proc_show(struct seq_file *m, void *v)
 struct klp_func fix_funcs[] = {
 	{ .old_name = "cmdline_proc_show", .new_func = livepatch_cmdline_proc_show }, { }
 };
+// SPDX-License-Identifier: GPL-2.0-only

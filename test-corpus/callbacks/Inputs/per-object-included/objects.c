@@ -31,3 +31,4 @@ static void rewire(void)
 {
 	objs[0].callbacks.post_unpatch = nf_restore; // klp-warning {{per-object post_unpatch callback 'nf_restore' of object 'nf_conntrack' assigned to struct klp_object}}
 }
+// SPDX-License-Identifier: GPL-2.0-only

@@ -60,3 +60,4 @@ module_init(livepatch_init);
 module_exit(livepatch_exit);
 MODULE_LICENSE("GPL");
 MODULE_INFO(livepatch, "Y");
+// SPDX-License-Identifier: GPL-2.0-only

@@ -29,3 +29,4 @@ int other_start(void)
 {
 	return kick();
 }
+// SPDX-License-Identifier: GPL-2.0-only

@@ -26,3 +26,4 @@ int enable_fallback(void)
 	ret = klp_enable_patch(&fallback);
 	return ret;
 }
+// SPDX-License-Identifier: GPL-2.0-only

@@ -18,3 +18,4 @@ static int lp_init(void)
 module_init(lp_init);
 MODULE_LICENSE("GPL");
 MODULE_INFO(livepatch, "Y");
+// SPDX-License-Identifier: GPL-2.0-only

@@ -3,3 +3,4 @@ int plain(int x)
 {
 	return x + 1;
 }
+// SPDX-License-Identifier: GPL-2.0-only

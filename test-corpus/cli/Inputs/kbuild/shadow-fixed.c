@@ -7,3 +7,4 @@ void *track(void *obj)
 {
 	return klp_shadow_get_or_alloc(obj, ID_WITH_STATE, 8, GFP_KERNEL, NULL, NULL);
 }
+// SPDX-License-Identifier: GPL-2.0-only

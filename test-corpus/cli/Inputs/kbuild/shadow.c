@@ -8,3 +8,4 @@ void *track(void *obj)
 	klp_shadow_get(obj, ID_WITH_STATE);
 	return klp_shadow_alloc(obj, ID_ORPHAN, 8, GFP_KERNEL, NULL, NULL);
 }
+// SPDX-License-Identifier: GPL-2.0-only

@@ -70,3 +70,4 @@ struct klp_object_ext {
 };
 
 #endif /* _LINUX_LIVEPATCH_EXTERNAL_H */
+/* SPDX-License-Identifier: GPL-2.0-only */

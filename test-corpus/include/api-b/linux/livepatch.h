@@ -265,3 +265,4 @@ struct klp_state *klp_get_state(struct klp_patch *patch, unsigned long id);
 struct klp_state *klp_get_prev_state(unsigned long id);
 
 #endif /* _LINUX_LIVEPATCH_H */
+/* SPDX-License-Identifier: GPL-2.0-only */

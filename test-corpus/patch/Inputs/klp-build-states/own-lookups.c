@@ -17,3 +17,4 @@ static void count_states(struct klp_object *obj)
 
 KLP_POST_PATCH_CALLBACK(count_states);
 // klp-no-diagnostics
+// SPDX-License-Identifier: GPL-2.0-only

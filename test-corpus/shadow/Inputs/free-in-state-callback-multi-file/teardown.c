@@ -12,3 +12,4 @@ void flow_teardown(struct klp_patch *patch, struct klp_state *state)
 {
 	forget_flows();
 }
+// SPDX-License-Identifier: GPL-2.0-only

@@ -9,3 +9,4 @@ static void *inc_shadow(void *obj)
 	klp_shadow_get_or_alloc(obj, SV_INC_OWNED, 8, GFP_KERNEL, NULL, NULL);
 	return klp_shadow_get_or_alloc(obj, SV_INC_LOST, 8, GFP_KERNEL, NULL, NULL); // klp-warning {{shadow variable id 'SV_INC_LOST' (2306) used by klp_shadow_get_or_alloc() matches no state of this livepatch}}
 }
+// SPDX-License-Identifier: GPL-2.0-only

@@ -7,3 +7,4 @@
 #define SV_SOCK_QUEUE 0x603
 
 #endif
+/* SPDX-License-Identifier: GPL-2.0-only */

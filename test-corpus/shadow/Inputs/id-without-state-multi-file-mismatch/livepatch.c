@@ -30,3 +30,4 @@ static int livepatch_init(void)
 }
 
 module_init(livepatch_init);
+// SPDX-License-Identifier: GPL-2.0-only

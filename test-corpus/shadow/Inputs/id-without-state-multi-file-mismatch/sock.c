@@ -12,3 +12,4 @@ void *patched_sock_open(void *sock)
 	klp_shadow_alloc(sock, SV_SOCK_QUEUE, 16, GFP_KERNEL, NULL, NULL);
 	return stats;
 }
+// SPDX-License-Identifier: GPL-2.0-only

@@ -6,3 +6,4 @@
 #define SV_CONN_FLAGS 0x502
 
 #endif
+/* SPDX-License-Identifier: GPL-2.0-only */

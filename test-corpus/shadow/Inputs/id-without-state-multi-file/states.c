@@ -8,3 +8,4 @@ struct klp_state conn_states[] = {
 	{ .id = SV_CONN_FLAGS, .is_shadow = true },
 	{}
 };
+// SPDX-License-Identifier: GPL-2.0-only

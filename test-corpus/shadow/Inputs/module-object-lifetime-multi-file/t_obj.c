@@ -13,3 +13,4 @@ int livepatch_t_obj_func(void *obj)
 {
 	return remember(obj) ? 0 : -ENOMEM;
 }
+// SPDX-License-Identifier: GPL-2.0-only

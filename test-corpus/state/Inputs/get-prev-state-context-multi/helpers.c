@@ -15,3 +15,4 @@ static int fs_init(void)
 	return klp_enable_patch(&fs_patch);
 }
 module_init(fs_init);
+// SPDX-License-Identifier: GPL-2.0-only

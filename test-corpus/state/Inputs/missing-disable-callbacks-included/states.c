@@ -22,3 +22,4 @@ static struct klp_state states[] = {
 	{ .id = ST_INC_TRACE, .callbacks = { .pre_patch = sysctl_raise, .post_unpatch = sysctl_restore } },
 	{}
 };
+// SPDX-License-Identifier: GPL-2.0-only

@@ -4,3 +4,4 @@
 #define KLP_LAYOUT_POC_1
 #include "../../layouts.h"
 #endif
+/* SPDX-License-Identifier: GPL-2.0-only */
