@@ -16,6 +16,10 @@
 namespace klp {
 
 bool isElfFile(llvm::StringRef File) {
+  // Only a regular file can be a built module; opening a FIFO to read its
+  // magic would wait for a writer (the inputs' own check reports it).
+  if (!llvm::sys::fs::is_regular_file(File))
+    return false;
   std::ifstream In(File.str(), std::ios::binary);
   char Magic[4] = {};
   return In.read(Magic, 4) && Magic[0] == 0x7f && Magic[1] == 'E' &&
