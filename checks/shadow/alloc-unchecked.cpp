@@ -25,7 +25,7 @@
 
 #include <clang/AST/ASTContext.h>
 #include <clang/AST/Expr.h>
-#include <clang/AST/ParentMapContext.h>
+#include <clang/AST/ParentMap.h>
 #include <clang/AST/Stmt.h>
 #include <fmt/format.h>
 
@@ -166,8 +166,7 @@ private:
   /// What the expression \p E's value is used for: dereferenced ("*e",
   /// "e->m", "e[i]", where that is evaluated), tested ("!e", "e == x",
   /// "e && ...", a condition, IS_ERR_OR_NULL(e)), or neither (nullopt).
-  static std::optional<UseKind> context(const clang::Expr *E,
-                                        ExtractContext &X) {
+  std::optional<UseKind> context(const clang::Expr *E, ExtractContext &X) {
     std::optional<UseKind> K = use(E, X);
     if (K == UseKind::Deref && !evaluated(E, X))
       return std::nullopt; // sizeof(*p), typeof(p->m): nothing is read
@@ -175,34 +174,43 @@ private:
   }
 
   /// Is \p E evaluated: not inside sizeof, _Alignof or a typeof?
-  static bool evaluated(const clang::Expr *E, ExtractContext &X) {
-    clang::DynTypedNodeList Parents = X.ast().getParents(*E);
-    while (!Parents.empty()) {
-      if (Parents[0].get<clang::Decl>())
-        return true; // an initializer
-      const clang::Stmt *P = Parents[0].get<clang::Stmt>();
+  bool evaluated(const clang::Expr *E, ExtractContext &X) {
+    const clang::ParentMap *PM = parents(X);
+    if (!PM)
+      return true;
+    for (const clang::Stmt *P = PM->getParent(E);; P = PM->getParent(P)) {
       if (!P)
-        return false; // a type: typeof(...)
+        return false; // outside the body's statements: a type, typeof(...)
       if (llvm::isa<clang::UnaryExprOrTypeTraitExpr>(P))
         return false;
       if (!llvm::isa<clang::Expr>(P))
-        return true; // a statement: the expression is run
-      Parents = X.ast().getParents(*P);
+        return true; // a statement (a DeclStmt: an initializer) is run
     }
-    return true;
   }
 
-  static std::optional<UseKind> use(const clang::Expr *E, ExtractContext &X) {
+  /// The parents of the current function's statements. Built once per
+  /// function over its body only: ASTContext::getParents() would map the
+  /// whole translation unit, kernel headers included, on its first call
+  /// (44 ms per kernel TU).
+  const clang::ParentMap *parents(ExtractContext &X) {
+    const clang::FunctionDecl *FD = X.function();
+    if (ParentsOf != FD) {
+      clang::Stmt *Body = FD ? FD->getBody() : nullptr;
+      Parents = Body ? std::make_unique<clang::ParentMap>(Body) : nullptr;
+      ParentsOf = FD;
+    }
+    return Parents.get();
+  }
+
+  std::optional<UseKind> use(const clang::Expr *E, ExtractContext &X) {
+    const clang::ParentMap *PM = parents(X);
+    if (!PM)
+      return std::nullopt;
     const clang::Stmt *Child = E;
-    clang::DynTypedNodeList Parents = X.ast().getParents(*E);
-    while (!Parents.empty()) {
-      const clang::Stmt *P = Parents[0].get<clang::Stmt>();
-      if (!P)
-        return std::nullopt;
+    for (const clang::Stmt *P = PM->getParent(E); P; P = PM->getParent(P)) {
       if (llvm::isa<clang::ParenExpr>(P) || llvm::isa<clang::ImplicitCastExpr>(P) ||
           llvm::isa<clang::CStyleCastExpr>(P)) {
         Child = P;
-        Parents = X.ast().getParents(*P);
         continue;
       }
       if (const auto *UO = llvm::dyn_cast<clang::UnaryOperator>(P)) {
@@ -252,6 +260,8 @@ private:
   Facts Fns;
   std::set<const clang::VarDecl *> Tracked;
   std::set<const clang::DeclRefExpr *> Assigning;
+  std::unique_ptr<clang::ParentMap> Parents;
+  const clang::FunctionDecl *ParentsOf = nullptr;
 };
 
 using LocKey = std::pair<std::string, unsigned>;
